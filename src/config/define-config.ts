@@ -1,4 +1,4 @@
-import { registerAs } from '@nestjs/config';
+import type { FactoryProvider } from '@nestjs/common';
 import { z } from 'zod';
 
 /** A configuration problem found at boot; its message is one line naming the variable. */
@@ -15,10 +15,10 @@ export interface ConfigNamespace<S extends EnvShape, T extends object> {
   readonly env: S;
   /** Parse and validate from an environment; throws ConfigError naming the first bad variable. */
   load(env?: NodeJS.ProcessEnv): T;
-  /** Nest provider registration: `ConfigModule.forFeature(ns.register)`. */
-  readonly register: ReturnType<typeof registerAs<T & Record<string, unknown>>>;
+  /** Nest provider: list it in the owning module's `providers` (and `exports` when shared). */
+  readonly provider: FactoryProvider<T>;
   /** Injection token: `@Inject(ns.KEY) cfg: ConfigOf<typeof ns>`. */
-  readonly KEY: string | symbol;
+  readonly KEY: string;
 }
 
 export type ConfigOf<C> = C extends ConfigNamespace<EnvShape, infer T> ? T : never;
@@ -53,8 +53,8 @@ export function defineConfig<S extends EnvShape, T extends object>(
       throw new ConfigError(`Invalid configuration in ${namespace}: ${(error as Error).message}`);
     }
   };
-  const register = registerAs(namespace, () => load() as T & Record<string, unknown>);
-  return { namespace, env, load, register, KEY: register.KEY };
+  const KEY = `CONFIG(${namespace})`;
+  return { namespace, env, load, KEY, provider: { provide: KEY, useFactory: () => load() } };
 }
 
 /** Describes the default of a variable for `.env.example` and the README table. */
