@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { indexUniqueIds, parseSafeXml, UnsafeXmlError } from './safe-xml.js';
+
+const limits = { maxBytes: 10_000, maxDepth: 10, maxElements: 50 };
+
+function rejection(input: string | Uint8Array, l = limits): string {
+  try {
+    parseSafeXml(input, l);
+  } catch (error) {
+    if (error instanceof UnsafeXmlError) return error.reason;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('parseSafeXml', () => {
+  it('parses namespaced XML from UTF-8 bytes', () => {
+    const doc = parseSafeXml(Buffer.from('<?xml version="1.0" encoding="UTF-8"?><a:r xmlns:a="urn:a"><a:c>é</a:c></a:r>'), limits);
+    expect(doc.documentElement.namespaceURI).toBe('urn:a');
+    expect(doc.documentElement.textContent).toBe('é');
+  });
+
+  it('refuses a DOCTYPE (XXE) before parsing', () => {
+    expect(rejection('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>')).toBe('doctype');
+  });
+
+  it('refuses entity expansion declarations', () => {
+    expect(rejection('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><r>&lol2;</r>')).toBe('doctype');
+  });
+
+  it('refuses oversize, non-UTF-8, malformed, deep and wide documents', () => {
+    expect(rejection('<r>' + 'x'.repeat(20_000) + '</r>')).toBe('too-large');
+    expect(rejection(Buffer.from([0x3c, 0x72, 0x3e, 0xff, 0x3c, 0x2f, 0x72, 0x3e]))).toBe('encoding');
+    expect(rejection('<?xml version="1.0" encoding="ISO-8859-1"?><r/>')).toBe('encoding');
+    expect(rejection('<r><unclosed></r>')).toBe('malformed');
+    expect(rejection('<r/><r/>')).toBe('malformed');
+    expect(rejection('<p:r/>')).toBe('malformed');
+    expect(rejection('<r>&unknown;</r>')).toBe('malformed');
+    expect(rejection('<a>'.repeat(11) + '</a>'.repeat(11))).toBe('too-deep');
+    expect(rejection('<r>' + '<e/>'.repeat(60) + '</r>')).toBe('too-many-elements');
+  });
+
+  it('accepts the depth limit exactly', () => {
+    expect(() => parseSafeXml('<a>'.repeat(10) + '</a>'.repeat(10), limits)).not.toThrow();
+  });
+});
+
+describe('indexUniqueIds', () => {
+  it('maps Id and wsu:Id values to their elements', () => {
+    const doc = parseSafeXml('<r xmlns:wsu="urn:wsu"><a wsu:Id="m1"/><b Id="b1"/></r>', limits);
+    const ids = indexUniqueIds(doc);
+    expect(ids.get('m1')?.localName).toBe('a');
+    expect(ids.get('b1')?.localName).toBe('b');
+  });
+
+  it('refuses a repeated id (signature wrapping)', () => {
+    const doc = parseSafeXml('<r xmlns:wsu="urn:wsu"><a wsu:Id="m1"/><x><b Id="m1"/></x></r>', limits);
+    expect(() => indexUniqueIds(doc)).toThrow(/more than one element/);
+  });
+});
