@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError, defineConfig, type ConfigOf } from '../config/define-config.js';
+import { env } from '../config/env.js';
+import { DEV_PKI_FILES } from './dev-pki-files.js';
+
+export const PEPPOL_STAGES = ['dev', 'test', 'production'] as const;
+export type PeppolStage = (typeof PEPPOL_STAGES)[number];
+
+export const REVOCATION_POLICIES = ['hard-fail', 'soft-fail', 'off'] as const;
+/**
+ * hard-fail: a certificate whose status cannot be established is rejected; soft-fail: accepted with a
+ * logged warning when no responder answers (a definite "revoked" is always rejected); off: not checked.
+ */
+export type RevocationPolicy = (typeof REVOCATION_POLICIES)[number];
+
+/** Where this AP's own key and certificate come from. */
+export type KeySource =
+  | { kind: 'pem'; certFile: string; keyFile: string; keyPassword?: string; certVariable: string; keyVariable: string }
+  | { kind: 'p12'; file: string; password: string };
+
+export const pkiConfig = defineConfig(
+  'pki',
+  {
+    PEPPOL_STAGE: env.oneOf(PEPPOL_STAGES, 'test'),
+    AP_CERT: env.optionalString(),
+    AP_KEY: env.optionalString(),
+    AP_KEY_PASSWORD: env.optionalString(),
+    AP_P12: env.optionalString(),
+    AP_P12_PASSWORD: env.optionalString(),
+    AP_TRUSTED_CAS: env.list(),
+    PKI_DEV_DIR: env.string('certs-dev'),
+    PKI_REVOCATION_POLICY: z.enum(REVOCATION_POLICIES).optional(),
+    PKI_OCSP_ENABLED: env.bool(true),
+    PKI_CRL_ENABLED: env.bool(true),
+    PKI_OCSP_RESPONDER_URL: env.url(['http', 'https']),
+    PKI_OCSP_TIMEOUT_MS: env.int(5_000, 100, 120_000),
+    PKI_CRL_TIMEOUT_MS: env.int(10_000, 100, 300_000),
+    PKI_OCSP_MAX_RESPONSE_BYTES: env.int(65_536, 1_024, 10_485_760),
+    PKI_CRL_MAX_BYTES: env.int(20_971_520, 1_024, 209_715_200),
+    PKI_REVOCATION_CACHE_DEFAULT_MS: env.int(3_600_000, 0, 604_800_000),
+    PKI_REVOCATION_CACHE_MAX_MS: env.int(86_400_000, 0, 2_592_000_000),
+    PKI_REVOCATION_CACHE_MAX_ENTRIES: env.int(10_000, 1, 10_000_000),
+    PKI_CLOCK_SKEW_MS: env.int(300_000, 0, 86_400_000),
+    PKI_FILE_MAX_BYTES: env.int(1_048_576, 1_024, 104_857_600),
+    PKI_CERT_EXPIRY_WARNING_DAYS: env.int(30, 1, 365),
+  },
+  (v) => {
+    const stage: PeppolStage = v.PEPPOL_STAGE;
+    return {
+      stage,
+      keySource: resolveKeySource(v, stage),
+      trustedCaFiles: v.AP_TRUSTED_CAS,
+      devDir: v.PKI_DEV_DIR,
+      revocation: {
+        // Production and test must refuse what they cannot check; a laptop without a responder need not.
+        policy: v.PKI_REVOCATION_POLICY ?? (stage === 'dev' ? 'soft-fail' : 'hard-fail'),
+        ocspEnabled: v.PKI_OCSP_ENABLED,
+        crlEnabled: v.PKI_CRL_ENABLED,
+        ocspResponderUrl: v.PKI_OCSP_RESPONDER_URL,
+        ocspTimeoutMs: v.PKI_OCSP_TIMEOUT_MS,
+        crlTimeoutMs: v.PKI_CRL_TIMEOUT_MS,
+        ocspMaxResponseBytes: v.PKI_OCSP_MAX_RESPONSE_BYTES,
+        crlMaxBytes: v.PKI_CRL_MAX_BYTES,
+        cacheDefaultMs: v.PKI_REVOCATION_CACHE_DEFAULT_MS,
+        cacheMaxMs: v.PKI_REVOCATION_CACHE_MAX_MS,
+        cacheMaxEntries: v.PKI_REVOCATION_CACHE_MAX_ENTRIES,
+      },
+      clockSkewMs: v.PKI_CLOCK_SKEW_MS,
+      fileMaxBytes: v.PKI_FILE_MAX_BYTES,
+      certExpiryWarningDays: v.PKI_CERT_EXPIRY_WARNING_DAYS,
+    };
+  },
+);
+
+export type PkiConfig = ConfigOf<typeof pkiConfig>;
+export type RevocationConfig = PkiConfig['revocation'];
+
+function resolveKeySource(
+  v: { AP_CERT?: string; AP_KEY?: string; AP_KEY_PASSWORD?: string; AP_P12?: string; AP_P12_PASSWORD?: string; PKI_DEV_DIR: string },
+  stage: PeppolStage,
+): KeySource | undefined {
+  const pemGiven = v.AP_CERT !== undefined || v.AP_KEY !== undefined;
+  if (pemGiven && v.AP_P12 !== undefined) {
+    throw new ConfigError('Invalid configuration: AP_P12 is set together with AP_CERT/AP_KEY; use one or the other');
+  }
+  if (v.AP_P12 !== undefined) {
+    if (v.AP_P12_PASSWORD === undefined) {
+      throw new ConfigError('Invalid configuration: AP_P12_PASSWORD (unset): required when AP_P12 is set');
+    }
+    return { kind: 'p12', file: v.AP_P12, password: v.AP_P12_PASSWORD };
+  }
+  if (pemGiven) {
+    if (v.AP_CERT === undefined) throw new ConfigError('Invalid configuration: AP_CERT (unset): required with AP_KEY');
+    if (v.AP_KEY === undefined) throw new ConfigError('Invalid configuration: AP_KEY (unset): required with AP_CERT');
+    return {
+      kind: 'pem',
+      certFile: v.AP_CERT,
+      keyFile: v.AP_KEY,
+      keyPassword: v.AP_KEY_PASSWORD,
+      certVariable: 'AP_CERT',
+      keyVariable: 'AP_KEY',
+    };
+  }
+  // In dev the key pair made by `peppol-ap pki init` is the default identity.
+  if (stage === 'dev') {
+    return {
+      kind: 'pem',
+      certFile: path.join(v.PKI_DEV_DIR, DEV_PKI_FILES.ourAp.cert),
+      keyFile: path.join(v.PKI_DEV_DIR, DEV_PKI_FILES.ourAp.key),
+      certVariable: 'AP_CERT',
+      keyVariable: 'AP_KEY',
+    };
+  }
+  return undefined;
+}
