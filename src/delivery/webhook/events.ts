@@ -1,0 +1,322 @@
+import { z } from 'zod';
+
+/**
+ * Webhook events sent to a supplier's OMS. The envelope follows the Standard Webhooks payload
+ * convention `{ type, timestamp, data }`; the event id travels in the `webhook-id` header.
+ * Every `data` object carries `schemaVersion`: additive changes keep the version, breaking changes
+ * raise it (and the OpenAPI document lists the schema of each version in force).
+ */
+export const WEBHOOK_SCHEMA_VERSION = 1 as const;
+
+/** Upper bound for the embedded UBL XML of an order (the payload must stay deliverable). */
+export const MAX_UBL_XML_CHARS = 4 * 1024 * 1024;
+const MAX_TEXT = 1024;
+const MAX_LINES = 10_000;
+const MAX_ERRORS = 200;
+
+const text = (max = MAX_TEXT) => z.string().min(1).max(max);
+/** Amounts and quantities as decimal strings: no binary floating point between AP and OMS. */
+const decimal = z
+  .string()
+  .max(40)
+  .regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number as a string, e.g. "12.50"');
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code');
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code');
+const isoDate = z.iso.date();
+const isoDateTime = z.iso.datetime({ offset: true });
+const schemaVersion = z.literal(WEBHOOK_SCHEMA_VERSION);
+
+/**
+ * Our own registry (not zod's global one) names the reusable schemas, so the OpenAPI components
+ * cannot clash with schemas registered elsewhere in the application.
+ */
+export const webhookSchemaRegistry = z.registry<{ id: string; description?: string }>();
+
+/** A Peppol participant identifier, e.g. `{ scheme: '0192', value: '987654325' }`. */
+export const participantIdSchema = z
+  .object({
+    scheme: z.string().regex(/^[0-9A-Za-z]{1,8}$/, 'expected an EAS/ICD scheme code'),
+    value: text(256),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookParticipantId' });
+
+export const addressSchema = z
+  .object({
+    street: text().optional(),
+    additionalStreet: text().optional(),
+    addressLine: text().optional(),
+    city: text().optional(),
+    postalZone: text(64).optional(),
+    countrySubentity: text().optional(),
+    country: countryCode,
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookAddress' });
+
+export const partySchema = z
+  .object({
+    endpointId: participantIdSchema,
+    registrationName: text(),
+    name: text().optional(),
+    partyId: z.object({ id: text(256), scheme: text(16).optional() }).optional(),
+    vatId: text(64).optional(),
+    companyId: text(64).optional(),
+    address: addressSchema.optional(),
+    contact: z
+      .object({ name: text().optional(), telephone: text(64).optional(), email: text(256).optional() })
+      .optional(),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookParty' });
+
+/** A short reference to a party for thin events. */
+export const partyRefSchema = z
+  .object({ endpointId: participantIdSchema, name: text().optional() })
+  .register(webhookSchemaRegistry, { id: 'WebhookPartyRef' });
+
+const quantitySchema = z.object({ value: decimal, unitCode: text(16) });
+
+export const orderLineSchema = z
+  .object({
+    id: text(256),
+    quantity: quantitySchema,
+    lineExtensionAmount: decimal.optional(),
+    price: z.object({ amount: decimal, baseQuantity: quantitySchema.optional() }),
+    partialDeliveryAllowed: z.boolean().optional(),
+    accountingCost: text().optional(),
+    item: z.object({
+      name: text(),
+      description: text(4096).optional(),
+      sellersItemId: text(256).optional(),
+      buyersItemId: text(256).optional(),
+      manufacturersItemId: text(256).optional(),
+      standardItemId: z.object({ id: text(256), scheme: text(16) }).optional(),
+      taxCategory: z.object({ id: text(16), percent: decimal.optional() }).optional(),
+      properties: z.array(z.object({ name: text(), value: text() })).max(200).optional(),
+    }),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookOrderLine' });
+
+export const orderTotalsSchema = z
+  .object({
+    currency: currencyCode,
+    lineExtensionAmount: decimal,
+    allowanceTotalAmount: decimal.optional(),
+    chargeTotalAmount: decimal.optional(),
+    taxExclusiveAmount: decimal.optional(),
+    taxAmount: decimal.optional(),
+    taxInclusiveAmount: decimal.optional(),
+    payableAmount: decimal,
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookOrderTotals' });
+
+export const orderSchema = z
+  .object({
+    id: text(256).describe("The buyer's purchase order number (T01 cbc:ID)"),
+    issueDate: isoDate,
+    currency: currencyCode,
+    profileId: text(256),
+    customizationId: text(256),
+    orderTypeCode: text(8).optional(),
+    note: text(4096).optional(),
+    customerReference: text().optional(),
+    accountingCost: text().optional(),
+    quotationReference: text(256).optional().describe('The punch-out cart id this order was built from'),
+    contractId: text(256).optional(),
+    validUntil: isoDate.optional(),
+    buyer: partySchema,
+    seller: partySchema,
+    delivery: z
+      .object({
+        locationId: z.object({ id: text(256), scheme: text(16).optional() }).optional(),
+        address: addressSchema.optional(),
+        partyName: text().optional(),
+        requestedPeriod: z.object({ startDate: isoDate.optional(), endDate: isoDate.optional() }).optional(),
+      })
+      .optional(),
+    lines: z.array(orderLineSchema).min(1).max(MAX_LINES),
+    totals: orderTotalsSchema,
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookOrder' });
+
+/** Where a document travelled on the Peppol network (from the SBDH / AS4 headers). */
+export const peppolRoutingSchema = z
+  .object({
+    sender: participantIdSchema,
+    receiver: participantIdSchema,
+    documentTypeId: text(512),
+    processId: text(512),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookPeppolRouting' });
+
+export const orderCreatedDataSchema = z
+  .object({
+    schemaVersion,
+    messageId: text(256).describe('Our id of the message this order belongs to'),
+    order: orderSchema,
+    peppol: peppolRoutingSchema.optional(),
+    ublXml: z.string().min(1).max(MAX_UBL_XML_CHARS).describe('The Peppol BIS T01 Order as UBL 2.1 XML'),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookOrderCreatedData' });
+
+export const cartReceivedDataSchema = z
+  .object({
+    schemaVersion,
+    messageId: text(256),
+    cartId: text(256),
+    issueDate: isoDate.optional(),
+    buyer: partyRefSchema,
+    seller: partyRefSchema,
+    lineCount: z.int().min(0).max(MAX_LINES),
+    currency: currencyCode.optional(),
+    validUntil: isoDate.optional(),
+    peppol: peppolRoutingSchema.optional(),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookCartReceivedData' });
+
+export const problemSchema = z
+  .object({
+    severity: z.enum(['fatal', 'error', 'warning']),
+    rule: text(128).optional().describe('Rule id, e.g. PEPPOL-T77-R006'),
+    location: text(2048).optional().describe('XPath of the offending element, when known'),
+    message: text(4096),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookProblem' });
+
+export const cartRejectedDataSchema = z
+  .object({
+    schemaVersion,
+    messageId: text(256),
+    cartId: text(256).optional(),
+    buyer: partyRefSchema.optional(),
+    seller: partyRefSchema.optional(),
+    reason: z.object({ code: text(64), message: text(4096) }),
+    problems: z.array(problemSchema).max(MAX_ERRORS),
+    problemsTruncated: z.boolean().optional(),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookCartRejectedData' });
+
+export const catalogueReceivedDataSchema = z
+  .object({
+    schemaVersion,
+    messageId: text(256),
+    catalogueId: text(256),
+    issueDate: isoDate.optional(),
+    actionCode: text(16).optional(),
+    provider: partyRefSchema,
+    receiver: partyRefSchema,
+    lineCount: z.int().min(0),
+    validity: z.object({ startDate: isoDate.optional(), endDate: isoDate.optional() }).optional(),
+    peppol: peppolRoutingSchema.optional(),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookCatalogueReceivedData' });
+
+export const messageFailedDataSchema = z
+  .object({
+    schemaVersion,
+    messageId: text(256),
+    direction: z.enum(['inbound', 'outbound']),
+    stage: z.enum(['reception', 'validation', 'conversion', 'sending', 'delivery']),
+    documentType: text(512).optional(),
+    error: z.object({ code: text(64), message: text(4096) }),
+    failedAt: isoDateTime,
+    peppol: peppolRoutingSchema.optional(),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookMessageFailedData' });
+
+/** Data schema per event type; the keys are the event types. */
+export const webhookDataSchemas = {
+  'order.created': orderCreatedDataSchema,
+  'cart.received': cartReceivedDataSchema,
+  'cart.rejected': cartRejectedDataSchema,
+  'catalogue.received': catalogueReceivedDataSchema,
+  'message.failed': messageFailedDataSchema,
+} as const;
+
+export type WebhookEventType = keyof typeof webhookDataSchemas;
+export const WEBHOOK_EVENT_TYPES = Object.keys(webhookDataSchemas) as WebhookEventType[];
+
+export function isWebhookEventType(value: string): value is WebhookEventType {
+  return Object.hasOwn(webhookDataSchemas, value);
+}
+
+const eventDescriptions: Record<WebhookEventType, string> = {
+  'order.created': 'An order (Peppol BIS T01) was produced for this supplier; carries the order as JSON and as UBL XML.',
+  'cart.received': 'A punch-out shopping cart (Peppol BIS T77) from this supplier was received and validated.',
+  'cart.rejected': 'A punch-out shopping cart was rejected (invalid, or declined by the buyer).',
+  'catalogue.received': 'A catalogue (Peppol BIS T19) was received.',
+  'message.failed': 'Processing of a message for this supplier failed permanently.',
+};
+
+function envelopeSchema<T extends WebhookEventType>(type: T) {
+  const name = type
+    .split('.')
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+  return z
+    .object({
+      type: z.literal(type),
+      timestamp: isoDateTime.describe('When the event happened (ISO 8601)'),
+      data: webhookDataSchemas[type],
+    })
+    .register(webhookSchemaRegistry, { id: `${name}WebhookEvent`, description: eventDescriptions[type] });
+}
+
+/** Full payload schema (envelope + data) per event type. */
+export const webhookEventSchemas = {
+  'order.created': envelopeSchema('order.created'),
+  'cart.received': envelopeSchema('cart.received'),
+  'cart.rejected': envelopeSchema('cart.rejected'),
+  'catalogue.received': envelopeSchema('catalogue.received'),
+  'message.failed': envelopeSchema('message.failed'),
+} as const;
+
+/** Any event we send. */
+export const webhookEventSchema = z.discriminatedUnion('type', [
+  webhookEventSchemas['order.created'],
+  webhookEventSchemas['cart.received'],
+  webhookEventSchemas['cart.rejected'],
+  webhookEventSchemas['catalogue.received'],
+  webhookEventSchemas['message.failed'],
+]);
+
+export type WebhookEvent = z.infer<typeof webhookEventSchema>;
+export type WebhookEventOf<T extends WebhookEventType> = Extract<WebhookEvent, { type: T }>;
+export type WebhookEventData<T extends WebhookEventType> = WebhookEventOf<T>['data'];
+export type OrderCreatedData = WebhookEventData<'order.created'>;
+export type WebhookOrder = OrderCreatedData['order'];
+
+/** Invalid event data: which event type, which field, what is wrong. */
+export class WebhookEventError extends Error {
+  override name = 'WebhookEventError';
+}
+
+/**
+ * Builds a validated envelope. Throws WebhookEventError naming the first bad field, so a
+ * malformed event never reaches the queue.
+ */
+export function buildWebhookEvent<T extends WebhookEventType>(
+  type: T,
+  data: WebhookEventData<T>,
+  occurredAt: Date,
+): WebhookEventOf<T> {
+  const candidate = { type, timestamp: occurredAt.toISOString(), data };
+  const parsed = webhookEventSchemas[type].safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new WebhookEventError(`Invalid ${type} event at ${formatPath(issue.path)}: ${issue.message}`);
+  }
+  return parsed.data as WebhookEventOf<T>;
+}
+
+/** Parses a received payload (used by the sample OMS and tests). */
+export function parseWebhookEvent(payload: unknown): WebhookEvent {
+  const parsed = webhookEventSchema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new WebhookEventError(`Invalid webhook event at ${formatPath(issue.path)}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.length === 0 ? '(root)' : path.map(String).join('.');
+}

@@ -1,0 +1,105 @@
+import type { WebhookEventData, WebhookEventType } from './events.js';
+
+const buyer = { endpointId: { scheme: '0192', value: '987654325' }, name: 'Helseforetak' };
+const seller = { endpointId: { scheme: '0192', value: '810418052' }, name: 'Medical Supplies AS' };
+const peppol = {
+  sender: buyer.endpointId,
+  receiver: seller.endpointId,
+  documentTypeId:
+    'urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:order:3::2.1',
+  processId: 'urn:fdc:peppol.eu:poacc:bis:order_only:3',
+};
+
+/** A small, complete T01 for examples; real events carry the order the access point produced. */
+export const EXAMPLE_ORDER_UBL = `<?xml version="1.0" encoding="UTF-8"?>
+<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:order:3</cbc:CustomizationID>
+  <cbc:ProfileID>urn:fdc:peppol.eu:poacc:bis:order_only:3</cbc:ProfileID>
+  <cbc:ID>PO-1001</cbc:ID>
+  <cbc:IssueDate>2026-11-23</cbc:IssueDate>
+  <cbc:DocumentCurrencyCode>NOK</cbc:DocumentCurrencyCode>
+  <cac:QuotationDocumentReference><cbc:ID>CART-77</cbc:ID></cac:QuotationDocumentReference>
+  <cac:BuyerCustomerParty><cac:Party><cbc:EndpointID schemeID="0192">987654325</cbc:EndpointID><cac:PartyLegalEntity><cbc:RegistrationName>Helseforetak</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:BuyerCustomerParty>
+  <cac:SellerSupplierParty><cac:Party><cbc:EndpointID schemeID="0192">810418052</cbc:EndpointID><cac:PostalAddress><cac:Country><cbc:IdentificationCode>NO</cbc:IdentificationCode></cac:Country></cac:PostalAddress><cac:PartyLegalEntity><cbc:RegistrationName>Medical Supplies AS</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:SellerSupplierParty>
+  <cac:AnticipatedMonetaryTotal><cbc:LineExtensionAmount currencyID="NOK">250.00</cbc:LineExtensionAmount><cbc:PayableAmount currencyID="NOK">250.00</cbc:PayableAmount></cac:AnticipatedMonetaryTotal>
+  <cac:OrderLine><cac:LineItem><cbc:ID>1</cbc:ID><cbc:Quantity unitCode="EA">10</cbc:Quantity><cbc:LineExtensionAmount currencyID="NOK">250.00</cbc:LineExtensionAmount><cac:Price><cbc:PriceAmount currencyID="NOK">25.00</cbc:PriceAmount></cac:Price><cac:Item><cbc:Name>Nitrile gloves, size M</cbc:Name><cac:SellersItemIdentification><cbc:ID>GLV-M</cbc:ID></cac:SellersItemIdentification></cac:Item></cac:LineItem></cac:OrderLine>
+</Order>
+`;
+
+/** One example `data` per event type (OpenAPI examples, documentation, tests). */
+export const webhookExamples: { [T in WebhookEventType]: WebhookEventData<T> } = {
+  'order.created': {
+    schemaVersion: 1,
+    messageId: 'msg-2f1c9a',
+    order: {
+      id: 'PO-1001',
+      issueDate: '2026-11-23',
+      currency: 'NOK',
+      profileId: 'urn:fdc:peppol.eu:poacc:bis:order_only:3',
+      customizationId: 'urn:fdc:peppol.eu:poacc:trns:order:3',
+      quotationReference: 'CART-77',
+      buyer: { endpointId: buyer.endpointId, registrationName: 'Helseforetak', name: 'Helseforetak' },
+      seller: {
+        endpointId: seller.endpointId,
+        registrationName: 'Medical Supplies AS',
+        address: { country: 'NO' },
+      },
+      lines: [
+        {
+          id: '1',
+          quantity: { value: '10', unitCode: 'EA' },
+          lineExtensionAmount: '250.00',
+          price: { amount: '25.00' },
+          item: { name: 'Nitrile gloves, size M', sellersItemId: 'GLV-M' },
+        },
+      ],
+      totals: { currency: 'NOK', lineExtensionAmount: '250.00', payableAmount: '250.00' },
+    },
+    peppol,
+    ublXml: EXAMPLE_ORDER_UBL,
+  },
+  'cart.received': {
+    schemaVersion: 1,
+    messageId: 'msg-7d41e0',
+    cartId: 'CART-77',
+    issueDate: '2026-11-23',
+    buyer,
+    seller,
+    lineCount: 1,
+    currency: 'NOK',
+  },
+  'cart.rejected': {
+    schemaVersion: 1,
+    messageId: 'msg-7d41e1',
+    cartId: 'CART-78',
+    buyer,
+    seller,
+    reason: { code: 'validation-failed', message: 'The cart breaks 1 fatal rule' },
+    problems: [
+      {
+        severity: 'fatal',
+        rule: 'PEPPOL-T77-R006',
+        location: '/ubl:Catalogue/cac:CatalogueLine[1]',
+        message: 'Base quantity must have the same unit code as the ordered quantity',
+      },
+    ],
+  },
+  'catalogue.received': {
+    schemaVersion: 1,
+    messageId: 'msg-a91b22',
+    catalogueId: 'CAT-2026-11',
+    issueDate: '2026-11-01',
+    actionCode: 'Replace',
+    provider: seller,
+    receiver: buyer,
+    lineCount: 1240,
+  },
+  'message.failed': {
+    schemaVersion: 1,
+    messageId: 'msg-2f1c9a',
+    direction: 'inbound',
+    stage: 'delivery',
+    error: { code: 'delivery-failed', message: 'HTTP 400: rejected by the endpoint' },
+    failedAt: '2026-11-23T10:15:00.000Z',
+  },
+};
