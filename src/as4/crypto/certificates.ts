@@ -1,0 +1,25 @@
+import { X509Certificate } from 'node:crypto';
+
+/** Reads a certificate from the base64 DER text of a BinarySecurityToken. */
+export function certificateFromBase64(base64: string): X509Certificate {
+  const compact = base64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) throw new Error('certificate is not base64');
+  return new X509Certificate(Buffer.from(compact, 'base64'));
+}
+
+export function certificateToBase64(certificate: X509Certificate): string {
+  return certificate.raw.toString('base64');
+}
+
+/** CN of the subject: the Peppol AP id (e.g. `POP000306`) used as eb:PartyId. */
+export function commonName(certificate: X509Certificate): string | undefined {
+  for (const line of certificate.subject.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0 && line.slice(0, eq).trim() === 'CN') return line.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+export function sameCertificate(a: X509Certificate, b: X509Certificate): boolean {
+  return a.raw.equals(b.raw);
+}

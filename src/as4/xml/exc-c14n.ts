@@ -1,0 +1,53 @@
+import { ExclusiveCanonicalization } from 'xml-crypto';
+import { isElement } from './dom.js';
+
+/** In-scope namespace declarations of an element's ancestors (nearest first wins). */
+function inheritedNamespaces(element: Element): Array<{ prefix: string; namespaceURI: string }> {
+  const seen = new Map<string, string>();
+  for (let n = element.parentNode; isElement(n); n = n.parentNode) {
+    for (let i = 0; i < n.attributes.length; i++) {
+      const a = n.attributes[i]!;
+      if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
+        const prefix = a.name === 'xmlns' ? '' : a.name.slice(6);
+        if (!seen.has(prefix)) seen.set(prefix, a.value);
+      }
+    }
+  }
+  return [...seen].filter(([prefix, uri]) => prefix !== '' && uri !== '').map(([prefix, namespaceURI]) => ({ prefix, namespaceURI }));
+}
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * xml-crypto 6.3 orders namespace declarations with `localeCompare`, which puts `eb` before `S12`;
+ * Exclusive C14N (RFC 3076 §4.2) orders them by code point, as Santuario/WSS4J (phase4, Oxalis) do,
+ * so the digest of a phase4 `eb:Messaging` (which carries `S12:mustUnderstand`) would differ.
+ * Attributes are ordered by (namespace URI, local name), also by code point.
+ */
+class SpecOrderExclusiveCanonicalization extends ExclusiveCanonicalization {
+  override nsCompare(a: { prefix: string }, b: { prefix: string }): number {
+    return byCodePoint(a.prefix, b.prefix);
+  }
+
+  override attrCompare(a: Attr, b: Attr): 1 | 0 | -1 {
+    const byNs = byCodePoint(a.namespaceURI ?? '', b.namespaceURI ?? '');
+    return (byNs !== 0 ? byNs : byCodePoint(a.localName, b.localName)) as 1 | 0 | -1;
+  }
+}
+
+/**
+ * Exclusive XML canonicalization (without comments) of an element in its document context,
+ * honouring an InclusiveNamespaces PrefixList. Works on a clone: the library adds the inclusive
+ * namespace declarations to the element it is given.
+ */
+export function canonicalizeExclusive(element: Element, inclusivePrefixes: readonly string[] = []): string {
+  const clone = element.cloneNode(true) as Element;
+  return new SpecOrderExclusiveCanonicalization().process(clone, {
+    inclusiveNamespacesPrefixList: [...inclusivePrefixes],
+    ancestorNamespaces: inheritedNamespaces(element),
+  });
+}
+
+export function parsePrefixList(value: string | null | undefined): string[] {
+  return (value ?? '').split(/\s+/).filter((p) => p.length > 0);
+}
