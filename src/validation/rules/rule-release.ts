@@ -1,0 +1,82 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { TransactionRegistry } from '../transaction-registry.js';
+
+/** A folder holding one official OpenPeppol rule release. */
+export interface RuleRelease {
+  version: string;
+  dir: string;
+  /** Transaction id → compiled schematron (`PEPPOLBIS-Txx.xslt`) of this release. */
+  stylesheets: Record<string, string>;
+  /** Example documents shipped with the release (`examples/**.xml`), checked before it is used. */
+  examples: string[];
+}
+
+export class ReleaseError extends Error {
+  override name = 'ReleaseError';
+}
+
+const VERSION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const MAX_DEPTH = 4;
+const MAX_FILES = 5_000;
+
+/**
+ * Reads a release folder: `VERSION` (its name), the compiled schematron of each known transaction
+ * found anywhere below it (e.g. `xslt/PEPPOLBIS-T77.xslt`), and `examples/` when present.
+ */
+export async function readRelease(dir: string, registry: TransactionRegistry): Promise<RuleRelease> {
+  const root = path.resolve(dir);
+  const version = await readVersion(root);
+  const files = await listFiles(root);
+  const stylesheets: Record<string, string> = {};
+  const schematronOnly: string[] = [];
+  for (const t of registry.transactions) {
+    const xslt = files.find((f) => path.basename(f) === `${t.stylesheet}.xslt`);
+    if (xslt) stylesheets[t.id] = xslt;
+    else if (files.some((f) => path.basename(f) === `${t.stylesheet}.sch`)) schematronOnly.push(t.id);
+  }
+  if (Object.keys(stylesheets).length === 0) {
+    const hint = schematronOnly.length
+      ? ` (found .sch for ${schematronOnly.join(', ')}: place OpenPeppol's compiled .xslt of the release beside it)`
+      : '';
+    throw new ReleaseError(`no compiled schematron (PEPPOLBIS-Txx.xslt) in ${root}${hint}`);
+  }
+  const examplesDir = path.join(root, 'examples') + path.sep;
+  const examples = files.filter((f) => f.startsWith(examplesDir) && f.toLowerCase().endsWith('.xml')).sort();
+  return { version, dir: root, stylesheets, examples };
+}
+
+async function readVersion(root: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(path.join(root, 'VERSION'), 'utf8');
+  } catch {
+    throw new ReleaseError(`${root} has no VERSION file naming the release`);
+  }
+  const version = text.split('\n')[0]!.trim();
+  if (!VERSION_NAME.test(version)) {
+    throw new ReleaseError(`VERSION of ${root} must be a release name of letters, digits, '.', '_' or '-': got ${JSON.stringify(version)}`);
+  }
+  return version;
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  try {
+    if (!(await stat(root)).isDirectory()) throw new ReleaseError(`${root} is not a folder`);
+  } catch (error) {
+    if (error instanceof ReleaseError) throw error;
+    throw new ReleaseError(`cannot read ${root}: ${(error as Error).message}`);
+  }
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && depth < MAX_DEPTH) await walk(full, depth + 1);
+      else if (entry.isFile()) out.push(full);
+      if (out.length > MAX_FILES) throw new ReleaseError(`${root} holds more than ${MAX_FILES} files: not a rule release`);
+    }
+  };
+  await walk(root, 0);
+  return out;
+}

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { xmlRegisterInputProvider } from 'libxml2-wasm';
+import { fsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
+
+const allowedRoots = new Set<string>();
+let registered = false;
+
+function toPath(filename: string): string {
+  return path.resolve(filename.startsWith('file:') ? fileURLToPath(filename) : filename);
+}
+
+/**
+ * Lets libxml2 read files (schema includes and imports) only below the given folders, so nothing a
+ * document says can make the parser open any other file.
+ */
+export function allowSchemaFolder(folder: string): void {
+  allowedRoots.add(path.resolve(folder) + path.sep);
+  if (registered) return;
+  registered = true;
+  xmlRegisterInputProvider({
+    ...fsInputProviders,
+    match: (filename) => {
+      if (!fsInputProviders.match(filename)) return false;
+      const resolved = toPath(filename);
+      return [...allowedRoots].some((root) => resolved.startsWith(root));
+    },
+  });
+}
