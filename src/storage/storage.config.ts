@@ -1,0 +1,15 @@
+import { defineConfig } from '../config/define-config.js';
+import { env } from '../config/env.js';
+
+export const storageConfig = defineConfig(
+  'storage',
+  {
+    DATA_DIR: env.string('./data'),
+    STORAGE_MIN_FREE_MB: env.int(64, 0),
+  },
+  (v) => ({
+    dataDir: v.DATA_DIR,
+    /** Writes are refused (the sender retries) when the file system has less free space than this. */
+    minFreeBytes: v.STORAGE_MIN_FREE_MB * 1024 * 1024,
+  }),
+);

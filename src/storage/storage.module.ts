@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import type { ConfigOf } from '../config/define-config.js';
+import { BlobStore } from './blob-store.js';
+import { storageConfig } from './storage.config.js';
+
+@Global()
+@Module({
+  providers: [
+    storageConfig.provider,
+    {
+      provide: BlobStore,
+      inject: [storageConfig.KEY],
+      useFactory: async (cfg: ConfigOf<typeof storageConfig>) => {
+        const store = new BlobStore(cfg.dataDir, cfg.minFreeBytes);
+        await store.init();
+        return store;
+      },
+    },
+  ],
+  exports: [BlobStore],
+})
+export class StorageModule {}
