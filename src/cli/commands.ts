@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { registerPkiCommands } from '../pki/pki.cli.js';
+import { registerSampleOmsCommands } from '../sample-oms/sample-oms.cli.js';
+import { registerValidationCommands } from '../validation/validation.cli.js';
 
 /**
  * Every feature that offers operator commands registers them here: one line per feature, each a
@@ -7,4 +9,6 @@ import { registerPkiCommands } from '../pki/pki.cli.js';
  */
 export const commandRegistrars: Array<(program: Command) => void> = [
   registerPkiCommands,
+  registerSampleOmsCommands,
+  registerValidationCommands,
 ];

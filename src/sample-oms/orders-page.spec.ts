@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { webhookExamples } from '../delivery/webhook/examples.js';
+import type { StoredEvent } from './event-store.js';
+import { escapeHtml, renderOrdersPage } from './orders-page.js';
+
+const hostile = `<script>alert("x")</script>&'\``;
+
+function orderEvent(name: string): StoredEvent {
+  const data = structuredClone(webhookExamples['order.created']);
+  data.order.lines[0]!.item.name = name;
+  data.order.buyer.name = name;
+  return {
+    webhookId: `msg_${'"><img src=x>'}`,
+    webhookTimestamp: 1,
+    receivedAt: '2026-11-23T10:00:00.000Z',
+    type: 'order.created',
+    timestamp: '2026-11-23T10:00:00.000Z',
+    data,
+  };
+}
+
+describe('orders page', () => {
+  it('escapes markup characters', () => {
+    expect(escapeHtml(hostile)).toBe('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;&#38;&#39;&#96;');
+    expect(escapeHtml(undefined)).toBe('');
+  });
+
+  it('shows orders with lines and totals, and escapes everything taken from events', () => {
+    const event = orderEvent(hostile);
+    const html = renderOrdersPage({ orders: [event], events: [event], total: 1 });
+    expect(html).toContain('PO-1001');
+    expect(html).toContain('250.00 NOK');
+    expect(html).toContain('&#60;script&#62;alert');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('"><');
+  });
+
+  it('says when there are no orders', () => {
+    expect(renderOrdersPage({ orders: [], events: [], total: 0 })).toContain('No orders received yet.');
+  });
+});
