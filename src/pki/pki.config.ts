@@ -29,6 +29,8 @@ export const pkiConfig = defineConfig(
     AP_P12: env.optionalString(),
     AP_P12_PASSWORD: env.optionalString(),
     AP_TRUSTED_CAS: env.list(),
+    PKI_SMP_TRUSTED_CAS: env.list(),
+    PKI_ACCEPT_G2: env.bool(false),
     PKI_DEV_DIR: env.string('certs-dev'),
     PKI_REVOCATION_POLICY: z.enum(REVOCATION_POLICIES).optional(),
     PKI_OCSP_ENABLED: env.bool(true),
@@ -51,6 +53,8 @@ export const pkiConfig = defineConfig(
       stage,
       keySource: resolveKeySource(v, stage),
       trustedCaFiles: v.AP_TRUSTED_CAS,
+      smpTrustedCaFiles: v.PKI_SMP_TRUSTED_CAS,
+      acceptG2: v.PKI_ACCEPT_G2,
       devDir: v.PKI_DEV_DIR,
       revocation: {
         // Production and test must refuse what they cannot check; a laptop without a responder need not.

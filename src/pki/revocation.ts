@@ -1,0 +1,13 @@
+import type { ParsedCertificate } from './certificate.js';
+
+/** What a revocation source said about one certificate. */
+export type RevocationStatus =
+  | { status: 'good'; source: 'ocsp' | 'crl'; checkedAt: Date; nextUpdate?: Date }
+  | { status: 'revoked'; source: 'ocsp' | 'crl'; checkedAt: Date; revokedAt?: Date; reason?: string }
+  /** No source gave an answer (unreachable, no URL, bad response): the policy decides. */
+  | { status: 'unknown'; reason: string };
+
+/** Answers "is this certificate revoked?" for a leaf and the CA that issued it. */
+export interface RevocationChecker {
+  check(cert: ParsedCertificate, issuer: ParsedCertificate, at: Date): Promise<RevocationStatus>;
+}
