@@ -1,0 +1,228 @@
+import { randomUUID, type KeyObject, type X509Certificate } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { encryptAesGcm, newContentKey } from '../crypto/aes-gcm.js';
+import { wrapKeyRsaOaep } from '../crypto/rsa-oaep.js';
+import { writeMultipartRelated, type MultipartRelated } from '../mime/multipart-writer.js';
+import { formatSchemeAndValue, type PeppolIdentifier } from '../protocol/identifiers.js';
+import { ALGORITHM, PEPPOL, TOKEN } from '../protocol/peppol-profile.js';
+import { attachmentContentDigestOf } from '../wss/attachment-digest.js';
+import { appendSignature, binarySecurityToken } from '../wss/sign.js';
+import { XmlBuilder } from '../xml/xml-build.js';
+import { newMessageId, newXmlId } from './ids.js';
+
+export interface As4Credentials {
+  readonly privateKey: KeyObject;
+  readonly certificate: X509Certificate;
+}
+
+export interface UserMessageToBuild {
+  readonly fromPartyId: string;
+  readonly toPartyId: string;
+  /** Process identifier: Service value, scheme as its `type`. */
+  readonly process: PeppolIdentifier;
+  /** Document type identifier: Action = `scheme::value`. */
+  readonly documentType: PeppolIdentifier;
+  readonly originalSender: string;
+  readonly finalRecipient: string;
+  /** The SBD (SBDH + business document), UTF-8 XML. */
+  readonly payload: Buffer;
+  readonly signing: As4Credentials;
+  /** The receiver's AP certificate (from its SMP endpoint). */
+  readonly encryptFor: X509Certificate;
+  readonly messageId?: string;
+  readonly conversationId?: string;
+  readonly timestamp?: Date;
+  /** Default true: gzip the payload (CompressionType application/gzip). */
+  readonly compress?: boolean;
+  /** Deliberate deviations, used only to build negative test fixtures. */
+  readonly faults?: UserMessageFaults;
+}
+
+export interface UserMessageFaults {
+  readonly signatureMethod?: string;
+  readonly digestMethod?: string;
+  readonly unsigned?: boolean;
+  readonly unencrypted?: boolean;
+  /** `null` omits AgreementRef. */
+  readonly agreementRef?: string | null;
+  readonly omitProperty?: 'originalSender' | 'finalRecipient';
+}
+
+export interface BuiltAttachment {
+  readonly contentId: string;
+  readonly contentType: string;
+  readonly bytes: Buffer;
+}
+
+export interface BuiltUserMessage {
+  readonly messageId: string;
+  readonly soapXml: string;
+  readonly attachments: BuiltAttachment[];
+  /** URI and digest of each reference we signed, for checking the receipt's NRI. */
+  readonly signedReferences: Array<{ uri: string; digestValue: string }>;
+}
+
+const XML_DIGEST_LIMITS = { maxBytes: 200 * 1024 * 1024, maxDepth: 256, maxElements: 10_000_000 };
+
+/**
+ * Builds a Peppol AS4 UserMessage around an SBD: gzip → sign (Messaging, Body, attachment) →
+ * encrypt the attachment for the receiver (AES-128-GCM, key by RSA-OAEP/MGF1-SHA256) (§7 send).
+ */
+export function buildUserMessage(input: UserMessageToBuild): BuiltUserMessage {
+  const faults = input.faults ?? {};
+  const compress = input.compress ?? true;
+  const messageId = input.messageId ?? newMessageId(`${input.fromPartyId.toLowerCase()}.as4`);
+  const contentId = `${randomUUID()}@cid`;
+  const b = new XmlBuilder('S12:Envelope', ['soap12', 'eb', 'wsse', 'wsse11', 'wsu', 'ds', 'xenc', 'xenc11', 'ec']);
+  const messagingId = newXmlId('msg');
+  const bodyId = newXmlId('body');
+
+  const attachmentPlain = compress ? gzipSync(input.payload) : input.payload;
+  const preEncryptionType: string = compress ? PEPPOL.gzipCompression : PEPPOL.payloadMimeType;
+
+  const property = (name: string, value: string) =>
+    faults.omitProperty === name ? undefined : b.el('eb:Property', { name, type: PEPPOL.participantScheme }, value);
+  const agreementRef = faults.agreementRef === undefined ? PEPPOL.agreementRef : faults.agreementRef;
+  const messaging = b.el(
+    'eb:Messaging',
+    { 'S12:mustUnderstand': 'true', 'wsu:Id': messagingId },
+    b.el(
+      'eb:UserMessage',
+      {},
+      b.el('eb:MessageInfo', {}, b.el('eb:Timestamp', {}, (input.timestamp ?? new Date()).toISOString()), b.el('eb:MessageId', {}, messageId)),
+      b.el(
+        'eb:PartyInfo',
+        {},
+        b.el('eb:From', {}, b.el('eb:PartyId', { type: PEPPOL.partyIdType }, input.fromPartyId), b.el('eb:Role', {}, PEPPOL.initiatorRole)),
+        b.el('eb:To', {}, b.el('eb:PartyId', { type: PEPPOL.partyIdType }, input.toPartyId), b.el('eb:Role', {}, PEPPOL.responderRole)),
+      ),
+      b.el(
+        'eb:CollaborationInfo',
+        {},
+        agreementRef === null ? undefined : b.el('eb:AgreementRef', {}, agreementRef),
+        b.el('eb:Service', { type: input.process.scheme }, input.process.value),
+        b.el('eb:Action', {}, formatSchemeAndValue(input.documentType)),
+        b.el('eb:ConversationId', {}, input.conversationId ?? randomUUID()),
+      ),
+      b.el(
+        'eb:MessageProperties',
+        {},
+        property(PEPPOL.originalSenderProperty, input.originalSender),
+        property(PEPPOL.finalRecipientProperty, input.finalRecipient),
+      ),
+      b.el(
+        'eb:PayloadInfo',
+        {},
+        b.el(
+          'eb:PartInfo',
+          { href: `cid:${contentId}` },
+          b.el(
+            'eb:PartProperties',
+            {},
+            b.el('eb:Property', { name: 'MimeType' }, PEPPOL.payloadMimeType),
+            compress ? b.el('eb:Property', { name: 'CompressionType' }, PEPPOL.gzipCompression) : undefined,
+          ),
+        ),
+      ),
+    ),
+  );
+  const security = b.el('wsse:Security', { 'S12:mustUnderstand': 'true' });
+  const body = b.el('S12:Body', { 'wsu:Id': bodyId });
+  b.root.appendChild(b.el('S12:Header', {}, security, messaging));
+  b.root.appendChild(body);
+
+  let attachmentBytes = attachmentPlain;
+  let attachmentType: string = preEncryptionType;
+  if (!faults.unencrypted) {
+    const key = newContentKey();
+    attachmentBytes = encryptAesGcm(key, attachmentPlain);
+    attachmentType = PEPPOL.encryptedPartContentType;
+    const encTokenId = newXmlId('X509-enc');
+    const encryptedKeyId = newXmlId('EK');
+    const encryptedDataId = newXmlId('ED');
+    security.appendChild(binarySecurityToken(b, encTokenId, input.encryptFor.raw));
+    security.appendChild(
+      b.el(
+        'xenc:EncryptedKey',
+        { Id: encryptedKeyId },
+        b.el(
+          'xenc:EncryptionMethod',
+          { Algorithm: ALGORITHM.keyTransport },
+          b.el('ds:DigestMethod', { Algorithm: ALGORITHM.oaepDigest }),
+          b.el('xenc11:MGF', { Algorithm: ALGORITHM.oaepMgf }),
+        ),
+        b.el('ds:KeyInfo', {}, b.el('wsse:SecurityTokenReference', {}, b.el('wsse:Reference', { URI: `#${encTokenId}`, ValueType: TOKEN.x509v3 }))),
+        b.el('xenc:CipherData', {}, b.el('xenc:CipherValue', {}, wrapKeyRsaOaep(key, input.encryptFor).toString('base64'))),
+        b.el('xenc:ReferenceList', {}, b.el('xenc:DataReference', { URI: `#${encryptedDataId}` })),
+      ),
+    );
+    security.appendChild(
+      b.el(
+        'xenc:EncryptedData',
+        { Id: encryptedDataId, MimeType: preEncryptionType, Type: ALGORITHM.attachmentContentOnly },
+        b.el('xenc:EncryptionMethod', { Algorithm: ALGORITHM.dataEncryption }),
+        b.el(
+          'ds:KeyInfo',
+          {},
+          b.el('wsse:SecurityTokenReference', { 'wsse11:TokenType': TOKEN.encryptedKey }, b.el('wsse:Reference', { URI: `#${encryptedKeyId}` })),
+        ),
+        b.el(
+          'xenc:CipherData',
+          {},
+          b.el(
+            'xenc:CipherReference',
+            { URI: `cid:${contentId}` },
+            b.el('xenc:Transforms', {}, b.el('ds:Transform', { Algorithm: ALGORITHM.attachmentCiphertextTransform })),
+          ),
+        ),
+      ),
+    );
+  }
+
+  const signedReferences: Array<{ uri: string; digestValue: string }> = [];
+  if (!faults.unsigned) {
+    const sigTokenId = newXmlId('X509-sig');
+    security.appendChild(binarySecurityToken(b, sigTokenId, input.signing.certificate.raw));
+    const signature = appendSignature(b, security, {
+      signatureId: newXmlId('SIG'),
+      tokenId: sigTokenId,
+      privateKey: input.signing.privateKey,
+      xmlReferences: [
+        { id: messagingId, element: messaging, inclusivePrefixes: ['S12'] },
+        { id: bodyId, element: body, inclusivePrefixes: [] },
+      ],
+      attachmentReferences: [{ contentId, digest: attachmentContentDigestOf(attachmentPlain, preEncryptionType, XML_DIGEST_LIMITS) }],
+      signedInfoPrefixes: ['S12'],
+      signatureMethod: faults.signatureMethod,
+      digestMethod: faults.digestMethod,
+    });
+    for (const ref of Array.from(signature.getElementsByTagNameNS(signature.namespaceURI!, 'Reference'))) {
+      const digest = ref.getElementsByTagNameNS(signature.namespaceURI!, 'DigestValue')[0];
+      signedReferences.push({ uri: ref.getAttribute('URI') ?? '', digestValue: digest?.textContent ?? '' });
+    }
+  }
+
+  return {
+    messageId,
+    soapXml: `<?xml version="1.0" encoding="UTF-8"?>${b.serialize()}`,
+    attachments: [{ contentId, contentType: attachmentType, bytes: attachmentBytes }],
+    signedReferences,
+  };
+}
+
+/** Serialises a built message as `multipart/related` (SOAP root first, attachments binary). */
+export function toMultipart(message: Pick<BuiltUserMessage, 'soapXml' | 'attachments'>, rootType = 'application/soap+xml'): MultipartRelated {
+  return writeMultipartRelated(
+    [
+      {
+        headers: { 'Content-Type': `${rootType};charset=UTF-8`, 'Content-Transfer-Encoding': 'binary' },
+        body: Buffer.from(message.soapXml, 'utf8'),
+      },
+      ...message.attachments.map((a) => ({
+        headers: { 'Content-Type': a.contentType, 'Content-Transfer-Encoding': 'binary', 'Content-ID': `<${a.contentId}>` },
+        body: a.bytes,
+      })),
+    ],
+    rootType,
+  );
+}

@@ -1,0 +1,37 @@
+import type { EbmsError } from '../protocol/ebms-errors.js';
+import { signalEnvelope, type SignalSigner } from './signal-envelope.js';
+
+export interface ErrorSignalToBuild {
+  readonly errors: readonly EbmsError[];
+  /** MessageId of the message in error, when it could be read. */
+  readonly refToMessageId?: string;
+  /** Given when the request was trustworthy enough to sign the reply. */
+  readonly signer?: SignalSigner;
+  readonly now: Date;
+  readonly messageIdDomain: string;
+}
+
+/** ebMS Error signal (peppol-as4.md §9): ErrorDetail is an element, never an attribute. */
+export function buildErrorSignal(input: ErrorSignalToBuild): { xml: string; messageId: string } {
+  const envelope = signalEnvelope({ now: input.now, refToMessageId: input.refToMessageId, messageIdDomain: input.messageIdDomain });
+  const { b } = envelope;
+  for (const error of input.errors) {
+    const d = error.definition;
+    envelope.signalMessage.appendChild(
+      b.el(
+        'eb:Error',
+        {
+          errorCode: d.code,
+          severity: d.severity,
+          category: d.category,
+          shortDescription: d.shortDescription,
+          origin: d.origin,
+          refToMessageInError: error.refToMessageId ?? input.refToMessageId,
+        },
+        b.el('eb:Description', { 'xml:lang': 'en' }, error.description),
+        b.el('eb:ErrorDetail', {}, error.detail),
+      ),
+    );
+  }
+  return { xml: envelope.finish(input.signer), messageId: envelope.messageId };
+}
