@@ -1,0 +1,52 @@
+import type { Clock } from '../../common/clock.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
+import type { DeliveryAttempt, WebhookHttpSender } from './http-sender.js';
+import { classifyAttempt, type DeliveryVerdict } from './outcome.js';
+import type { WebhookSigner } from './signer.js';
+
+/** Where one event goes: the route's webhook endpoint. */
+export interface WebhookTarget {
+  /** Endpoint id: the circuit breaker's key. */
+  endpointId: string;
+  url: string;
+  /** Active secrets (two during rotation). */
+  secrets: readonly string[];
+  responseTimeoutMs?: number;
+}
+
+export type AttemptResult =
+  | { sent: true; webhookId: string; attempt: DeliveryAttempt; verdict: DeliveryVerdict }
+  /** The endpoint's circuit is open: nothing was sent; try again after `retryInMs` without counting an attempt. */
+  | { sent: false; webhookId: string; retryInMs: number };
+
+/**
+ * One delivery attempt of one event to one endpoint: asks the circuit breaker, signs at attempt
+ * time (the receiver checks the timestamp), POSTs the stored body unchanged, classifies the result
+ * and feeds it back to the breaker. Retry timing and persistence belong to the caller.
+ */
+export class WebhookDeliveryAttempter {
+  constructor(
+    private readonly signer: WebhookSigner,
+    private readonly sender: Pick<WebhookHttpSender, 'send'>,
+    private readonly breaker: CircuitBreaker,
+    private readonly clock: Pick<Clock, 'now'>,
+  ) {}
+
+  async attempt(input: { eventId: string; body: string; target: WebhookTarget }): Promise<AttemptResult> {
+    const { target } = input;
+    const headers = this.signer.sign({ eventId: input.eventId, body: input.body, secrets: target.secrets, at: this.clock.now() });
+    const webhookId = headers['webhook-id'];
+    const permit = this.breaker.permit(target.endpointId);
+    if (!permit.allowed) return { sent: false, webhookId, retryInMs: permit.retryInMs };
+    const attempt = await this.sender.send({
+      url: target.url,
+      headers: { ...headers },
+      body: input.body,
+      ...(target.responseTimeoutMs !== undefined ? { responseTimeoutMs: target.responseTimeoutMs } : {}),
+    });
+    const verdict = classifyAttempt(attempt, this.clock.now());
+    if (verdict.verdict === 'retry') this.breaker.recordFailure(target.endpointId);
+    else this.breaker.recordSuccess(target.endpointId);
+    return { sent: true, webhookId, attempt, verdict };
+  }
+}
