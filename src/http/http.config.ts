@@ -1,0 +1,13 @@
+import { defineConfig } from '../config/define-config.js';
+import { env } from '../config/env.js';
+
+export const httpConfig = defineConfig(
+  'http',
+  {
+    PORT: env.int(8080, 0, 65535),
+    HOST: env.string('0.0.0.0'),
+    HTTP_JSON_LIMIT_KB: env.int(256, 1, 10_240),
+    HTTP_SHUTDOWN_GRACE_MS: env.int(15_000, 0),
+  },
+  (v) => ({ port: v.PORT, host: v.HOST, jsonLimitBytes: v.HTTP_JSON_LIMIT_KB * 1024, shutdownGraceMs: v.HTTP_SHUTDOWN_GRACE_MS }),
+);

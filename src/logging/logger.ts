@@ -1,0 +1,41 @@
+import type { LoggerService } from '@nestjs/common';
+import { pino, type Logger } from 'pino';
+import { currentCorrelation } from './correlation.js';
+
+/** One JSON logger per process; every line carries the role and the current correlation id. */
+export function createRootLogger(role: string, level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({
+    level,
+    base: { role, pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: () => {
+      const c = currentCorrelation();
+      return c ? { correlationId: c.correlationId, ...(c.messageId ? { messageId: c.messageId } : {}) } : {};
+    },
+    // Secrets never reach the logs; payloads are never logged in the first place.
+    redact: ['req.headers.authorization', 'req.headers["x-api-key"]', '*.secret', '*.password', '*.apiKey'],
+  });
+}
+
+/** Routes Nest's own logging into the JSON logger. */
+export class JsonNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+  log(message: unknown, context?: string) {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.logger.error({ context, trace }, message instanceof Error ? message.message : String(message));
+  }
+  warn(message: unknown, context?: string) {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string) {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string) {
+    this.logger.trace({ context }, String(message));
+  }
+  fatal(message: unknown, context?: string) {
+    this.logger.fatal({ context }, String(message));
+  }
+}

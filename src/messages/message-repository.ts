@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { Database, type SqlExecutor } from '../database/database.js';
+import { canTransition, type MessageState } from './message-states.js';
+
+export type Direction = 'inbound' | 'outbound' | 'internal';
+
+export interface MessageRecord {
+  id: string;
+  direction: Direction;
+  kind: string;
+  state: MessageState;
+  as4MessageId: string | null;
+  conversationId: string | null;
+  sendingAp: string | null;
+  receivingAp: string | null;
+  senderId: string | null;
+  receiverId: string | null;
+  documentTypeId: string | null;
+  processId: string | null;
+  sbdhInstanceId: string | null;
+  countryC1: string | null;
+  rawSha256: string | null;
+  payloadSha256: string | null;
+  payloadSize: number | null;
+  signalSha256: string | null;
+  relatedMessageId: string | null;
+  validation: unknown;
+  failure: unknown;
+  attributes: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewMessage {
+  id?: string;
+  direction: Direction;
+  kind: string;
+  state: MessageState;
+  as4MessageId?: string | null;
+  conversationId?: string | null;
+  sendingAp?: string | null;
+  receivingAp?: string | null;
+  senderId?: string | null;
+  receiverId?: string | null;
+  documentTypeId?: string | null;
+  processId?: string | null;
+  sbdhInstanceId?: string | null;
+  countryC1?: string | null;
+  rawSha256?: string | null;
+  payloadSha256?: string | null;
+  payloadSize?: number | null;
+  signalSha256?: string | null;
+  relatedMessageId?: string | null;
+  attributes?: Record<string, unknown>;
+}
+
+export interface TimelineEvent {
+  id: string;
+  at: Date;
+  fromState: MessageState | null;
+  toState: MessageState;
+  actor: string;
+  reason: string | null;
+  data: unknown;
+}
+
+export interface MessageDocument {
+  role: string;
+  sha256: string;
+  mediaType: string;
+  size: number;
+}
+
+/** The transition was refused: the message is not in a state that allows it (or it changed meanwhile). */
+export class StateConflictError extends Error {
+  override name = 'StateConflictError';
+  constructor(
+    readonly messageId: string,
+    readonly from: string | null,
+    readonly to: string,
+  ) {
+    super(`message ${messageId} cannot go from ${from ?? 'nowhere'} to ${to}`);
+  }
+}
+
+export class MessageNotFoundError extends Error {
+  override name = 'MessageNotFoundError';
+}
+
+type Row = Record<string, unknown>;
+
+function toRecord(r: Row): MessageRecord {
+  return {
+    id: String(r.id),
+    direction: r.direction as Direction,
+    kind: String(r.kind),
+    state: r.state as MessageState,
+    as4MessageId: (r.as4_message_id as string) ?? null,
+    conversationId: (r.conversation_id as string) ?? null,
+    sendingAp: (r.sending_ap as string) ?? null,
+    receivingAp: (r.receiving_ap as string) ?? null,
+    senderId: (r.sender_id as string) ?? null,
+    receiverId: (r.receiver_id as string) ?? null,
+    documentTypeId: (r.document_type_id as string) ?? null,
+    processId: (r.process_id as string) ?? null,
+    sbdhInstanceId: (r.sbdh_instance_id as string) ?? null,
+    countryC1: (r.country_c1 as string) ?? null,
+    rawSha256: (r.raw_sha256 as string) ?? null,
+    payloadSha256: (r.payload_sha256 as string) ?? null,
+    payloadSize: r.payload_size == null ? null : Number(r.payload_size),
+    signalSha256: (r.signal_sha256 as string) ?? null,
+    relatedMessageId: (r.related_message_id as string) ?? null,
+    validation: r.validation ?? null,
+    failure: r.failure ?? null,
+    attributes: (r.attributes as Record<string, unknown>) ?? {},
+    createdAt: new Date(r.created_at as string),
+    updatedAt: new Date(r.updated_at as string),
+  };
+}
+
+/** Message records, their documents and their timeline; every state change is checked and recorded. */
+@Injectable()
+export class MessageRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates the record with its first timeline entry and documents, in the caller's transaction if given. */
+  async create(
+    message: NewMessage,
+    opts: { actor: string; reason?: string; documents?: MessageDocument[]; tx?: SqlExecutor } ,
+  ): Promise<MessageRecord> {
+    const run = async (tx: SqlExecutor) => {
+      const now = this.clock.now();
+      const id = message.id ?? randomUUID();
+      const [row] = await tx.query<Row>(
+        `INSERT INTO messages (id, direction, kind, state, as4_message_id, conversation_id, sending_ap, receiving_ap,
+           sender_id, receiver_id, document_type_id, process_id, sbdh_instance_id, country_c1, raw_sha256,
+           payload_sha256, payload_size, signal_sha256, related_message_id, attributes, created_at, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21)
+         RETURNING *`,
+        [
+          id, message.direction, message.kind, message.state, message.as4MessageId ?? null, message.conversationId ?? null,
+          message.sendingAp ?? null, message.receivingAp ?? null, message.senderId ?? null, message.receiverId ?? null,
+          message.documentTypeId ?? null, message.processId ?? null, message.sbdhInstanceId ?? null, message.countryC1 ?? null,
+          message.rawSha256 ?? null, message.payloadSha256 ?? null, message.payloadSize ?? null, message.signalSha256 ?? null,
+          message.relatedMessageId ?? null, JSON.stringify(message.attributes ?? {}), now.toISOString(),
+        ],
+      );
+      await tx.query(
+        `INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason) VALUES ($1, $2, NULL, $3, $4, $5)`,
+        [id, now.toISOString(), message.state, opts.actor, opts.reason ?? null],
+      );
+      for (const d of opts.documents ?? []) await this.addDocumentWith(tx, id, d);
+      return toRecord(row!);
+    };
+    return opts.tx ? run(opts.tx) : this.db.transaction(run);
+  }
+
+  async get(id: string, tx: SqlExecutor = this.db): Promise<MessageRecord> {
+    const found = await this.find(id, tx);
+    if (!found) throw new MessageNotFoundError(`no message ${id}`);
+    return found;
+  }
+
+  async find(id: string, tx: SqlExecutor = this.db): Promise<MessageRecord | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row] = await tx.query<Row>(`SELECT * FROM messages WHERE id = $1`, [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  async findInbound(sendingAp: string, as4MessageId: string): Promise<MessageRecord | null> {
+    const [row] = await this.db.query<Row>(
+      `SELECT * FROM messages WHERE direction = 'inbound' AND sending_ap = $1 AND as4_message_id = $2`,
+      [sendingAp, as4MessageId],
+    );
+    return row ? toRecord(row) : null;
+  }
+
+  /**
+   * Moves a message to `to` if the machine allows it from its current state (optionally only from one of
+   * `from`), records the event, and merges `patch` into the row. Concurrent movers: exactly one wins.
+   */
+  async transition(
+    id: string,
+    to: MessageState,
+    opts: {
+      actor: string;
+      reason?: string;
+      data?: unknown;
+      from?: MessageState[];
+      patch?: { validation?: unknown; failure?: unknown; attributes?: Record<string, unknown>; relatedMessageId?: string };
+      tx?: SqlExecutor;
+    },
+  ): Promise<MessageRecord> {
+    const run = async (tx: SqlExecutor) => {
+      const [current] = await tx.query<Row>(`SELECT state FROM messages WHERE id = $1 FOR UPDATE`, [id]);
+      if (!current) throw new MessageNotFoundError(`no message ${id}`);
+      const from = current.state as MessageState;
+      if ((opts.from && !opts.from.includes(from)) || !canTransition(from, to)) throw new StateConflictError(id, from, to);
+      const now = this.clock.now().toISOString();
+      const [row] = await tx.query<Row>(
+        `UPDATE messages SET state = $2, updated_at = $3,
+           validation = COALESCE($4::jsonb, validation),
+           failure = CASE WHEN $5::jsonb IS NULL THEN (CASE WHEN $2 = 'failed' THEN failure ELSE NULL END) ELSE $5::jsonb END,
+           attributes = attributes || COALESCE($6::jsonb, '{}'::jsonb),
+           related_message_id = COALESCE($7::uuid, related_message_id)
+         WHERE id = $1 RETURNING *`,
+        [
+          id, to, now,
+          opts.patch?.validation === undefined ? null : JSON.stringify(opts.patch.validation),
+          opts.patch?.failure === undefined ? null : JSON.stringify(opts.patch.failure),
+          opts.patch?.attributes === undefined ? null : JSON.stringify(opts.patch.attributes),
+          opts.patch?.relatedMessageId ?? null,
+        ],
+      );
+      await tx.query(
+        `INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason, data) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+        [id, now, from, to, opts.actor, opts.reason ?? null, opts.data === undefined ? null : JSON.stringify(opts.data)],
+      );
+      return toRecord(row!);
+    };
+    return opts.tx ? run(opts.tx) : this.db.transaction(run);
+  }
+
+  /** Merges attributes without a state change (e.g. remembering the produced order's id). */
+  async setAttributes(id: string, attributes: Record<string, unknown>, tx: SqlExecutor = this.db): Promise<void> {
+    await tx.query(`UPDATE messages SET attributes = attributes || $2::jsonb WHERE id = $1`, [id, JSON.stringify(attributes)]);
+  }
+
+  async timeline(id: string): Promise<TimelineEvent[]> {
+    const rows = await this.db.query<Row>(`SELECT * FROM message_events WHERE message_id = $1 ORDER BY id`, [id]);
+    return rows.map((r) => ({
+      id: String(r.id),
+      at: new Date(r.at as string),
+      fromState: (r.from_state as MessageState) ?? null,
+      toState: r.to_state as MessageState,
+      actor: String(r.actor),
+      reason: (r.reason as string) ?? null,
+      data: r.data ?? null,
+    }));
+  }
+
+  async addDocument(messageId: string, doc: MessageDocument, tx: SqlExecutor = this.db): Promise<void> {
+    await this.addDocumentWith(tx, messageId, doc);
+  }
+
+  private async addDocumentWith(tx: SqlExecutor, messageId: string, doc: MessageDocument): Promise<void> {
+    await tx.query(
+      `INSERT INTO message_documents (message_id, role, sha256, media_type, size) VALUES ($1,$2,$3,$4,$5)
+       ON CONFLICT (message_id, role) DO UPDATE SET sha256 = EXCLUDED.sha256, media_type = EXCLUDED.media_type, size = EXCLUDED.size`,
+      [messageId, doc.role, doc.sha256, doc.mediaType, doc.size],
+    );
+  }
+
+  async documents(messageId: string): Promise<MessageDocument[]> {
+    const rows = await this.db.query<Row>(
+      `SELECT role, sha256, media_type, size FROM message_documents WHERE message_id = $1 ORDER BY created_at, role`,
+      [messageId],
+    );
+    return rows.map((r) => ({ role: String(r.role), sha256: String(r.sha256), mediaType: String(r.media_type), size: Number(r.size) }));
+  }
+
+  /** Messages in `states` not updated since `before`: candidates for reconciliation. */
+  async stale(states: readonly MessageState[], before: Date, limit: number): Promise<MessageRecord[]> {
+    const rows = await this.db.query<Row>(
+      `SELECT * FROM messages WHERE state = ANY($1::text[]) AND updated_at < $2 ORDER BY updated_at LIMIT $3`,
+      [states as string[], before.toISOString(), limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  async related(id: string): Promise<MessageRecord[]> {
+    const rows = await this.db.query<Row>(
+      `SELECT * FROM messages WHERE related_message_id = $1 OR id = (SELECT related_message_id FROM messages WHERE id = $1) ORDER BY created_at`,
+      [id],
+    );
+    return rows.map(toRecord);
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The process's Prometheus registry and the metrics every module shares. */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  readonly as4Inbound = new Counter({
+    name: 'as4_inbound_total',
+    help: 'AS4 messages received, by outcome (receipt, duplicate, or the ebMS error code)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly queueJobs = new Gauge({
+    name: 'queue_jobs',
+    help: 'Jobs per queue and state',
+    labelNames: ['queue', 'state'] as const,
+    registers: [this.registry],
+  });
+
+  readonly messagesByState = new Gauge({
+    name: 'messages',
+    help: 'Message records per direction and state',
+    labelNames: ['direction', 'state'] as const,
+    registers: [this.registry],
+  });
+
+  readonly certificateExpirySeconds = new Gauge({
+    name: 'certificate_expiry_seconds',
+    help: 'Seconds until this access point certificate expires',
+    labelNames: ['subject', 'slot'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly collectors: Array<() => Promise<void>> = [];
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Registers a refresh that runs before each scrape (e.g. queue depths read from Redis). */
+  onScrape(collector: () => Promise<void>): void {
+    this.collectors.push(collector);
+  }
+
+  async render(): Promise<{ contentType: string; body: string }> {
+    // A collector whose backend is down must not fail the scrape: its gauges keep their last value.
+    await Promise.allSettled(this.collectors.map((c) => c()));
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}

@@ -1,0 +1,106 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { RedisConnections } from '../redis/redis-connections.js';
+import { type EnqueueOptions, JobQueue, type QueueCounts } from './job-queue.js';
+import { DEFAULT_RETRY, type JobPayloads, QUEUES, type QueueName } from './queues.js';
+
+/** BullMQ-backed queue producer; the only place (with the worker host) that knows BullMQ. */
+@Injectable()
+export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly redis: RedisConnections) {
+    super();
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      const retry = DEFAULT_RETRY[name];
+      queue = new Queue(name, {
+        connection: this.redis.producer(),
+        prefix: this.redis.prefix,
+        defaultJobOptions: {
+          attempts: retry.attempts,
+          backoff: { type: 'exponential', delay: retry.backoffMs, jitter: 0.5 },
+          removeOnComplete: { count: 1_000, age: 24 * 3600 },
+          removeOnFail: { count: 10_000, age: 30 * 24 * 3600 },
+        },
+      });
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  allQueues(): Queue[] {
+    return Object.values(QUEUES).map((q) => this.queue(q));
+  }
+
+  async enqueue<Q extends QueueName>(name: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void> {
+    // add() (not addBulk) so a custom jobId deduplicates.
+    await this.queue(name).add(name, payload, { jobId: options.jobId, delay: options.delayMs });
+  }
+
+  async counts(name: QueueName): Promise<QueueCounts> {
+    const queue = this.queue(name);
+    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+    const paused = await queue.isPaused();
+    return {
+      waiting: paused ? 0 : (c.waiting ?? 0) + (c.prioritized ?? 0),
+      active: c.active ?? 0,
+      delayed: c.delayed ?? 0,
+      failed: c.failed ?? 0,
+      completed: c.completed ?? 0,
+      paused: paused ? (c.waiting ?? 0) + (c.prioritized ?? 0) : 0,
+    };
+  }
+
+  async hasJob(name: QueueName, jobId: string): Promise<boolean> {
+    const job = await this.queue(name).getJob(jobId);
+    if (!job) return false;
+    const state = await job.getState();
+    return state !== 'completed' && state !== 'unknown';
+  }
+
+  async pause(name: QueueName): Promise<void> {
+    await this.queue(name).pause();
+  }
+
+  async resume(name: QueueName): Promise<void> {
+    await this.queue(name).resume();
+  }
+
+  async isPaused(name: QueueName): Promise<boolean> {
+    return this.queue(name).isPaused();
+  }
+
+  async failedJobs(name: QueueName, limit: number) {
+    const jobs = await this.queue(name).getFailed(0, Math.max(0, limit - 1));
+    return jobs.map((j) => ({
+      id: String(j.id),
+      payload: j.data as unknown,
+      error: j.failedReason ?? '',
+      attempts: j.attemptsMade,
+      failedAt: j.finishedOn ? new Date(j.finishedOn) : null,
+    }));
+  }
+
+  async retryFailed(name: QueueName, jobId: string): Promise<boolean> {
+    const job = await this.queue(name).getJob(jobId);
+    if (!job || !(await job.isFailed())) return false;
+    await job.retry('failed');
+    return true;
+  }
+
+  async removeJob(name: QueueName, jobId: string): Promise<boolean> {
+    const job = await this.queue(name).getJob(jobId);
+    if (!job) return false;
+    await job.remove();
+    return true;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,45 @@
+import type { JobPayloads, QueueName } from './queues.js';
+
+export interface EnqueueOptions {
+  /** Deterministic id; a second enqueue with the same id while the job exists is a no-op. */
+  jobId: string;
+  delayMs?: number;
+}
+
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completed: number;
+  paused: number;
+}
+
+/** Schedules work. Services depend on this class, never on the queue library. */
+export abstract class JobQueue {
+  abstract enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void>;
+  abstract counts(queue: QueueName): Promise<QueueCounts>;
+  /** True when a job with that id exists (waiting, delayed, active or failed). */
+  abstract hasJob(queue: QueueName, jobId: string): Promise<boolean>;
+  abstract pause(queue: QueueName): Promise<void>;
+  abstract resume(queue: QueueName): Promise<void>;
+  abstract isPaused(queue: QueueName): Promise<boolean>;
+  /** Failed jobs (dead letters) with their last error. */
+  abstract failedJobs(queue: QueueName, limit: number): Promise<Array<{ id: string; payload: unknown; error: string; attempts: number; failedAt: Date | null }>>;
+  abstract retryFailed(queue: QueueName, jobId: string): Promise<boolean>;
+  abstract removeJob(queue: QueueName, jobId: string): Promise<boolean>;
+}
+
+/** Context a job handler gets besides its payload. */
+export interface JobContext {
+  jobId: string;
+  attempt: number;
+  maxAttempts: number;
+  /** True on the last attempt: a failure now is final (the message moves to `failed`). */
+  final: boolean;
+}
+
+/** Thrown by a handler when retrying cannot help (bad data); the job fails at once. */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}

@@ -1,0 +1,46 @@
+/**
+ * Every queue, its job payload and its default options, in one place. Payloads carry ids only, never
+ * documents: the database and the blob store hold the data, Redis only schedules work.
+ */
+export const QUEUES = {
+  /** A received message: classify, validate, route to its flow. */
+  inbound: 'inbound',
+  /** Cart → approval → order. */
+  punchout: 'punchout',
+  /** Catalogue → store → catalogue response. */
+  catalogue: 'catalogue',
+  /** Hand a produced document or event to the supplier (webhook or AS4). */
+  delivery: 'delivery',
+  /** Timers and housekeeping: abandoned carts, reconciliation. */
+  maintenance: 'maintenance',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobPayloads {
+  inbound: { messageId: string };
+  punchout: { messageId: string };
+  catalogue: { messageId: string };
+  delivery: { deliveryId: string };
+  maintenance: { task: 'abandon-cart'; messageId: string } | { task: 'reconcile' };
+}
+
+export interface JobRetryPolicy {
+  attempts: number;
+  /** First retry delay; doubles each attempt, with jitter. */
+  backoffMs: number;
+}
+
+export const DEFAULT_RETRY: Record<QueueName, JobRetryPolicy> = {
+  inbound: { attempts: 8, backoffMs: 1_000 },
+  punchout: { attempts: 8, backoffMs: 1_000 },
+  catalogue: { attempts: 8, backoffMs: 2_000 },
+  // Webhook delivery keeps its own schedule (about 24 h) and re-enqueues itself with a delay.
+  delivery: { attempts: 3, backoffMs: 1_000 },
+  maintenance: { attempts: 5, backoffMs: 1_000 },
+};
+
+/** Deterministic job id: the same message enqueued twice is one job (ids may not contain ':'). */
+export function jobIdFor(queue: QueueName, key: string, stage = 'run'): string {
+  return `${queue}.${stage}.${key}`.replace(/:/g, '_');
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from '../config/define-config.js';
+import { env } from '../config/env.js';
+
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+export const redisConfig = defineConfig(
+  'redis',
+  {
+    REDIS_URL: env.url(['redis', 'rediss'], DEFAULT_REDIS_URL),
+    QUEUE_PREFIX: env.string('peppol-ap'),
+  },
+  (v) => ({ url: v.REDIS_URL as string, prefix: v.QUEUE_PREFIX }),
+);
