@@ -3,7 +3,7 @@ import { SaxonSchematron } from './schematron/saxon-schematron.js';
 import type { PreparedRelease } from './rules/prepared-release.js';
 import { TransactionRegistry, type Transaction } from './transaction-registry.js';
 import { isValid, LocalRuleId, type FiredRule, type ValidationReport } from './validation-report.js';
-import { admitDocument, DocumentRefusedError } from './xml/prolog-guard.js';
+import { admitDocument, DocumentRefusedError, type AdmittedDocument } from './xml/prolog-guard.js';
 import { EnvelopeError, openUblDocument, type UblDocument } from './xml/ubl-document.js';
 import { XsdValidation } from './xml/xsd-validation.js';
 
@@ -41,16 +41,16 @@ export class ValidationEngine {
 
   validate(input: Buffer | Uint8Array | string, options: ValidateOptions = {}): ValidationReport {
     const forced = options.transaction === undefined ? undefined : this.requireTransaction(options.transaction);
-    let text: string;
+    let admitted: AdmittedDocument;
     try {
-      text = admitDocument(input, this.settings.maxDocumentBytes);
+      admitted = admitDocument(input, this.settings.maxDocumentBytes);
     } catch (error) {
       if (!(error instanceof DocumentRefusedError)) throw error;
       return this.report(forced?.id ?? null, [{ id: error.code, flag: 'fatal', location: '/', text: error.message }]);
     }
     let ubl: UblDocument;
     try {
-      ubl = openUblDocument(text);
+      ubl = openUblDocument(admitted.text, admitted.bytes);
     } catch (error) {
       if (error instanceof XmlParseError) return this.report(forced?.id ?? null, parseErrors(error));
       if (error instanceof EnvelopeError) {

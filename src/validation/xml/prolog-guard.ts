@@ -12,14 +12,38 @@ export class DocumentRefusedError extends Error {
 }
 
 const SCAN_CHUNK = 64 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/** The encoding named by the XML declaration (an ASCII-compatible prefix; XML 1.0 appendix F). */
+const DECLARED_ENCODING = /^(?:\xEF\xBB\xBF)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/;
+
+/** Decodes with the declared encoding (UTF-8 when none), refusing bytes that are not in it. */
+function decode(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
+  const label = DECLARED_ENCODING.exec(head)?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    throw new DocumentRefusedError('XML-ENCODING', `unsupported encoding ${JSON.stringify(label)}`);
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new DocumentRefusedError('XML-ENCODING', `document is not valid ${label}`);
+  }
+}
 
 /**
- * Decodes a document and refuses it before parsing when it is too large, not UTF-8 (Peppol
- * documents are UTF-8) or carries a DOCTYPE (no DTD is ever processed). Only the prolog is scanned,
+ * Decodes a document and refuses it before parsing when it is too large, not in its declared
+ * encoding or carries a DOCTYPE (no DTD is ever processed). Only the prolog is scanned,
  * by a streaming parser that stops at the root element.
  */
-export function admitDocument(input: Buffer | Uint8Array | string, maxBytes: number): string {
+export interface AdmittedDocument {
+  text: string;
+  /** The bytes as received, for parsers that honour the declared encoding themselves. */
+  bytes: Uint8Array;
+}
+
+export function admitDocument(input: Buffer | Uint8Array | string, maxBytes: number): AdmittedDocument {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (size > maxBytes) {
     throw new DocumentRefusedError('XML-SIZE', `document is ${size} bytes, more than the limit of ${maxBytes}`);
@@ -28,14 +52,10 @@ export function admitDocument(input: Buffer | Uint8Array | string, maxBytes: num
   if (typeof input === 'string') {
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   } else {
-    try {
-      text = utf8.decode(input);
-    } catch {
-      throw new DocumentRefusedError('XML-ENCODING', 'document is not valid UTF-8');
-    }
+    text = decode(input);
   }
   scanProlog(text);
-  return text;
+  return { text, bytes: typeof input === 'string' ? Buffer.from(text, 'utf8') : input };
 }
 
 /** Streams the text up to the root element's start tag; throws on a DOCTYPE or a broken prolog. */

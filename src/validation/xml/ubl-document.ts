@@ -23,9 +23,9 @@ export class EnvelopeError extends Error {
   override name = 'EnvelopeError';
 }
 
-/** Parses the text (throws XmlParseError when not well-formed) and unwraps an SBDH envelope. */
-export function openUblDocument(text: string): UblDocument {
-  const outer = XmlDocument.fromString(text, { option: SAFE_PARSE });
+/** Parses the bytes (throws XmlParseError when not well-formed) and unwraps an SBDH envelope. */
+export function openUblDocument(text: string, bytes: Uint8Array): UblDocument {
+  const outer = XmlDocument.fromBuffer(bytes, { option: SAFE_PARSE });
   const root = outer.root;
   if (root.namespaceUri !== SBDH_NS || root.name !== 'StandardBusinessDocument') {
     return describe(text, outer, undefined);

@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { TransactionRegistry } from '../transaction-registry.js';
+import { ValidationEngine } from '../validation-engine.js';
+import { LocalRuleId } from '../validation-report.js';
+import type { PreparedRelease } from './prepared-release.js';
+import type { RuleRelease } from './rule-release.js';
+
+export interface CheckSettings {
+  ublSchemaDir: string;
+  maxDocumentBytes: number;
+}
+
+/**
+ * Checks a compiled release before it is used: each stylesheet must run to the end on a document of
+ * its transaction, and every example the release ships must be valid under it (schema included).
+ * Returns the problems found, empty when the release may be used.
+ */
+export async function checkRelease(release: RuleRelease, prepared: PreparedRelease, settings: CheckSettings): Promise<{ problems: string[]; examplesChecked: number }> {
+  const engine = new ValidationEngine({ release: prepared, ...settings });
+  const registry = new TransactionRegistry();
+  const problems: string[] = [];
+  let examplesChecked = 0;
+  try {
+    for (const id of Object.keys(prepared.sef)) {
+      const t = registry.get(id)!;
+      const probe = `<${t.rootName} xmlns="${t.root}" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"><cbc:CustomizationID>${t.customizationId}</cbc:CustomizationID></${t.rootName}>`;
+      const report = engine.validate(probe, { xsd: false });
+      const stopped = report.fired.find((f) => f.id === LocalRuleId.engineError);
+      if (stopped) problems.push(`${id}: ${stopped.text}`);
+      else if (report.fired.length === 0) problems.push(`${id}: the rules fire nothing on an empty ${t.rootName}, so they cannot be the official rules`);
+    }
+    for (const file of release.examples) {
+      const report = engine.validate(await readFile(file));
+      if (!report.transaction || !prepared.sef[report.transaction]) continue;
+      examplesChecked++;
+      if (!report.valid) {
+        const fatal = report.fired.filter((f) => f.flag === 'fatal').slice(0, 3).map((f) => `${f.id}: ${f.text}`);
+        problems.push(`example ${path.relative(release.dir, file)} is not valid under it (${fatal.join(' | ')})`);
+      }
+    }
+  } finally {
+    engine.dispose();
+  }
+  return { problems, examplesChecked };
+}

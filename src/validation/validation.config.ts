@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type ConfigOf } from '../config/define-config.js';
+import { env } from '../config/env.js';
+
+/** The package root: this file lives in `src/validation/` (tests) or `dist/validation/` (built). */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const validationConfig = defineConfig(
+  'validation',
+  {
+    /** Installed rule releases, the active marker and compiled stylesheets live here. */
+    VALIDATION_RULES_DIR: env.string('./data/rules'),
+    /** Compiled stylesheets, named by the hash of their source; default `<rules dir>/cache`. */
+    VALIDATION_CACHE_DIR: env.optionalString(),
+    /** The release shipped with the code, used until another one is installed. */
+    VALIDATION_SHIPPED_RULES_DIR: env.string(path.join(packageRoot, 'schemas/peppol-poacc/2025.11')),
+    VALIDATION_UBL_SCHEMA_DIR: env.string(path.join(packageRoot, 'schemas/ubl-2.1')),
+    /** A release placed here is installed (compiled and checked) at start when not installed yet. */
+    VALIDATION_DROPIN_DIR: env.optionalString(),
+    /** Worker threads validating documents; 0 validates on the calling thread (tools and tests). */
+    VALIDATION_POOL_SIZE: env.int(2, 0, 64),
+    VALIDATION_MAX_DOCUMENT_BYTES: env.int(64 * 1024 * 1024, 1024),
+    /** Per document; a worker that overruns is stopped and replaced. */
+    VALIDATION_TIMEOUT_MS: env.int(600_000, 1_000),
+    VALIDATION_WORKER_MAX_HEAP_MB: env.int(2_048, 128),
+    VALIDATION_COMPILE_TIMEOUT_MS: env.int(180_000, 1_000),
+    /** Transactions whose rules are compiled and served; empty means every known one. */
+    VALIDATION_TRANSACTIONS: env.list([]),
+  },
+  (v) => ({
+    rulesDir: path.resolve(v.VALIDATION_RULES_DIR),
+    cacheDir: path.resolve(v.VALIDATION_CACHE_DIR ?? path.join(v.VALIDATION_RULES_DIR, 'cache')),
+    shippedRulesDir: path.resolve(v.VALIDATION_SHIPPED_RULES_DIR),
+    ublSchemaDir: path.resolve(v.VALIDATION_UBL_SCHEMA_DIR),
+    dropInDir: v.VALIDATION_DROPIN_DIR ? path.resolve(v.VALIDATION_DROPIN_DIR) : undefined,
+    poolSize: v.VALIDATION_POOL_SIZE,
+    maxDocumentBytes: v.VALIDATION_MAX_DOCUMENT_BYTES,
+    timeoutMs: v.VALIDATION_TIMEOUT_MS,
+    workerMaxHeapMb: v.VALIDATION_WORKER_MAX_HEAP_MB,
+    compileTimeoutMs: v.VALIDATION_COMPILE_TIMEOUT_MS,
+    transactions: v.VALIDATION_TRANSACTIONS.length ? v.VALIDATION_TRANSACTIONS.map((t) => t.toUpperCase()) : undefined,
+  }),
+);
+
+export type ValidationConfig = ConfigOf<typeof validationConfig>;

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCatalogue } from '../../src/validation/samples/catalogue-generator.js';
+import { UnknownTransactionError } from '../../src/validation/validation-engine.js';
+import { Validator, type ValidatorSettings } from '../../src/validation/validator.js';
+import { ValidationTimeoutError } from '../../src/validation/worker-pool.js';
+import { sefCacheDir, shippedReleaseDir, ublSchemaDir } from './support.js';
+
+const ORDER_NS = 'urn:oasis:names:specification:ubl:schema:xsd:Order-2';
+const CBC_NS = 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2';
+
+function settings(rulesDir: string, overrides: Partial<ValidatorSettings> = {}): ValidatorSettings {
+  return {
+    rulesDir,
+    cacheDir: sefCacheDir,
+    shippedRulesDir: shippedReleaseDir,
+    ublSchemaDir,
+    poolSize: 2,
+    maxDocumentBytes: 8 * 1024 * 1024,
+    timeoutMs: 120_000,
+    workerMaxHeapMb: 1024,
+    compileTimeoutMs: 180_000,
+    transactions: ['T19', 'T01'],
+    ...overrides,
+  };
+}
+
+function newRulesDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'validator-'));
+}
+
+describe('Validator on worker threads', () => {
+  let rulesDir: string;
+  let validator: Validator;
+  beforeAll(async () => {
+    rulesDir = newRulesDir();
+    validator = new Validator(settings(rulesDir));
+    await validator.start();
+  });
+  afterAll(async () => {
+    await validator?.close();
+    rmSync(rulesDir, { recursive: true, force: true });
+  });
+
+  it('validates a catalogue off the main thread while the event loop keeps ticking', async () => {
+    const doc = generateCatalogue(150);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = Date.now();
+    const report = await validator.validate(Buffer.from(doc));
+    const elapsed = Date.now() - started;
+    clearInterval(timer);
+    expect(report).toMatchObject({ transaction: 'T19', valid: true, fired: [], release: '2025.11' });
+    // A blocked loop would tick about once; a free one ticks many times while the thread works.
+    expect(ticks).toBeGreaterThan(Math.min(10, elapsed / 20));
+  });
+
+  it('validates several documents at once, each with its own verdict', async () => {
+    const broken = generateCatalogue(3).replace('<cbc:ActionCode>Add</cbc:ActionCode>', '<cbc:ActionCode>Bogus</cbc:ActionCode>');
+    const [good, bad] = await Promise.all([validator.validate(generateCatalogue(3)), validator.validate(broken)]);
+    expect(good.valid).toBe(true);
+    expect(bad.valid).toBe(false);
+    expect(bad.fired.some((f) => f.flag === 'fatal' && f.id.startsWith('PEPPOL-T19-'))).toBe(true);
+  });
+
+  it('reports an unknown customization as such instead of guessing a transaction', async () => {
+    const doc = `<Order xmlns="${ORDER_NS}" xmlns:cbc="${CBC_NS}"><cbc:CustomizationID>urn:example:not-peppol</cbc:CustomizationID></Order>`;
+    const report = await validator.validate(doc);
+    expect(report).toMatchObject({ transaction: null, valid: false });
+    expect(report.fired).toEqual([expect.objectContaining({ id: 'PEPPOL-UNKNOWN-CUSTOMIZATION', flag: 'fatal' })]);
+    expect(report.fired[0]!.text).toContain('urn:example:not-peppol');
+  });
+
+  it('reports schema errors as XSD items with their path', async () => {
+    const doc = generateCatalogue(1).replace('<cbc:Name>Generated catalogue</cbc:Name>', '<cbc:Nonsense>x</cbc:Nonsense>');
+    const report = await validator.validate(doc);
+    expect(report.valid).toBe(false);
+    expect(report.fired).toContainEqual(expect.objectContaining({ id: 'XSD', flag: 'fatal', text: expect.stringContaining('Nonsense') }));
+  });
+
+  it('refuses a DOCTYPE, an oversized document and malformed XML with specific ids', async () => {
+    const doctype = await validator.validate('<!DOCTYPE Catalogue [<!ENTITY x "y">]><Catalogue/>');
+    expect(doctype.fired.map((f) => f.id)).toEqual(['XML-DOCTYPE']);
+    const big = await validator.validate(Buffer.alloc(8 * 1024 * 1024 + 1, 0x20));
+    expect(big.fired.map((f) => f.id)).toEqual(['XML-SIZE']);
+    const malformed = await validator.validate('<Catalogue><x></Catalogue>');
+    expect(malformed.fired[0]).toMatchObject({ id: 'XML-WELLFORMED', flag: 'fatal' });
+  });
+
+  it('validates the business document inside an SBDH envelope and checks its document type', async () => {
+    const payload = generateCatalogue(2).replace(/^<\?xml[^>]*>\s*/, '');
+    const wrap = (customization: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<sh:StandardBusinessDocument xmlns:sh="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">
+  <sh:StandardBusinessDocumentHeader>
+    <sh:HeaderVersion>1.0</sh:HeaderVersion>
+    <sh:BusinessScope>
+      <sh:Scope><sh:Type>DOCUMENTID</sh:Type><sh:InstanceIdentifier>urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2::Catalogue##${customization}::2.1</sh:InstanceIdentifier></sh:Scope>
+    </sh:BusinessScope>
+  </sh:StandardBusinessDocumentHeader>
+  ${payload}
+</sh:StandardBusinessDocument>`;
+    expect(await validator.validate(wrap('urn:fdc:peppol.eu:poacc:trns:catalogue:3'))).toMatchObject({ transaction: 'T19', valid: true, fired: [] });
+    const mismatch = await validator.validate(wrap('urn:fdc:peppol.eu:poacc:trns:punch_out:3'));
+    expect(mismatch.fired.map((f) => f.id)).toEqual(['SBDH-DOCUMENT-TYPE']);
+  });
+
+  it('rejects an unknown transaction option as a caller error', async () => {
+    await expect(validator.validate(generateCatalogue(1), { transaction: 'T999' })).rejects.toBeInstanceOf(UnknownTransactionError);
+  });
+});
+
+describe('Validator thread limits', () => {
+  it('stops a document that overruns its time and keeps serving the next ones', async () => {
+    const rulesDir = newRulesDir();
+    const validator = new Validator(settings(rulesDir, { poolSize: 1, timeoutMs: 5_000, maxDocumentBytes: 64 * 1024 * 1024 }));
+    try {
+      await validator.start();
+      await expect(validator.validate(generateCatalogue(3_000))).rejects.toBeInstanceOf(ValidationTimeoutError);
+      expect(await validator.validate(generateCatalogue(1))).toMatchObject({ valid: true });
+    } finally {
+      await validator.close();
+      rmSync(rulesDir, { recursive: true, force: true });
+    }
+  });
+});
