@@ -64,6 +64,7 @@ describe('OpenAPI webhooks section', () => {
       const ref: string = post.requestBody.content['application/json'].schema.$ref;
       const name = ref.replace('#/components/schemas/', '');
       expect(schemas[name], ref).toBeDefined();
+      expect(post.description).toMatch(/^\S.+ Signed per Standard Webhooks/);
       expect(post.parameters.map((p: { name: string }) => p.name)).toEqual([
         'webhook-id',
         'webhook-timestamp',

@@ -30,7 +30,7 @@ const schemaVersion = z.literal(WEBHOOK_SCHEMA_VERSION);
  * Our own registry (not zod's global one) names the reusable schemas, so the OpenAPI components
  * cannot clash with schemas registered elsewhere in the application.
  */
-export const webhookSchemaRegistry = z.registry<{ id: string; description?: string }>();
+export const webhookSchemaRegistry = z.registry<{ id: string }>();
 
 /** A Peppol participant identifier, e.g. `{ scheme: '0192', value: '987654325' }`. */
 export const participantIdSchema = z
@@ -257,7 +257,8 @@ function envelopeSchema<T extends WebhookEventType>(type: T) {
       timestamp: isoDateTime.describe('When the event happened (ISO 8601)'),
       data: webhookDataSchemas[type],
     })
-    .register(webhookSchemaRegistry, { id: `${name}WebhookEvent`, description: eventDescriptions[type] });
+    .describe(eventDescriptions[type])
+    .register(webhookSchemaRegistry, { id: `${name}WebhookEvent` });
 }
 
 /** Full payload schema (envelope + data) per event type. */
