@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { registerCatalogueCommands } from '../catalogue/catalogue.cli.js';
 import { registerPkiCommands } from '../pki/pki.cli.js';
+import { registerPunchoutCommands } from '../punchout/punchout.cli.js';
 import { registerSampleOmsCommands } from '../sample-oms/sample-oms.cli.js';
 import { registerValidationCommands } from '../validation/validation.cli.js';
 
@@ -9,6 +11,8 @@ import { registerValidationCommands } from '../validation/validation.cli.js';
  */
 export const commandRegistrars: Array<(program: Command) => void> = [
   registerPkiCommands,
+  registerPunchoutCommands,
+  registerCatalogueCommands,
   registerSampleOmsCommands,
   registerValidationCommands,
 ];
