@@ -27,6 +27,7 @@ export class SampleOmsServer {
   private port: number;
   private reopenTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private started = false;
 
   constructor(
     private readonly options: SampleOmsOptions,
@@ -43,6 +44,8 @@ export class SampleOmsServer {
 
   /** Loads stored events, starts listening and returns the base URL (no trailing slash). */
   async start(): Promise<{ url: string; loaded: number; skippedLines: number }> {
+    if (this.started) throw new Error('this sample OMS was already started; create a new one to restart');
+    this.started = true;
     const { loaded, skippedLines } = await this.store.open();
     await this.listen();
     return { url: this.baseUrl(), loaded, skippedLines };
@@ -92,6 +95,7 @@ export class SampleOmsServer {
   private goDown(forMs: number): void {
     if (this.reopenTimer) clearTimeout(this.reopenTimer);
     void this.closeListener().then(() => {
+      if (this.stopped) return;
       this.reopenTimer = setTimeout(() => {
         this.reopenTimer = null;
         if (!this.stopped) void this.listen().catch((error: Error) => process.stderr.write(`sample-oms: ${error.message}\n`));
