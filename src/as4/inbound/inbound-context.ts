@@ -1,0 +1,69 @@
+import type { Readable } from 'node:stream';
+import type { X509Certificate } from 'node:crypto';
+import type { Content } from '../io/content.js';
+import type { Workspace } from '../io/temp-workspace.js';
+import type { SbdhData } from '../sbdh/sbdh-model.js';
+import type { SecurityHeaderModel } from '../wss/security-header.js';
+import type { MessageKey, StoredInboundMessage } from './ports.js';
+import type { UserMessageHeader } from './user-message.js';
+
+export interface ReceivedAttachment {
+  readonly contentId: string;
+  readonly contentType: string;
+  readonly content: Content;
+}
+
+export interface DecryptedAttachment {
+  readonly contentId: string;
+  /** Pre-encryption MIME type from EncryptedData/@MimeType. */
+  readonly mimeType: string;
+  readonly content: Content;
+  /** SHA-256 of the decrypted octets, computed while decrypting. */
+  readonly sha256: Buffer;
+}
+
+export interface SoapEnvelopeParts {
+  readonly document: Document;
+  readonly ids: Map<string, Element>;
+  readonly envelope: Element;
+  readonly header: Element;
+  readonly body: Element;
+  readonly messaging: Element;
+  readonly userMessage: Element;
+  readonly security: Element | undefined;
+}
+
+/** What the inbound steps know so far; each step reads earlier fields and fills its own. */
+export interface InboundContext {
+  readonly receivedAt: Date;
+  readonly contentType: string;
+  readonly body: Readable | AsyncIterable<Uint8Array>;
+  readonly workspace: Workspace;
+  raw?: Content;
+  soapPart?: Buffer;
+  attachments: ReceivedAttachment[];
+  soap?: SoapEnvelopeParts;
+  /** MessageId as soon as it can be read (for RefToMessageId on errors), even before validation. */
+  messageIdHint?: string;
+  header?: UserMessageHeader;
+  security?: SecurityHeaderModel;
+  senderCertificate?: X509Certificate;
+  /** True once the signature verified: error replies may then be signed. */
+  senderAuthenticated: boolean;
+  decrypted: Map<string, DecryptedAttachment>;
+  payload?: { readonly content: Content; readonly sha256: Buffer };
+  sbdh?: SbdhData;
+  key?: MessageKey;
+  /** Set by the duplicate step when we hold the claim (to release it on failure). */
+  claimed?: boolean;
+  /** Set when the message is a duplicate of one accepted before: the pipeline answers this. */
+  replayReceipt?: Buffer;
+  receipt?: { readonly xml: Buffer; readonly messageId: string };
+  stored?: StoredInboundMessage;
+}
+
+/** One ordered step of the inbound pipeline. Throws EbmsError to reject the message. */
+export interface InboundStep {
+  readonly name: string;
+  run(context: InboundContext): Promise<void>;
+}

@@ -1,0 +1,158 @@
+import type { Readable } from 'node:stream';
+import type { Clock } from '../../common/clock.js';
+import type { As4Config } from '../as4.config.js';
+import type { TempWorkspaces } from '../io/temp-workspace.js';
+import { EbmsError } from '../protocol/ebms-errors.js';
+import { buildErrorSignal } from '../signals/error-signal-builder.js';
+import { httpStatusForError } from '../signals/http-status.js';
+import type { InboundContext, InboundStep } from './inbound-context.js';
+import type {
+  AccessPointKeys,
+  DuplicateRegistry,
+  InboundJobEnqueuer,
+  InboundMessageStore,
+  ParticipantDirectory,
+  SenderCertificateValidator,
+} from './ports.js';
+import { BuildReceiptStep } from './steps/build-receipt.step.js';
+import { CheckDuplicateStep } from './steps/check-duplicate.step.js';
+import { CheckSbdhConsistencyStep } from './steps/check-sbdh-consistency.step.js';
+import { CheckSecurityHeaderStep } from './steps/check-security-header.step.js';
+import { CheckServedStep } from './steps/check-served.step.js';
+import { DecompressStep } from './steps/decompress.step.js';
+import { DecryptAttachmentsStep } from './steps/decrypt-attachments.step.js';
+import { EnqueueStep } from './steps/enqueue.step.js';
+import { ParseEnvelopeStep } from './steps/parse-envelope.step.js';
+import { ParseSbdhStep } from './steps/parse-sbdh.step.js';
+import { PeppolHeaderStep } from './steps/peppol-header.step.js';
+import { PersistStep } from './steps/persist.step.js';
+import { ReceiveMimeStep } from './steps/receive-mime.step.js';
+import { RememberReceiptStep } from './steps/remember-receipt.step.js';
+import { VerifySignatureStep } from './steps/verify-signature.step.js';
+
+export interface InboundRequest {
+  readonly contentType: string | undefined;
+  readonly body: Readable | AsyncIterable<Uint8Array>;
+}
+
+export interface InboundReply {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: Buffer;
+  readonly outcome: 'receipt' | 'duplicate' | 'error';
+  /** eb:MessageId of the received UserMessage when it could be read. */
+  readonly messageId?: string;
+  readonly error?: EbmsError;
+  /** False when the request body was not read to its end (the connection should be closed). */
+  readonly bodyConsumed: boolean;
+}
+
+export interface InboundDependencies {
+  readonly config: As4Config;
+  readonly clock: Clock;
+  readonly workspaces: TempWorkspaces;
+  readonly keys: AccessPointKeys;
+  readonly certificateValidator: SenderCertificateValidator;
+  readonly participants: ParticipantDirectory;
+  readonly duplicates: DuplicateRegistry;
+  readonly store: InboundMessageStore;
+  readonly enqueuer: InboundJobEnqueuer;
+}
+
+/** The receive steps in order (peppol-as4.md §7 receive, with persistence before the receipt). */
+export function createInboundSteps(deps: InboundDependencies): InboundStep[] {
+  const { limits } = deps.config;
+  return [
+    new ReceiveMimeStep({
+      maxBodyBytes: limits.maxBodyBytes,
+      maxMimeParts: limits.maxMimeParts,
+      maxPartHeaderBytes: limits.maxPartHeaderBytes,
+      maxSoapBytes: limits.soapXml.maxBytes,
+      spillThresholdBytes: limits.spillThresholdBytes,
+    }),
+    new ParseEnvelopeStep(limits.soapXml),
+    new PeppolHeaderStep(deps.keys, deps.config.checkToParty),
+    new CheckSecurityHeaderStep(deps.certificateValidator, limits.maxSignatureReferences),
+    new DecryptAttachmentsStep(deps.keys),
+    new VerifySignatureStep(limits.xmlAttachment),
+    new DecompressStep(limits.maxDecompressedBytes, limits.spillThresholdBytes),
+    new ParseSbdhStep(limits.maxSbdhHeadBytes, limits.sbdhXml),
+    new CheckSbdhConsistencyStep(),
+    new CheckServedStep(deps.participants),
+    new CheckDuplicateStep(deps.duplicates),
+    new BuildReceiptStep(deps.keys, deps.clock, deps.config.messageIdDomain),
+    new PersistStep(deps.store),
+    new EnqueueStep(deps.enqueuer),
+    new RememberReceiptStep(deps.duplicates, deps.config.duplicateWindowMs),
+  ];
+}
+
+const SOAP_REPLY = 'application/soap+xml; charset=UTF-8';
+
+/** Runs the steps over one request and turns the outcome into the synchronous AS4 reply. */
+export class InboundPipeline {
+  constructor(
+    private readonly steps: readonly InboundStep[],
+    private readonly deps: Pick<InboundDependencies, 'config' | 'clock' | 'workspaces' | 'keys' | 'duplicates'>,
+  ) {}
+
+  static create(deps: InboundDependencies): InboundPipeline {
+    return new InboundPipeline(createInboundSteps(deps), deps);
+  }
+
+  async handle(request: InboundRequest): Promise<InboundReply> {
+    const workspace = await this.deps.workspaces.create();
+    const ctx: InboundContext = {
+      receivedAt: this.deps.clock.now(),
+      contentType: request.contentType ?? '',
+      body: request.body,
+      workspace,
+      attachments: [],
+      senderAuthenticated: false,
+      decrypted: new Map(),
+    };
+    try {
+      for (const step of this.steps) {
+        await step.run(ctx);
+        if (ctx.replayReceipt) {
+          return { status: 200, contentType: SOAP_REPLY, body: ctx.replayReceipt, outcome: 'duplicate', messageId: ctx.header?.messageId, bodyConsumed: true };
+        }
+      }
+      return { status: 200, contentType: SOAP_REPLY, body: ctx.receipt!.xml, outcome: 'receipt', messageId: ctx.header?.messageId, bodyConsumed: true };
+    } catch (thrown) {
+      return await this.reject(ctx, thrown);
+    } finally {
+      await workspace.dispose();
+    }
+  }
+
+  private async reject(ctx: InboundContext, thrown: unknown): Promise<InboundReply> {
+    const refToMessageId = ctx.header?.messageId ?? ctx.messageIdHint;
+    const base =
+      thrown instanceof EbmsError
+        ? thrown
+        : new EbmsError('EBMS:0004', 'internal error while processing the message', undefined, { httpStatus: 500, cause: thrown });
+    const error = base.withRefToMessageId(refToMessageId);
+    if (ctx.claimed && ctx.key) {
+      // Let the sender's retry be processed afresh; a failure here leaves an in-progress claim.
+      await this.deps.duplicates.release(ctx.key).catch(() => undefined);
+    }
+    const signer = this.deps.config.signErrors && ctx.senderAuthenticated ? this.deps.keys.signing() : undefined;
+    const signal = buildErrorSignal({
+      errors: [error],
+      refToMessageId,
+      signer,
+      now: this.deps.clock.now(),
+      messageIdDomain: this.deps.config.messageIdDomain,
+    });
+    return {
+      status: httpStatusForError(error),
+      contentType: SOAP_REPLY,
+      body: Buffer.from(signal.xml, 'utf8'),
+      outcome: 'error',
+      messageId: refToMessageId,
+      error,
+      bodyConsumed: ctx.raw !== undefined,
+    };
+  }
+}
