@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Webhook events sent to a supplier's OMS. The envelope follows the Standard Webhooks payload
  * convention `{ type, timestamp, data }`; the event id travels in the `webhook-id` header.
  * Every `data` object carries `schemaVersion`: additive changes keep the version, breaking changes
- * raise it (and the OpenAPI document lists the schema of each version in force).
+ * raise it (the OpenAPI `webhooks` section documents the current version).
  */
 export const WEBHOOK_SCHEMA_VERSION = 1 as const;
 
