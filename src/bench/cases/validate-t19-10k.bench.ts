@@ -1,0 +1,10 @@
+import { generateCatalogue } from '../../validation/samples/catalogue-generator.js';
+import { benchValidation } from '../../validation/bench/validation-bench.js';
+
+/** A generated valid T19 catalogue of 10,000 lines: one run in a fresh process, with its peak RSS. */
+export default {
+  name: 'validate-t19-10k',
+  async run(): Promise<Record<string, number | string>> {
+    return benchValidation({ transaction: 'T19', xml: generateCatalogue(10_000), warmup: 0, timed: 0, javaRepeat: 2, peakRss: true, timeoutMs: 1_800_000 });
+  },
+};

@@ -1,0 +1,10 @@
+import { generateCatalogue } from '../../validation/samples/catalogue-generator.js';
+import { benchValidation } from '../../validation/bench/validation-bench.js';
+
+/** A generated valid T19 catalogue of 1,000 lines, UBL schema + official rules, one thread. */
+export default {
+  name: 'validate-t19-1k',
+  async run(): Promise<Record<string, number | string>> {
+    return benchValidation({ transaction: 'T19', xml: generateCatalogue(1_000), warmup: 1, timed: 2, javaRepeat: 5, peakRss: false, timeoutMs: 900_000 });
+  },
+};

@@ -1,0 +1,12 @@
+import { officialExample } from '../../validation/bench/official-example.js';
+import { benchValidation } from '../../validation/bench/validation-bench.js';
+
+/** T77 punch-out shopping cart (the official example), UBL schema + official rules, one thread. */
+export default {
+  name: 'validate-t77',
+  async run(): Promise<Record<string, number | string>> {
+    const xml = await officialExample('PunchOut_Example.xml');
+    if (!xml) return { skipped: 'official example absent (../shared/conformance)' };
+    return benchValidation({ transaction: 'T77', xml, warmup: 20, timed: 100, javaRepeat: 200, peakRss: false, timeoutMs: 300_000 });
+  },
+};
