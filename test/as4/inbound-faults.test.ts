@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NS } from '../../src/as4/protocol/namespaces.js';
+import type { InboundReply } from '../../src/as4/inbound/inbound-pipeline.js';
+import type { BuiltUserMessage } from '../../src/as4/outbound/user-message-builder.js';
+import { readSignalEnvelope, readSignalErrors } from '../../src/as4/signals/signal-reader.js';
+import { RSA_SHA1 } from '../../src/as4/wss/signature-algorithms.js';
+import { createScenario, credentials, orderXml, sbdFor, type Scenario } from './support/scenario.js';
+
+const limits = { maxBytes: 1_000_000, maxDepth: 64, maxElements: 10_000 };
+
+/** One negative fixture per fault, named after it: how to make it and the ebMS answer it must get. */
+interface Fault {
+  readonly name: string;
+  readonly code: string;
+  readonly status?: number;
+  readonly detail?: string;
+  readonly env?: Record<string, string>;
+  send(s: Scenario): Promise<InboundReply>;
+}
+
+const built = (s: Scenario, m: Pick<BuiltUserMessage, 'soapXml' | 'attachments'>, rootType?: string) => s.sendBuilt(m, rootType).then((r) => r.reply);
+const editSoap = (m: BuiltUserMessage, edit: (xml: string) => string) => ({ ...m, soapXml: edit(m.soapXml) });
+
+const FAULTS: Fault[] = [
+  {
+    name: 'bad-digest (Messaging changed after signing)',
+    code: 'EBMS:0101',
+    send: (s) => built(s, editSoap(s.build({ conversationId: 'conv-1' }), (x) => x.replace('>conv-1<', '>conv-2<'))),
+  },
+  {
+    name: 'altered-attachment (ciphertext byte flipped)',
+    code: 'EBMS:0102',
+    send: (s) => {
+      const m = s.build();
+      const bytes = Buffer.from(m.attachments[0]!.bytes);
+      bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+      return built(s, { ...m, attachments: [{ ...m.attachments[0]!, bytes }] });
+    },
+  },
+  { name: 'unsigned', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsigned: true } })) },
+  {
+    name: 'untrusted-certificate',
+    code: 'EBMS:0101',
+    send: (s) => built(s, s.build({ signing: credentials(s.pki.untrustedAp), fromPartyId: s.pki.untrustedAp.subjectCn })),
+  },
+  {
+    name: 'expired-certificate',
+    code: 'EBMS:0101',
+    send: (s) => built(s, s.build({ signing: credentials(s.pki.expiredAp), fromPartyId: s.pki.expiredAp.subjectCn })),
+  },
+  {
+    name: 'rsa-sha1-signature',
+    code: 'EBMS:0103',
+    send: (s) => built(s, s.build({ faults: { signatureMethod: RSA_SHA1 } })),
+  },
+  {
+    name: 'missing-attachment',
+    code: 'EBMS:0011',
+    send: (s) => built(s, { ...s.build(), attachments: [] }),
+  },
+  { name: 'unencrypted-attachment', code: 'EBMS:0102', send: (s) => built(s, s.build({ faults: { unencrypted: true } })) },
+  {
+    name: 'encrypted-for-another-certificate',
+    code: 'EBMS:0102',
+    send: (s) => built(s, s.build({ encryptFor: new X509Certificate(s.pki.partnerAp.certPem) })),
+  },
+  { name: 'wrong-agreement-ref', code: 'EBMS:0010', send: (s) => built(s, s.build({ faults: { agreementRef: 'urn:example:other-agreement' } })) },
+  { name: 'missing-final-recipient', code: 'EBMS:0009', send: (s) => built(s, s.build({ faults: { omitProperty: 'finalRecipient' } })) },
+  {
+    name: 'sbdh-header-mismatch (SBDH receiver differs from finalRecipient)',
+    code: 'EBMS:0003',
+    send: (s) => built(s, s.build({ payload: sbdFor({ receiver: '0088:1111111111111' }) })),
+  },
+  { name: 'payload-not-sbdh', code: 'EBMS:0004', send: (s) => built(s, s.build({ payload: orderXml() })) },
+  {
+    name: 'unknown-recipient',
+    code: 'EBMS:0004',
+    detail: 'PEPPOL:NOT_SERVICED',
+    send: (s) => built(s, s.build({ finalRecipient: '0088:9999999999999', payload: sbdFor({ receiver: '0088:9999999999999' }) })),
+  },
+  {
+    name: 'doctype-xxe',
+    code: 'EBMS:0009',
+    status: 400,
+    send: (s) =>
+      built(s, editSoap(s.build(), (x) => x.replace('?>', '?><!DOCTYPE S12:Envelope [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace('<eb:ConversationId>', '<eb:ConversationId>&xxe;'))),
+  },
+  {
+    name: 'entity-expansion',
+    code: 'EBMS:0009',
+    status: 400,
+    send: (s) => {
+      const lol = '<!DOCTYPE S12:Envelope [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
+      return built(s, editSoap(s.build(), (x) => x.replace('?>', `?>${lol}`)));
+    },
+  },
+  {
+    name: 'deep-nesting',
+    code: 'EBMS:0009',
+    status: 400,
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replace(/(<S12:Body[^>]*)\/>/, `$1>${'<x>'.repeat(500)}${'</x>'.repeat(500)}</S12:Body>`))),
+  },
+  {
+    name: 'gzip-bomb',
+    code: 'EBMS:0303',
+    env: { AS4_MAX_DECOMPRESSED_BYTES: '1048576' },
+    send: (s) => built(s, s.build({ payload: Buffer.alloc(8 * 1024 * 1024, 0x20) })),
+  },
+  {
+    name: 'soap-1.1',
+    code: 'EBMS:0010',
+    status: 400,
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replaceAll(NS.soap12, 'http://schemas.xmlsoap.org/soap/envelope/')), 'text/xml'),
+  },
+  {
+    name: 'malformed-mime',
+    code: 'EBMS:0007',
+    status: 400,
+    send: (s) => s.send(Buffer.from('this is not a multipart body\r\n--nope--\r\n'), 'multipart/related; boundary="abc"; type="application/soap+xml"'),
+  },
+  {
+    name: 'oversize-body',
+    code: 'EBMS:0004',
+    status: 413,
+    env: { AS4_MAX_BODY_BYTES: '65536' },
+    send: (s) => built(s, s.build({ payload: randomBytes(200_000) })),
+  },
+];
+
+describe('AS4 inbound: negative fixtures, one per fault', () => {
+  const scenarios = new Map<string, Scenario>();
+  beforeAll(async () => {
+    for (const fault of FAULTS) scenarios.set(fault.name, await createScenario(fault.env));
+  });
+
+  it.each(FAULTS.map((f) => [f.name, f] as const))('%s', async (_name, fault) => {
+    const s = scenarios.get(fault.name)!;
+    const storedBefore = s.store.records.size;
+    const reply = await fault.send(s);
+    expect(reply.outcome).toBe('error');
+    expect(reply.error?.code).toBe(fault.code);
+    expect(reply.status).toBe(fault.status ?? 200);
+    const signal = readSignalEnvelope(reply.body, limits);
+    const [error] = readSignalErrors(signal.signalMessage);
+    expect(error?.code).toBe(fault.code);
+    if (fault.detail) expect(error?.detail).toBe(fault.detail);
+    expect(s.store.records.size).toBe(storedBefore);
+    expect(s.enqueuer.jobs).toHaveLength(0);
+    expect(s.duplicates.completedCount()).toBe(0);
+  });
+});
