@@ -39,11 +39,12 @@ export class RedisConnections implements OnApplicationShutdown {
     return client;
   }
 
+  /** Readiness probe: waits briefly for the connection instead of failing while it is being made. */
   async ping(): Promise<void> {
-    const client = this.shared ??= this.producer();
-    await client.ping();
+    this.probe ??= this.open({ enableOfflineQueue: true, maxRetriesPerRequest: 0, commandTimeout: 2_000, connectTimeout: 2_000 });
+    await this.probe.ping();
   }
-  private shared?: Redis;
+  private probe?: Redis;
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.opened.map((c) => c.quit().catch(() => c.disconnect())));

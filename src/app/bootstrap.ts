@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import express from 'express';
+import type { Logger } from 'pino';
+import { validateConfiguration } from '../config/all-configs.js';
+import { ConfigError } from '../config/define-config.js';
+import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
+import { httpConfig } from '../http/http.config.js';
+import { createRootLogger, JsonNestLogger } from '../logging/logger.js';
+import { CoreModule } from './core.module.js';
+import { type Role, roleModule } from './roles.js';
+
+export interface Started {
+  app: INestApplication | INestApplicationContext;
+  logger: Logger;
+  /** The bound HTTP port (API roles), e.g. when PORT=0 asked for any free port. */
+  port?: number;
+}
+
+/** Starts a role: validates configuration, builds the module graph, listens when it serves HTTP. */
+export async function startRole(role: Role): Promise<Started> {
+  validateConfiguration();
+  const logger = createRootLogger(role);
+  const module = roleModule(role, CoreModule.forRoot(logger));
+  const nestLogger = new JsonNestLogger(logger);
+  if (role === 'worker') {
+    const app = await NestFactory.createApplicationContext(module, { logger: nestLogger, abortOnError: false });
+    await app.init();
+    stopOnSignals(app, logger);
+    logger.info('worker started');
+    return { app, logger };
+  }
+  const http = httpConfig.load();
+  // No global body parser: AS4 streams its request itself; JSON is parsed for the admin API only.
+  const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false, abortOnError: false });
+  app.use(express.json({ limit: http.jsonLimitBytes, type: ['application/json', 'application/*+json'] }));
+  await app.listen(http.port, http.host);
+  stopOnSignals(app, logger);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : http.port;
+  logger.info({ port }, `${role === 'all' ? 'access point (API and worker)' : 'API'} listening on port ${port}`);
+  return { app, logger, port };
+}
+
+const afterStop: Array<() => Promise<void> | void> = [];
+
+/** Work to do once the application has drained and closed (e.g. stopping a Redis we started). */
+export function onStopped(task: () => Promise<void> | void): void {
+  afterStop.push(task);
+}
+
+/**
+ * SIGTERM/SIGINT: drain (in-flight AS4 requests finish, new ones get 503, workers finish or hand back
+ * their jobs), close every connection, then exit 0. A second signal exits at once.
+ */
+function stopOnSignals(app: INestApplicationContext, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without draining');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'draining and shutting down');
+    app
+      .close()
+      .then(async () => {
+        for (const task of afterStop) await task();
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+/** Entry-point wrapper: a configuration or start-up problem is one clear line, never a stack trace. */
+export function runMain(start: () => Promise<unknown>): void {
+  start().catch((error: unknown) => {
+    const known = error instanceof ConfigError || error instanceof EmbeddedDatabaseLockedError;
+    const message = error instanceof Error ? error.message : String(error);
+    // Exit only once the line is written: stderr to a pipe is asynchronous.
+    process.stderr.write(`peppol-ap: ${known ? message : `start-up failed: ${message}`}\n`, () => process.exit(1));
+  });
+}

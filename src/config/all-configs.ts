@@ -1,0 +1,19 @@
+import { databaseConfig } from '../database/database.config.js';
+import { httpConfig } from '../http/http.config.js';
+import { loggingConfig } from '../logging/logging.config.js';
+import { redisConfig } from '../redis/redis.config.js';
+import { storageConfig } from '../storage/storage.config.js';
+import { ConfigError, type ConfigNamespace } from './define-config.js';
+
+/**
+ * Every configuration namespace of the product. Boot validates all of them first, so a bad variable
+ * stops start-up with one line before anything opens a connection; `.env.example` lists them all.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [httpConfig, loggingConfig, databaseConfig, storageConfig, redisConfig];
+
+export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {
+  for (const ns of ALL_CONFIGS) ns.load(env);
+}
+
+export { ConfigError };
