@@ -1,12 +1,9 @@
-import { X509Certificate } from 'node:crypto';
 import { readContent } from '../../../src/as4/io/content.js';
 import {
   DuplicateRegistry,
   InboundJobEnqueuer,
   InboundMessageStore,
   ParticipantDirectory,
-  SenderCertificateValidator,
-  type CertificateVerdict,
   type DuplicateClaim,
   type InboundMessageToStore,
   type MessageKey,
@@ -18,19 +15,6 @@ import type { PeppolIdentifier } from '../../../src/as4/protocol/identifiers.js'
 /* In-memory port implementations for tests only. */
 
 const keyOf = (k: MessageKey) => `${k.senderPartyId.toLowerCase()}|${k.messageId}`;
-
-/** Real chain and validity check against the dev AP CA (no revocation). */
-export class DevChainValidator extends SenderCertificateValidator {
-  constructor(private readonly apCa: X509Certificate) {
-    super();
-  }
-
-  async validate(certificate: X509Certificate, at: Date): Promise<CertificateVerdict> {
-    if (at < new Date(certificate.validFrom) || at > new Date(certificate.validTo)) return { valid: false, reason: 'outside its validity period' };
-    if (!certificate.checkIssued(this.apCa) || !certificate.verify(this.apCa.publicKey)) return { valid: false, reason: 'not issued by a trusted Peppol AP CA' };
-    return { valid: true };
-  }
-}
 
 export class MemoryParticipantDirectory extends ParticipantDirectory {
   readonly served = new Map<string, Array<{ documentType: string; process: string }>>();

@@ -3,13 +3,18 @@ import { Readable } from 'node:stream';
 import { Clock } from '../../../src/common/clock.js';
 import { as4Config, type As4Config } from '../../../src/as4/as4.config.js';
 import { InboundPipeline, type InboundReply } from '../../../src/as4/inbound/inbound-pipeline.js';
-import { AccessPointKeys, type As4KeyPair } from '../../../src/as4/inbound/ports.js';
+import type { As4KeyPair } from '../../../src/as4/inbound/ports.js';
+import { CredentialsAccessPointKeys } from '../../../src/as4/adapters/credentials-access-point-keys.js';
+import { PkiSenderCertificateValidator } from '../../../src/as4/adapters/pki-sender-certificate-validator.js';
+import { parseCertificate } from '../../../src/pki/certificate.js';
+import { CertificateValidator } from '../../../src/pki/certificate-validator.js';
+import { TrustStore } from '../../../src/pki/trust-store.js';
 import { TempWorkspaces } from '../../../src/as4/io/temp-workspace.js';
 import { multipartToBuffer } from '../../../src/as4/mime/multipart-writer.js';
 import { buildUserMessage, toMultipart, type BuiltUserMessage, type UserMessageToBuild } from '../../../src/as4/outbound/user-message-builder.js';
 import { buildSbd, type SbdhToBuild } from '../../../src/as4/sbdh/sbdh-build.js';
 import { createDevPki, type DevPki, type DevPkiEntry } from '../../../src/pki/dev-pki.js';
-import { DevChainValidator, MemoryDuplicateRegistry, MemoryJobEnqueuer, MemoryMessageStore, MemoryParticipantDirectory } from './in-memory-ports.js';
+import { MemoryDuplicateRegistry, MemoryJobEnqueuer, MemoryMessageStore, MemoryParticipantDirectory } from './in-memory-ports.js';
 
 export const ORDER_DOC = { scheme: 'busdox-docid-qns', value: 'urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:order:3::2.1' };
 export const ORDERING = { scheme: 'cenbii-procid-ubl', value: 'urn:fdc:peppol.eu:poacc:bis:ordering:3' };
@@ -28,16 +33,11 @@ export const credentials = (entry: DevPkiEntry): As4KeyPair => ({
   certificate: new X509Certificate(entry.certPem),
 });
 
-export class StaticKeys extends AccessPointKeys {
-  constructor(private readonly pair: As4KeyPair) {
-    super();
-  }
-  signing(): As4KeyPair {
-    return this.pair;
-  }
-  decryption(): readonly As4KeyPair[] {
-    return [this.pair];
-  }
+/** The PKI's validator over a trust store holding the dev root and dev AP CA (no revocation source). */
+export function devCertificateValidator(pki: DevPki): PkiSenderCertificateValidator {
+  const anchor = (pem: string, label: string) => ({ cert: parseCertificate(pem), label });
+  const trust = new TrustStore([anchor(pki.rootCa.certPem, 'dev root')], { ap: [anchor(pki.apCa.certPem, 'dev AP CA')], smp: [] });
+  return new PkiSenderCertificateValidator(new CertificateValidator(trust, { revocationPolicy: 'off' }));
 }
 
 export function orderXml(lines = 3): Buffer {
@@ -99,8 +99,8 @@ export async function createScenario(env: Record<string, string> = {}): Promise<
     config,
     clock: new Clock(),
     workspaces: new TempWorkspaces(config.tempDir),
-    keys: new StaticKeys(ours),
-    certificateValidator: new DevChainValidator(new X509Certificate(pki.apCa.certPem)),
+    keys: new CredentialsAccessPointKeys(ours),
+    certificateValidator: devCertificateValidator(pki),
     participants: directory,
     duplicates,
     store,
