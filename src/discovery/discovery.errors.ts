@@ -1,0 +1,30 @@
+export type DiscoveryFailure =
+  | 'bad-identifier'
+  | 'not-registered'
+  | 'dns-failure'
+  | 'smp-unreachable'
+  | 'smp-not-found'
+  | 'smp-bad-response'
+  | 'smp-signature-invalid'
+  | 'smp-signer-untrusted'
+  | 'redirect-invalid'
+  | 'no-matching-process'
+  | 'no-as4-endpoint'
+  | 'endpoint-not-active'
+  | 'endpoint-certificate-invalid';
+
+/** A discovery step failed; `code` says which, the message says why in one line. */
+export class DiscoveryError extends Error {
+  override name = 'DiscoveryError';
+  constructor(
+    readonly code: DiscoveryFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** Failures that describe the participant's registration (cached briefly) rather than an outage. */
+  get isNegativeAnswer(): boolean {
+    return this.code === 'not-registered' || this.code === 'smp-not-found' || this.code === 'no-matching-process' || this.code === 'no-as4-endpoint';
+  }
+}
