@@ -1,0 +1,46 @@
+import { Controller, HttpCode, Inject, Optional, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { Lifecycle } from '../http/lifecycle.js';
+import { ROOT_LOGGER } from '../logging/logging.module.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { InboundPipeline } from './inbound/inbound-pipeline.js';
+
+/**
+ * `POST /as4`: the request body is streamed straight into the inbound pipeline (no body parser is
+ * registered for this content type) and the signal is written as the synchronous reply.
+ */
+@Controller()
+export class As4Controller {
+  constructor(
+    private readonly pipeline: InboundPipeline,
+    private readonly lifecycle: Lifecycle,
+    @Optional() private readonly metrics?: MetricsService,
+    @Optional() @Inject(ROOT_LOGGER) private readonly logger?: Logger,
+  ) {}
+
+  @Post('as4')
+  @HttpCode(200)
+  async receive(@Req() req: Request, @Res() res: Response): Promise<void> {
+    if (this.lifecycle.isDraining) {
+      res.status(503).setHeader('Retry-After', '30').setHeader('Connection', 'close').end();
+      return;
+    }
+    const done = this.lifecycle.begin();
+    try {
+      const reply = await this.pipeline.handle({ contentType: req.headers['content-type'], body: req });
+      const outcome = reply.error?.code ?? reply.outcome;
+      this.metrics?.as4Inbound.inc({ outcome });
+      this.logger?.info(
+        { as4MessageId: reply.messageId, outcome, status: reply.status, detail: reply.error?.description },
+        reply.error ? 'AS4 message rejected' : 'AS4 message accepted',
+      );
+      // An unread request body cannot be reused on this connection: close it after the reply.
+      if (!reply.bodyConsumed) res.setHeader('Connection', 'close');
+      res.status(reply.status).setHeader('Content-Type', reply.contentType);
+      res.end(reply.body);
+    } finally {
+      done();
+    }
+  }
+}
