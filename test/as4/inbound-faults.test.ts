@@ -39,6 +39,18 @@ const FAULTS: Fault[] = [
       return built(s, { ...m, attachments: [{ ...m.attachments[0]!, bytes }] });
     },
   },
+  { name: 'signature-not-covering-body', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsignedParts: ['body'] } })) },
+  { name: 'signature-not-covering-messaging', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsignedParts: ['messaging'] } })) },
+  { name: 'signature-not-covering-attachment', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsignedParts: ['attachment'] } })) },
+  {
+    name: 'signature-wrapping (duplicate wsu:Id)',
+    code: 'EBMS:0101',
+    send: (s) => {
+      const m = s.build();
+      const id = /<eb:Messaging[^>]*wsu:Id="([^"]+)"/.exec(m.soapXml)![1]!;
+      return built(s, editSoap(m, (x) => x.replace(/(<S12:Body[^>]*)\/>/, `$1><eb:Messaging wsu:Id="${id}"/></S12:Body>`)));
+    },
+  },
   { name: 'unsigned', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsigned: true } })) },
   {
     name: 'untrusted-certificate',

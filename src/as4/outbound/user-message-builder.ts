@@ -46,6 +46,8 @@ export interface UserMessageFaults {
   /** `null` omits AgreementRef. */
   readonly agreementRef?: string | null;
   readonly omitProperty?: 'originalSender' | 'finalRecipient';
+  /** Parts left out of the signature (a valid signature over fewer parts). */
+  readonly unsignedParts?: ReadonlyArray<'messaging' | 'body' | 'attachment'>;
 }
 
 export interface BuiltAttachment {
@@ -188,10 +190,12 @@ export function buildUserMessage(input: UserMessageToBuild): BuiltUserMessage {
       tokenId: sigTokenId,
       privateKey: input.signing.privateKey,
       xmlReferences: [
-        { id: messagingId, element: messaging, inclusivePrefixes: ['S12'] },
-        { id: bodyId, element: body, inclusivePrefixes: [] },
-      ],
-      attachmentReferences: [{ contentId, digest: attachmentContentDigestOf(attachmentPlain, preEncryptionType, XML_DIGEST_LIMITS) }],
+        { id: messagingId, element: messaging, inclusivePrefixes: ['S12'], part: 'messaging' as const },
+        { id: bodyId, element: body, inclusivePrefixes: [], part: 'body' as const },
+      ].filter((r) => !faults.unsignedParts?.includes(r.part)),
+      attachmentReferences: faults.unsignedParts?.includes('attachment')
+        ? []
+        : [{ contentId, digest: attachmentContentDigestOf(attachmentPlain, preEncryptionType, XML_DIGEST_LIMITS) }],
       signedInfoPrefixes: ['S12'],
       signatureMethod: faults.signatureMethod,
       digestMethod: faults.digestMethod,
