@@ -12,10 +12,19 @@ export interface UblDocument {
 
 type Attributes = Record<string, string | undefined>;
 
-/** A new UBL document whose root declares the default, `cac` and `cbc` namespaces. */
-export function createUblDocument(rootLocalName: string, rootNamespace: string): UblDocument {
+const INDENT = '  ';
+/** Nesting depth of elements of indented documents (absent: the document is written compact). */
+const depths = new WeakMap<Element, number>();
+
+/**
+ * A new UBL document whose root declares the default, `cac` and `cbc` namespaces. Indented
+ * documents get their line breaks as elements are appended (appending is cheap in xmldom, inserting
+ * before a sibling is not).
+ */
+export function createUblDocument(rootLocalName: string, rootNamespace: string, options: { indent?: boolean } = {}): UblDocument {
   const document = new DOMImplementation().createDocument(rootNamespace, rootLocalName, null) as unknown as Document;
   const root = document.documentElement;
+  if (options.indent !== false) depths.set(root, 0);
   root.setAttributeNS(NS.xmlns, 'xmlns', rootNamespace);
   root.setAttributeNS(NS.xmlns, 'xmlns:cac', NS.cac);
   root.setAttributeNS(NS.xmlns, 'xmlns:cbc', NS.cbc);
@@ -26,7 +35,13 @@ function createElement(parent: Element, qualifiedName: string): Element {
   const [prefix] = qualifiedName.split(':');
   const namespace = prefix === 'cac' ? NS.cac : prefix === 'cbc' ? NS.cbc : undefined;
   if (!namespace) throw new Error(`element name must start with cac: or cbc:, got "${qualifiedName}"`);
-  const element = parent.ownerDocument!.createElementNS(namespace, qualifiedName);
+  const document = parent.ownerDocument!;
+  const element = document.createElementNS(namespace, qualifiedName);
+  const depth = depths.get(parent);
+  if (depth !== undefined) {
+    parent.appendChild(document.createTextNode(`\n${INDENT.repeat(depth + 1)}`));
+    depths.set(element, depth + 1);
+  }
   parent.appendChild(element);
   return element;
 }
@@ -70,31 +85,27 @@ function assertXmlText(where: string, value: string): void {
   if (NOT_XML_CHAR.test(value)) throw new UblWriteError(`${where}: value contains a character XML cannot carry`);
 }
 
-/** Puts each child element on its own indented line (elements here never have mixed content). */
-function indent(root: Element, unit: string): void {
+/** Puts the end tag of every element that has element children on its own line. */
+function closeIndentation(root: Element): void {
   const document = root.ownerDocument!;
-  const stack: Array<{ element: Element; depth: number }> = [{ element: root, depth: 0 }];
+  const stack: Element[] = [root];
   while (stack.length > 0) {
-    const { element, depth } = stack.pop()!;
-    const elementChildren: Element[] = [];
+    const element = stack.pop()!;
+    const depth = depths.get(element);
+    if (depth === undefined || element.lastChild?.nodeType !== 1) continue;
     for (let node = element.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 1) elementChildren.push(node as Element);
+      if (node.nodeType === 1) stack.push(node as Element);
     }
-    if (elementChildren.length === 0) continue;
-    for (const child of elementChildren) {
-      element.insertBefore(document.createTextNode(`\n${unit.repeat(depth + 1)}`), child);
-      stack.push({ element: child, depth: depth + 1 });
-    }
-    element.appendChild(document.createTextNode(`\n${unit.repeat(depth)}`));
+    element.appendChild(document.createTextNode(`\n${INDENT.repeat(depth)}`));
   }
 }
 
 /**
- * Serialises a node; a whole document gets a UTF-8 XML declaration and, unless told otherwise,
- * one element per line. Call it once per document: indenting changes the tree.
+ * Serialises a node; a whole document gets a UTF-8 XML declaration. Call it once per document when
+ * it is indented: the end-tag line breaks are added to the tree here.
  */
-export function serializeUbl(node: Document | Element, options: { indent?: boolean } = {}): string {
-  if (node.nodeType === 9 && options.indent !== false) indent((node as Document).documentElement, '  ');
+export function serializeUbl(node: Document | Element): string {
+  closeIndentation(node.nodeType === 9 ? (node as Document).documentElement : (node as Element));
   const xml = new XMLSerializer().serializeToString(node as unknown as Node);
   return node.nodeType === 9 ? `<?xml version="1.0" encoding="UTF-8"?>\n${xml}` : xml;
 }
