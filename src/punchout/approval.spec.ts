@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, cartChangeSchema, decideApproval, type CartChange } from './approval.js';
+import { abandonDeadline, applyChanges, cartChangeSchema, decideApproval, type CartChange } from './approval.js';
 import { parseBuyerConfig, type BuyerConfigInput } from './buyer-config.js';
 import { parseCart } from './cart.js';
 import type { Cart } from './cart-model.js';
@@ -124,5 +124,14 @@ describe('applyChanges', () => {
     expect(cartChangeSchema.parse({ kind: 'set-price', lineId: '1', price: '2.50' })).toEqual({ kind: 'set-price', lineId: '1', price: '2.50' });
     expect(cartChangeSchema.safeParse({ kind: 'set-price', lineId: '1', price: 2.5 }).success).toBe(false);
     expect(cartChangeSchema.safeParse({ kind: 'drop', lineId: '1' }).success).toBe(false);
+  });
+});
+
+describe('abandonDeadline', () => {
+  it.each([
+    [{}, '2026-01-14T10:00:00.000Z'],
+    [{ approval: { abandonAfterHours: 1 } }, '2026-01-11T11:00:00.000Z'],
+  ])('with %j a cart received 2026-01-11T10:00Z is abandoned at %s', (config, expected) => {
+    expect(abandonDeadline(new Date('2026-01-11T10:00:00Z'), parseBuyerConfig(config)).toISOString()).toBe(expected);
   });
 });

@@ -90,3 +90,8 @@ export function decideApproval(cart: Cart, config: BuyerConfig, at: OrderMoment)
 
   return unmet.length === 0 ? { outcome: 'auto-approve', reasons: met } : { outcome: 'manual', reasons: [...unmet, ...met] };
 }
+
+/** When a cart still waiting for a decision becomes abandoned (the buyer's configured timeout). */
+export function abandonDeadline(receivedAt: Date, config: BuyerConfig): Date {
+  return new Date(receivedAt.getTime() + config.approval.abandonAfterHours * 3_600_000);
+}

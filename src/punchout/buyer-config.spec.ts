@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BuyerConfigError, formatOrderNumber, parseBuyerConfig } from './buyer-config.js';
 
@@ -41,5 +42,10 @@ describe('buyer configuration', () => {
 
   it.each([0, -1, 1.5, 1000])('refuses sequence %d for 3 digits', (sequence) => {
     expect(() => formatOrderNumber({ prefix: 'PO', digits: 3 }, sequence)).toThrow(RangeError);
+  });
+
+  it('accepts the shipped example configuration', () => {
+    const example = JSON.parse(readFileSync(new URL('./buyer-config.example.json', import.meta.url), 'utf8'));
+    expect(parseBuyerConfig(example).approval.autoApprove?.suppliers).toEqual(['0192:987654325']);
   });
 });
