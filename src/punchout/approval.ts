@@ -1,6 +1,6 @@
 import { Decimal, formatAmount, toDecimal } from '../ubl/decimal.js';
 import type { BuyerConfig } from './buyer-config.js';
-import type { Cart } from './cart-model.js';
+import { sellerKeys, type Cart, type CartLine } from './cart-model.js';
 import { PunchoutError } from './errors.js';
 import { assertCartStillValid, assertLineOrderable, documentCurrency, selectOrderLines, type OrderMoment } from './order-checks.js';
 import { lineExtensionAmount, unitPrice } from './order-totals.js';
@@ -11,12 +11,6 @@ export interface ApprovalDecision {
   outcome: 'auto-approve' | 'manual';
   /** Why: every condition checked, each met or not, so a person can follow the decision. */
   reasons: string[];
-}
-
-/** A seller as policy lists name it: `scheme:value` of its endpoint or party identifier. */
-export function sellerKeys(cart: Cart): string[] {
-  const { endpoint, partyId } = cart.provider;
-  return [endpoint, partyId].flatMap((id) => (id ? [id.schemeId ? `${id.schemeId}:${id.value}` : id.value] : []));
 }
 
 /**
@@ -32,7 +26,7 @@ export function decideApproval(cart: Cart, config: BuyerConfig, at: OrderMoment)
   const unmet: string[] = [];
 
   let currency: string;
-  let lines;
+  let lines: CartLine[];
   try {
     currency = documentCurrency(cart);
     assertCartStillValid(cart, at);

@@ -122,3 +122,9 @@ export const RESERVED_PROPERTY = {
 export function configuredProductOf(line: CartLine): string | undefined {
   return line.item.properties.find((property) => property.name === RESERVED_PROPERTY.partOf)?.value;
 }
+
+/** The seller as configuration names it: `scheme:value` of its endpoint and of its party id. */
+export function sellerKeys(cart: Cart): string[] {
+  const { endpoint, partyId } = cart.provider;
+  return [endpoint, partyId].flatMap((id) => (id ? [id.schemeId ? `${id.schemeId}:${id.value}` : id.value] : []));
+}

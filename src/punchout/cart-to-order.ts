@@ -1,15 +1,14 @@
+import { formatAmount } from '../ubl/decimal.js';
 import type { Contact } from '../ubl/model.js';
 import { PEPPOL } from '../ubl/namespaces.js';
 import type { BuyerConfig, SellerMasterData } from './buyer-config.js';
-import type { Cart, CartLine } from './cart-model.js';
+import { sellerKeys, type Cart, type CartLine } from './cart-model.js';
 import { applyChanges, type CartChange } from './cart-changes.js';
 import { PunchoutError } from './errors.js';
 import { assertCartStillValid, assertLineOrderable, documentCurrency, selectOrderLines, type OrderMoment } from './order-checks.js';
 import type { OrderLine, OrderModel, Period } from './order-model.js';
 import { computeTotals, lineExtensionAmount } from './order-totals.js';
 import { writeOrderXml } from './order-xml.js';
-import { sellerKeys } from './approval.js';
-import { formatAmount } from '../ubl/decimal.js';
 
 export interface CartToOrderOptions {
   /** The buyer's purchase order number (see formatOrderNumber). */
@@ -47,7 +46,7 @@ export function cartToOrder(original: Cart, config: BuyerConfig, options: CartTo
   const lines = selected.map((line) => toOrderLine(line, config, options.issueDate));
   const allowanceCharges = config.allowanceCharges.map((ac) => ({ ...ac }));
   const totals = computeTotals(
-    selected.map((line, index) => ({ lineExtension: lineExtensionAmount(line), taxCategory: lines[index]!.item.taxCategory ?? line.item.taxCategory })),
+    selected.map((line) => ({ lineExtension: lineExtensionAmount(line), taxCategory: line.item.taxCategory })),
     allowanceCharges,
     config.includeTaxTotal,
   );
