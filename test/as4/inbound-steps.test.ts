@@ -1,18 +1,16 @@
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createScenario, type Scenario } from '../../../../test/as4/support/scenario.js';
-import { runStepsUntil } from '../../../../test/as4/support/step-kit.js';
-import { memoryContent } from '../../io/content.js';
-import { SenderCertificateValidator } from '../ports.js';
-import { CheckSecurityHeaderStep } from './check-security-header.step.js';
-import { DecompressStep } from './decompress.step.js';
-import { DecryptAttachmentsStep } from './decrypt-attachments.step.js';
-import { PeppolHeaderStep } from './peppol-header.step.js';
-import { VerifySignatureStep } from './verify-signature.step.js';
-import { CredentialsAccessPointKeys } from '../../adapters/credentials-access-point-keys.js';
-import { credentials } from '../../../../test/as4/support/scenario.js';
-import { createHash } from 'node:crypto';
+import { createScenario, credentials, type Scenario } from './support/scenario.js';
+import { runStepsUntil } from './support/step-kit.js';
+import { memoryContent } from '../../src/as4/io/content.js';
+import { SenderCertificateValidator } from '../../src/as4/inbound/ports.js';
+import { CheckSecurityHeaderStep } from '../../src/as4/inbound/steps/check-security-header.step.js';
+import { DecompressStep } from '../../src/as4/inbound/steps/decompress.step.js';
+import { DecryptAttachmentsStep } from '../../src/as4/inbound/steps/decrypt-attachments.step.js';
+import { PeppolHeaderStep } from '../../src/as4/inbound/steps/peppol-header.step.js';
+import { VerifySignatureStep } from '../../src/as4/inbound/steps/verify-signature.step.js';
+import { CredentialsAccessPointKeys } from '../../src/as4/adapters/credentials-access-point-keys.js';
 
 let s: Scenario;
 beforeAll(async () => {

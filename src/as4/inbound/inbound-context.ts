@@ -67,3 +67,21 @@ export interface InboundStep {
   readonly name: string;
   run(context: InboundContext): Promise<void>;
 }
+
+/** A fresh context for one request. */
+export function createInboundContext(init: {
+  readonly receivedAt: Date;
+  readonly contentType: string | undefined;
+  readonly body: Readable | AsyncIterable<Uint8Array>;
+  readonly workspace: Workspace;
+}): InboundContext {
+  return {
+    receivedAt: init.receivedAt,
+    contentType: init.contentType ?? '',
+    body: init.body,
+    workspace: init.workspace,
+    attachments: [],
+    senderAuthenticated: false,
+    decrypted: new Map(),
+  };
+}

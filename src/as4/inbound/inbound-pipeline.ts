@@ -5,7 +5,7 @@ import type { TempWorkspaces } from '../io/temp-workspace.js';
 import { EbmsError } from '../protocol/ebms-errors.js';
 import { buildErrorSignal } from '../signals/error-signal-builder.js';
 import { httpStatusForError } from '../signals/http-status.js';
-import type { InboundContext, InboundStep } from './inbound-context.js';
+import { createInboundContext, type InboundContext, type InboundStep } from './inbound-context.js';
 import type {
   AccessPointKeys,
   DuplicateRegistry,
@@ -102,15 +102,7 @@ export class InboundPipeline {
 
   async handle(request: InboundRequest): Promise<InboundReply> {
     const workspace = await this.deps.workspaces.create();
-    const ctx: InboundContext = {
-      receivedAt: this.deps.clock.now(),
-      contentType: request.contentType ?? '',
-      body: request.body,
-      workspace,
-      attachments: [],
-      senderAuthenticated: false,
-      decrypted: new Map(),
-    };
+    const ctx = createInboundContext({ receivedAt: this.deps.clock.now(), contentType: request.contentType, body: request.body, workspace });
     try {
       for (const step of this.steps) {
         await step.run(ctx);

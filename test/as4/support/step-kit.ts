@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { createInboundSteps } from '../../../src/as4/inbound/inbound-pipeline.js';
-import type { InboundContext } from '../../../src/as4/inbound/inbound-context.js';
+import { createInboundContext, type InboundContext } from '../../../src/as4/inbound/inbound-context.js';
 import { TempWorkspaces, type Workspace } from '../../../src/as4/io/temp-workspace.js';
 import { multipartToBuffer } from '../../../src/as4/mime/multipart-writer.js';
 import { toMultipart, type BuiltUserMessage } from '../../../src/as4/outbound/user-message-builder.js';
@@ -12,15 +12,7 @@ import { credentials, devCertificateValidator } from './scenario.js';
 
 /** A fresh inbound context over MIME bytes, for running steps one by one in unit specs. */
 export async function contextFor(body: Buffer, contentType: string, workspace?: Workspace): Promise<InboundContext> {
-  return {
-    receivedAt: new Date(),
-    contentType,
-    body: Readable.from([body]),
-    workspace: workspace ?? (await new TempWorkspaces(tmpdir()).create()),
-    attachments: [],
-    senderAuthenticated: false,
-    decrypted: new Map(),
-  };
+  return createInboundContext({ receivedAt: new Date(), contentType, body: Readable.from([body]), workspace: workspace ?? (await new TempWorkspaces(tmpdir()).create()) });
 }
 
 /** Runs the real steps of a scenario's configuration up to (not including) `stopBefore`. */

@@ -22,7 +22,7 @@ function ctx(extra: Partial<InboundContext> = {}): InboundContext {
   return {
     receivedAt: new Date('2026-11-23T10:00:00Z'),
     contentType: '',
-    body: [],
+    body: (async function* () {})(),
     workspace: undefined as never,
     attachments: [],
     senderAuthenticated: true,

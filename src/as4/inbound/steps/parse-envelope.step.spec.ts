@@ -1,10 +1,13 @@
-import { tmpdir } from 'node:os';
+import { tmpdir as osTmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { contextFor } from '../../../../test/as4/support/step-kit.js';
-import { TempWorkspaces } from '../../io/temp-workspace.js';
+import { createInboundContext } from '../inbound-context.js';
+import { TempWorkspaces as Workspaces } from '../../io/temp-workspace.js';
 import { NS } from '../../protocol/namespaces.js';
 import { ParseEnvelopeStep } from './parse-envelope.step.js';
 
+const contextFor = async (body: Buffer, contentType: string) =>
+  createInboundContext({ receivedAt: new Date(), contentType, body: Readable.from([body]), workspace: await new Workspaces(osTmpdir()).create() });
 const limits = { maxBytes: 100_000, maxDepth: 32, maxElements: 1000 };
 const envelope = (header: string, body = '') =>
   `<S12:Envelope xmlns:S12="${NS.soap12}" xmlns:eb="${NS.eb}" xmlns:wsse="${NS.wsse}" xmlns:wsu="${NS.wsu}"><S12:Header>${header}</S12:Header><S12:Body wsu:Id="b1">${body}</S12:Body></S12:Envelope>`;
@@ -12,7 +15,7 @@ const messaging = (inner = '<eb:UserMessage><eb:MessageInfo><eb:MessageId>m@x</e
   `<eb:Messaging S12:mustUnderstand="${mu}" wsu:Id="m1">${inner}</eb:Messaging>`;
 
 async function parse(xml: string) {
-  const ctx = await contextFor(Buffer.alloc(0), '', await new TempWorkspaces(tmpdir()).create());
+  const ctx = await contextFor(Buffer.alloc(0), '');
   ctx.soapPart = Buffer.from(xml);
   try {
     await new ParseEnvelopeStep(limits).run(ctx);

@@ -1,10 +1,15 @@
 import { readFile } from 'node:fs/promises';
+import { tmpdir as osTmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { contextFor } from '../../../../test/as4/support/step-kit.js';
+import { createInboundContext } from '../inbound-context.js';
+import { TempWorkspaces as Workspaces } from '../../io/temp-workspace.js';
 import { readContent } from '../../io/content.js';
 import { multipartToBuffer, writeMultipartRelated } from '../../mime/multipart-writer.js';
 import { ReceiveMimeStep } from './receive-mime.step.js';
 
+const contextFor = async (body: Buffer, contentType: string) =>
+  createInboundContext({ receivedAt: new Date(), contentType, body: Readable.from([body]), workspace: await new Workspaces(osTmpdir()).create() });
 const limits = { maxBodyBytes: 1_000_000, maxMimeParts: 4, maxPartHeaderBytes: 1024, maxSoapBytes: 10_000, spillThresholdBytes: 1000 };
 const soap = { headers: { 'Content-Type': 'application/soap+xml;charset=UTF-8' }, body: Buffer.from('<S12:Envelope/>') };
 const attachment = (id: string, size: number) => ({
