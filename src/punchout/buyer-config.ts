@@ -15,7 +15,7 @@ const amount = decimal.refine((v) => !v.startsWith('-') && decimalPlaces(v) <= 2
 const currency = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code');
 
 /** Participant identifier as `scheme:value`, e.g. `0192:987654325`. */
-const participant = z.string().regex(/^\d{4}:.+$/, 'expected scheme:value, e.g. 0192:987654325');
+const participant = z.string().max(250).regex(/^\d{4}:.+$/, 'expected scheme:value, e.g. 0192:987654325');
 
 const identifier = z.object({ value: text(), schemeId: code4 });
 const identifierOptionalScheme = z.object({ value: text(), schemeId: code4.optional() });
@@ -37,7 +37,7 @@ const money = z.object({ amount: decimal.refine((v) => !v.startsWith('-'), 'must
 /** Seller master data for what a cart cannot say about its seller (postal address above all). */
 const seller = z.object({
   /** The seller's identifiers as they appear in carts (endpoint or party id), `scheme:value`. */
-  ids: z.array(participant).min(1),
+  ids: z.array(participant).min(1).max(20),
   endpoint: identifier.optional(),
   partyName: text().optional(),
   postalAddress: address.optional(),
@@ -135,7 +135,7 @@ export const buyerConfigSchema = z
             /** Net order total (TaxExclusiveAmount) at or under this amount. */
             totalLimit: money,
             /** Sellers (`scheme:value`) whose carts may be approved automatically. */
-            suppliers: z.array(participant).min(1),
+            suppliers: z.array(participant).min(1).max(10_000),
             /** No line may have a unit price (price ÷ base quantity) above this. */
             unitPriceCeiling: money.optional(),
           })
