@@ -1,6 +1,8 @@
 import { ensureRedis } from './app/local-redis.js';
 import { onStopped, runMain, startRole } from './app/bootstrap.js';
 import { validateConfiguration } from './config/all-configs.js';
+import { ensureDevPki, readDevPki } from './pki/dev-pki-files.js';
+import { pkiConfig } from './pki/pki.config.js';
 import { redisConfig } from './redis/redis.config.js';
 import { storageConfig } from './storage/storage.config.js';
 
@@ -9,8 +11,19 @@ import { storageConfig } from './storage/storage.config.js';
  * first run (local Redis), then hosts the API and the worker roles in this one process.
  */
 runMain(async () => {
-  validateConfiguration();
   const say = (line: string) => process.stdout.write(`peppol-ap: ${line}\n`);
+  // No identity configured: run as a development access point on the generated dev PKI.
+  if (!process.env.AP_CERT && !process.env.AP_KEY && !process.env.AP_P12 && !process.env.PEPPOL_STAGE) {
+    process.env.PEPPOL_STAGE = 'dev';
+    say('no AP_CERT/AP_KEY or AP_P12 given: using the development PKI (PEPPOL_STAGE=dev; never for production)');
+  }
+  validateConfiguration();
+  const pki = pkiConfig.load();
+  if (pki.stage === 'dev') {
+    const made = !(await readDevPki(pki.devDir));
+    await ensureDevPki(pki.devDir);
+    if (made) say(`generated the development PKI in ${pki.devDir}/`);
+  }
   const redis = await ensureRedis(redisConfig.load().url, storageConfig.load().dataDir, say);
   if (redis) onStopped(() => void redis.kill('SIGTERM'));
   await startRole('all');

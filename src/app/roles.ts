@@ -1,11 +1,19 @@
 import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
+import { As4Module } from '../as4/as4.module.js';
 import { HealthModule } from '../health/health.module.js';
+import { READINESS_CHECKS } from '../health/readiness-check.js';
 import { Lifecycle } from '../http/lifecycle.js';
+import { InboundPersistenceModule } from '../inbound/inbound-persistence.module.js';
 import { MetricsHttpModule } from '../metrics/metrics-http.module.js';
+import { ParticipantsModule } from '../participants/participants.module.js';
+import { CertificateStatus, PkiModule } from '../pki/pki.module.js';
 import { WorkerHostModule } from '../queue/worker-host.module.js';
 
+/** Feature modules both roles need. */
+export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule];
+
 /** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
-export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule];
+export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, InboundPersistenceModule, As4Module.forRoot()];
 
 /** Feature modules of the worker role: the queue processors. */
 export const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule];
@@ -13,6 +21,16 @@ export const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHos
 export type Role = 'api' | 'worker' | 'all';
 
 export function roleModule(role: Role, core: DynamicModule): DynamicModule {
-  const imports = [core, ...(role !== 'worker' ? API_IMPORTS : []), ...(role !== 'api' ? WORKER_IMPORTS : [])];
-  return { module: class RootModule {}, imports, providers: [Lifecycle], exports: [Lifecycle], global: true };
+  const imports = [core, ...SHARED_IMPORTS, ...(role !== 'worker' ? API_IMPORTS : []), ...(role !== 'api' ? WORKER_IMPORTS : [])];
+  return {
+    module: class RootModule {},
+    imports,
+    providers: [
+      Lifecycle,
+      // Readiness checks contributed by feature modules, besides database, Redis and storage.
+      { provide: READINESS_CHECKS, inject: [CertificateStatus], useFactory: (certificate: CertificateStatus) => [certificate] },
+    ],
+    exports: [Lifecycle, READINESS_CHECKS],
+    global: true,
+  };
 }

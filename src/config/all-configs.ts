@@ -3,6 +3,10 @@ import { httpConfig } from '../http/http.config.js';
 import { loggingConfig } from '../logging/logging.config.js';
 import { redisConfig } from '../redis/redis.config.js';
 import { storageConfig } from '../storage/storage.config.js';
+import { as4Config } from '../as4/as4.config.js';
+import { inboundConfig } from '../inbound/inbound.config.js';
+import { participantsConfig } from '../participants/participants.config.js';
+import { pkiConfig } from '../pki/pki.config.js';
 import { ConfigError, type ConfigNamespace } from './define-config.js';
 
 /**
@@ -10,7 +14,17 @@ import { ConfigError, type ConfigNamespace } from './define-config.js';
  * stops start-up with one line before anything opens a connection; `.env.example` lists them all.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [httpConfig, loggingConfig, databaseConfig, storageConfig, redisConfig];
+export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
+  httpConfig,
+  loggingConfig,
+  databaseConfig,
+  storageConfig,
+  redisConfig,
+  pkiConfig,
+  participantsConfig,
+  as4Config,
+  inboundConfig,
+];
 
 export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {
   for (const ns of ALL_CONFIGS) ns.load(env);

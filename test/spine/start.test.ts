@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresTestDatabase } from '../support/databases.js';
+import { devPkiEnv } from '../support/dev-pki.js';
 import { runToExit, startProcess } from '../support/processes.js';
 
 const dirs: string[] = [];
@@ -33,7 +34,7 @@ describe('access point processes', () => {
 
   it('runs the API and the worker as separate processes over one PostgreSQL', async () => {
     const db = await createPostgresTestDatabase();
-    const env = { DATA_DIR: dataDir(), DATABASE_URL: db.url, PORT: '0' };
+    const env = { ...(await devPkiEnv()), DATA_DIR: dataDir(), DATABASE_URL: db.url, PORT: '0' };
     const api = await startProcess('main.js', env);
     const worker = await startProcess('worker.js', env);
     try {
@@ -52,8 +53,10 @@ describe('access point processes', () => {
     [{ REDIS_URL: 'localhost:6379' }, /^peppol-ap: Invalid configuration: REDIS_URL/],
     [{ DATABASE_URL: 'mysql://x' }, /^peppol-ap: Invalid configuration: DATABASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /^peppol-ap: Invalid configuration: LOG_LEVEL/],
+    [{ PEPPOL_STAGE: 'test' }, /^peppol-ap: Invalid configuration: AP_CERT and AP_KEY \(or AP_P12\) must be set/],
+    [{ PEPPOL_STAGE: 'dev', PKI_DEV_DIR: '/nonexistent-dir' }, /^peppol-ap: .*AP_CERT .*\/nonexistent-dir/],
   ])('stops start-up with one clear line on bad configuration %j', async (env, pattern) => {
-    const result = await runToExit('main.js', { DATA_DIR: dataDir(), ...env });
+    const result = await runToExit('main.js', { DATA_DIR: dataDir(), PEPPOL_STAGE: 'dev', PKI_DEV_DIR: (await devPkiEnv()).PKI_DEV_DIR, ...env });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(pattern);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -62,9 +65,10 @@ describe('access point processes', () => {
 
   it('refuses a second process on the same embedded database with a clear line', async () => {
     const dir = dataDir();
-    const first = await startProcess('worker.js', { DATA_DIR: dir });
+    const pki = await devPkiEnv();
+    const first = await startProcess('worker.js', { ...pki, DATA_DIR: dir });
     try {
-      const second = await runToExit('worker.js', { DATA_DIR: dir });
+      const second = await runToExit('worker.js', { ...pki, DATA_DIR: dir });
       expect(second.code).toBe(1);
       expect(second.stderr).toMatch(/embedded database .* is in use by process \d+; .*DATABASE_URL/);
     } finally {

@@ -1,4 +1,8 @@
 import { initialSchema } from './001-initial-schema.js';
+import { inboundReceipts } from './002-inbound-receipts.js';
+import { delivery } from './003-delivery.js';
+import { adminSchema } from './004-admin.js';
+import { punchoutCatalogueSchema } from './005-punchout-catalogue.js';
 
 export interface Migration {
   /** Sortable, never reused: the version recorded in schema_migrations. */
@@ -9,4 +13,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema];
