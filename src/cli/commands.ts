@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCatalogueCommands } from '../catalogue/catalogue.cli.js';
+import { registerDiscoveryCommands } from '../discovery/discovery.cli.js';
 import { registerPkiCommands } from '../pki/pki.cli.js';
 import { registerPunchoutCommands } from '../punchout/punchout.cli.js';
 import { registerSampleOmsCommands } from '../sample-oms/sample-oms.cli.js';
@@ -11,6 +12,7 @@ import { registerValidationCommands } from '../validation/validation.cli.js';
  */
 export const commandRegistrars: Array<(program: Command) => void> = [
   registerPkiCommands,
+  registerDiscoveryCommands,
   registerPunchoutCommands,
   registerCatalogueCommands,
   registerSampleOmsCommands,
