@@ -53,7 +53,8 @@ export class ApKeystore {
   }
 
   private async loadP12(source: Extract<KeySource, { kind: 'p12' }>): Promise<ApCredentials> {
-    const der = await this.readVariable('AP_P12', source.file);
+    const label = `${source.fileVariable} (${source.file})`;
+    const der = await this.readVariable(source.fileVariable, source.file);
     let p12: forge.pkcs12.Pkcs12Pfx;
     try {
       const asn1 = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')));
@@ -61,8 +62,8 @@ export class ApKeystore {
       p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, source.password);
     } catch (error) {
       const message = (error as Error).message;
-      const cause = /mac|password|invalid/i.test(message) ? 'wrong AP_P12_PASSWORD or corrupt file' : message;
-      throw new ConfigError(`AP_P12 (${source.file}): cannot open PKCS#12: ${cause}`);
+      const cause = /mac|password|invalid/i.test(message) ? `wrong ${source.passwordVariable} or corrupt file` : message;
+      throw new ConfigError(`${label}: cannot open PKCS#12: ${cause}`);
     }
     const keyBags = [
       ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
@@ -70,19 +71,19 @@ export class ApKeystore {
     ];
     const certBags = p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [];
     if (keyBags.length !== 1 || !keyBags[0]!.key) {
-      throw new ConfigError(`AP_P12 (${source.file}): expected exactly one private key, found ${keyBags.length}`);
+      throw new ConfigError(`${label}: expected exactly one private key, found ${keyBags.length}`);
     }
     let privateKey: KeyObject;
     try {
       privateKey = createPrivateKey(forge.pki.privateKeyToPem(keyBags[0]!.key));
     } catch (error) {
-      throw new ConfigError(`AP_P12 (${source.file}): unusable private key: ${(error as Error).message}`);
+      throw new ConfigError(`${label}: unusable private key: ${(error as Error).message}`);
     }
     const certificates = certBags
       .filter((bag) => bag.cert)
       .map((bag) => new X509Certificate(forge.pki.certificateToPem(bag.cert!)));
-    if (certificates.length === 0) throw new ConfigError(`AP_P12 (${source.file}): contains no certificate`);
-    return this.assemble(privateKey, certificates, `AP_P12 (${source.file})`, `AP_P12 (${source.file})`);
+    if (certificates.length === 0) throw new ConfigError(`${label}: contains no certificate`);
+    return this.assemble(privateKey, certificates, label, label);
   }
 
   /** Picks the certificate that belongs to the key; everything else in the file is chain. */

@@ -17,7 +17,7 @@ export type RevocationPolicy = (typeof REVOCATION_POLICIES)[number];
 /** Where this AP's own key and certificate come from. */
 export type KeySource =
   | { kind: 'pem'; certFile: string; keyFile: string; keyPassword?: string; certVariable: string; keyVariable: string }
-  | { kind: 'p12'; file: string; password: string };
+  | { kind: 'p12'; file: string; password: string; fileVariable: string; passwordVariable: string };
 
 export const pkiConfig = defineConfig(
   'pki',
@@ -28,6 +28,16 @@ export const pkiConfig = defineConfig(
     AP_KEY_PASSWORD: env.optionalString(),
     AP_P12: env.optionalString(),
     AP_P12_PASSWORD: env.optionalString(),
+    /** Rollover: the next key pair decrypts alongside the current one, and signs from the switch on. */
+    AP_NEXT_CERT: env.optionalString(),
+    AP_NEXT_KEY: env.optionalString(),
+    AP_NEXT_KEY_PASSWORD: env.optionalString(),
+    AP_NEXT_P12: env.optionalString(),
+    AP_NEXT_P12_PASSWORD: env.optionalString(),
+    /** When the next key pair takes over signing (ISO 8601); `peppol-ap pki rollover` can switch earlier. */
+    AP_NEXT_ACTIVATE_AT: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time with zone' }).optional(),
+    PKI_ROLLOVER_STATE_FILE: env.string('data/pki-rollover.json'),
+    PKI_ROLLOVER_POLL_MS: env.int(10_000, 500, 3_600_000),
     AP_TRUSTED_CAS: env.list(),
     PKI_SMP_TRUSTED_CAS: env.list(),
     PKI_ACCEPT_G2: env.bool(false),
@@ -51,7 +61,13 @@ export const pkiConfig = defineConfig(
     const stage: PeppolStage = v.PEPPOL_STAGE;
     return {
       stage,
-      keySource: resolveKeySource(v, stage),
+      keySource: resolveKeySource(slotValues(v, 'AP_'), stage === 'dev' ? v.PKI_DEV_DIR : undefined),
+      rollover: {
+        nextKeySource: resolveKeySource(slotValues(v, 'AP_NEXT_'), undefined),
+        activateAt: v.AP_NEXT_ACTIVATE_AT === undefined ? undefined : new Date(v.AP_NEXT_ACTIVATE_AT),
+        stateFile: v.PKI_ROLLOVER_STATE_FILE,
+        pollMs: v.PKI_ROLLOVER_POLL_MS,
+      },
       trustedCaFiles: v.AP_TRUSTED_CAS,
       smpTrustedCaFiles: v.PKI_SMP_TRUSTED_CAS,
       acceptG2: v.PKI_ACCEPT_G2,
@@ -80,40 +96,46 @@ export const pkiConfig = defineConfig(
 export type PkiConfig = ConfigOf<typeof pkiConfig>;
 export type RevocationConfig = PkiConfig['revocation'];
 
-function resolveKeySource(
-  v: { AP_CERT?: string; AP_KEY?: string; AP_KEY_PASSWORD?: string; AP_P12?: string; AP_P12_PASSWORD?: string; PKI_DEV_DIR: string },
-  stage: PeppolStage,
-): KeySource | undefined {
-  const pemGiven = v.AP_CERT !== undefined || v.AP_KEY !== undefined;
-  if (pemGiven && v.AP_P12 !== undefined) {
-    throw new ConfigError('Invalid configuration: AP_P12 is set together with AP_CERT/AP_KEY; use one or the other');
+interface SlotValues {
+  prefix: string;
+  cert?: string;
+  key?: string;
+  keyPassword?: string;
+  p12?: string;
+  p12Password?: string;
+}
+
+function slotValues(v: Record<string, unknown>, prefix: 'AP_' | 'AP_NEXT_'): SlotValues {
+  const get = (name: string) => v[`${prefix}${name}`] as string | undefined;
+  return { prefix, cert: get('CERT'), key: get('KEY'), keyPassword: get('KEY_PASSWORD'), p12: get('P12'), p12Password: get('P12_PASSWORD') };
+}
+
+/** PEM pair or PKCS#12 for one slot (`AP_…` current, `AP_NEXT_…` rollover); in dev the current slot defaults to the dev PKI. */
+function resolveKeySource(v: SlotValues, devDir: string | undefined): KeySource | undefined {
+  const p = v.prefix;
+  const pemGiven = v.cert !== undefined || v.key !== undefined;
+  if (pemGiven && v.p12 !== undefined) {
+    throw new ConfigError(`Invalid configuration: ${p}P12 is set together with ${p}CERT/${p}KEY; use one or the other`);
   }
-  if (v.AP_P12 !== undefined) {
-    if (v.AP_P12_PASSWORD === undefined) {
-      throw new ConfigError('Invalid configuration: AP_P12_PASSWORD (unset): required when AP_P12 is set');
+  if (v.p12 !== undefined) {
+    if (v.p12Password === undefined) {
+      throw new ConfigError(`Invalid configuration: ${p}P12_PASSWORD (unset): required when ${p}P12 is set`);
     }
-    return { kind: 'p12', file: v.AP_P12, password: v.AP_P12_PASSWORD };
+    return { kind: 'p12', file: v.p12, password: v.p12Password, fileVariable: `${p}P12`, passwordVariable: `${p}P12_PASSWORD` };
   }
   if (pemGiven) {
-    if (v.AP_CERT === undefined) throw new ConfigError('Invalid configuration: AP_CERT (unset): required with AP_KEY');
-    if (v.AP_KEY === undefined) throw new ConfigError('Invalid configuration: AP_KEY (unset): required with AP_CERT');
-    return {
-      kind: 'pem',
-      certFile: v.AP_CERT,
-      keyFile: v.AP_KEY,
-      keyPassword: v.AP_KEY_PASSWORD,
-      certVariable: 'AP_CERT',
-      keyVariable: 'AP_KEY',
-    };
+    if (v.cert === undefined) throw new ConfigError(`Invalid configuration: ${p}CERT (unset): required with ${p}KEY`);
+    if (v.key === undefined) throw new ConfigError(`Invalid configuration: ${p}KEY (unset): required with ${p}CERT`);
+    return { kind: 'pem', certFile: v.cert, keyFile: v.key, keyPassword: v.keyPassword, certVariable: `${p}CERT`, keyVariable: `${p}KEY` };
   }
   // In dev the key pair made by `peppol-ap pki init` is the default identity.
-  if (stage === 'dev') {
+  if (devDir !== undefined) {
     return {
       kind: 'pem',
-      certFile: path.join(v.PKI_DEV_DIR, DEV_PKI_FILES.ourAp.cert),
-      keyFile: path.join(v.PKI_DEV_DIR, DEV_PKI_FILES.ourAp.key),
-      certVariable: 'AP_CERT',
-      keyVariable: 'AP_KEY',
+      certFile: path.join(devDir, DEV_PKI_FILES.ourAp.cert),
+      keyFile: path.join(devDir, DEV_PKI_FILES.ourAp.key),
+      certVariable: `${p}CERT`,
+      keyVariable: `${p}KEY`,
     };
   }
   return undefined;
