@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { UnrecoverableError, Worker } from 'bullmq';
+import { withCorrelation } from '../logging/correlation.js';
 import { RedisConnections } from '../redis/redis-connections.js';
 import { JOB_HANDLER, type JobHandler } from './job-handler.decorator.js';
 import { PermanentJobError } from './job-queue.js';
@@ -42,8 +43,12 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       async (job) => {
         const maxAttempts = job.opts.attempts ?? 1;
         const attempt = job.attemptsMade + 1;
+        const messageId = (job.data as { messageId?: string }).messageId;
         try {
-          await handler.handle(job.data as never, { jobId: String(job.id), attempt, maxAttempts, final: attempt >= maxAttempts });
+          // Log lines of the job carry the message id, like the AS4 request that received it.
+          await withCorrelation({ correlationId: String(job.id), messageId }, () =>
+            handler.handle(job.data as never, { jobId: String(job.id), attempt, maxAttempts, final: attempt >= maxAttempts }),
+          );
         } catch (error) {
           if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
           throw error;
