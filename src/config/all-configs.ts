@@ -1,3 +1,4 @@
+import { adminConfig } from '../admin/admin.config.js';
 import { databaseConfig } from '../database/database.config.js';
 import { httpConfig } from '../http/http.config.js';
 import { loggingConfig } from '../logging/logging.config.js';
@@ -24,6 +25,7 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   participantsConfig,
   as4Config,
   inboundConfig,
+  adminConfig,
 ];
 
 export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {

@@ -1,6 +1,7 @@
 import { randomUUID, type KeyObject, type X509Certificate } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { encryptAesGcm, newContentKey } from '../crypto/aes-gcm.js';
+import { createAesGcmEncryptStream, encryptAesGcm, newContentKey } from '../crypto/aes-gcm.js';
 import { wrapKeyRsaOaep } from '../crypto/rsa-oaep.js';
 import { writeMultipartRelated, type MultipartRelated } from '../mime/multipart-writer.js';
 import { formatSchemeAndValue, type PeppolIdentifier } from '../protocol/identifiers.js';
@@ -64,6 +65,26 @@ export interface BuiltUserMessage {
   readonly signedReferences: Array<{ uri: string; digestValue: string }>;
 }
 
+/** The gzip-compressed SBD, readable as often as needed (from memory or a temp file). */
+export interface CompressedPayload {
+  /** SHA-256 of the gzip bytes: the attachment digest (application/gzip is digested raw). */
+  readonly sha256: Buffer;
+  open(): Readable;
+}
+
+export type StreamedUserMessageToBuild = Omit<UserMessageToBuild, 'payload' | 'compress' | 'faults'> & { readonly payload: CompressedPayload };
+
+export interface StreamedAttachment {
+  readonly contentId: string;
+  readonly contentType: string;
+  /** A fresh stream of the encrypted attachment (each call encrypts anew, with a fresh IV). */
+  open(): Readable;
+}
+
+export interface StreamedUserMessage extends Omit<BuiltUserMessage, 'attachments'> {
+  readonly attachments: StreamedAttachment[];
+}
+
 const XML_DIGEST_LIMITS = { maxBytes: 200 * 1024 * 1024, maxDepth: 256, maxElements: 10_000_000 };
 
 /**
@@ -71,16 +92,64 @@ const XML_DIGEST_LIMITS = { maxBytes: 200 * 1024 * 1024, maxDepth: 256, maxEleme
  * encrypt the attachment for the receiver (AES-128-GCM, key by RSA-OAEP/MGF1-SHA256) (§7 send).
  */
 export function buildUserMessage(input: UserMessageToBuild): BuiltUserMessage {
-  const faults = input.faults ?? {};
   const compress = input.compress ?? true;
+  const attachmentPlain = compress ? gzipSync(input.payload) : input.payload;
+  const preEncryptionType: string = compress ? PEPPOL.gzipCompression : PEPPOL.payloadMimeType;
+  const assembled = assemble(input, {
+    compress,
+    preEncryptionType,
+    digest: () => attachmentContentDigestOf(attachmentPlain, preEncryptionType, XML_DIGEST_LIMITS),
+  });
+  const { contentKey, contentId, ...message } = assembled;
+  return {
+    ...message,
+    attachments: [
+      contentKey
+        ? { contentId, contentType: PEPPOL.encryptedPartContentType, bytes: encryptAesGcm(contentKey, attachmentPlain) }
+        : { contentId, contentType: preEncryptionType, bytes: attachmentPlain },
+    ],
+  };
+}
+
+/**
+ * The same message around an already gzip-compressed SBD that is never held in memory: the digest
+ * comes with the payload, and the encrypted attachment is produced while it is being sent.
+ */
+export function buildStreamedUserMessage(input: StreamedUserMessageToBuild): StreamedUserMessage {
+  const { contentKey, contentId, ...message } = assemble(input, {
+    compress: true,
+    preEncryptionType: PEPPOL.gzipCompression,
+    digest: () => input.payload.sha256,
+  });
+  const key = contentKey!;
+  const open = (): Readable => {
+    const source = input.payload.open();
+    const encrypt = createAesGcmEncryptStream(key);
+    source.on('error', (error) => encrypt.destroy(error));
+    return source.pipe(encrypt);
+  };
+  return { ...message, attachments: [{ contentId, contentType: PEPPOL.encryptedPartContentType, open }] };
+}
+
+interface AttachmentFacts {
+  readonly compress: boolean;
+  /** Media type before encryption (application/gzip when compressed). */
+  readonly preEncryptionType: string;
+  /** Input of the attachment reference's digest (computed only when signing). */
+  readonly digest: () => Buffer;
+}
+
+type Assembled = Omit<BuiltUserMessage, 'attachments'> & { contentId: string; contentKey?: Buffer };
+
+/** Builds and signs the envelope; returns the content key the attachment must be encrypted with. */
+function assemble(input: Omit<UserMessageToBuild, 'payload'>, attachment: AttachmentFacts): Assembled {
+  const faults = input.faults ?? {};
+  const { compress, preEncryptionType } = attachment;
   const messageId = input.messageId ?? newMessageId(`${input.fromPartyId.toLowerCase()}.as4`);
   const contentId = `${randomUUID()}@cid`;
   const b = new XmlBuilder('S12:Envelope', ['soap12', 'eb', 'wsse', 'wsse11', 'wsu', 'ds', 'xenc', 'xenc11', 'ec']);
   const messagingId = newXmlId('msg');
   const bodyId = newXmlId('body');
-
-  const attachmentPlain = compress ? gzipSync(input.payload) : input.payload;
-  const preEncryptionType: string = compress ? PEPPOL.gzipCompression : PEPPOL.payloadMimeType;
 
   const property = (name: string, value: string) =>
     faults.omitProperty === name ? undefined : b.el('eb:Property', { name, type: PEPPOL.participantScheme }, value);
@@ -133,12 +202,10 @@ export function buildUserMessage(input: UserMessageToBuild): BuiltUserMessage {
   b.root.appendChild(b.el('S12:Header', {}, security, messaging));
   b.root.appendChild(body);
 
-  let attachmentBytes = attachmentPlain;
-  let attachmentType: string = preEncryptionType;
+  let contentKey: Buffer | undefined;
   if (!faults.unencrypted) {
     const key = newContentKey();
-    attachmentBytes = encryptAesGcm(key, attachmentPlain);
-    attachmentType = PEPPOL.encryptedPartContentType;
+    contentKey = key;
     const encTokenId = newXmlId('X509-enc');
     const encryptedKeyId = newXmlId('EK');
     const encryptedDataId = newXmlId('ED');
@@ -195,7 +262,7 @@ export function buildUserMessage(input: UserMessageToBuild): BuiltUserMessage {
       ].filter((r) => !faults.unsignedParts?.includes(r.part)),
       attachmentReferences: faults.unsignedParts?.includes('attachment')
         ? []
-        : [{ contentId, digest: attachmentContentDigestOf(attachmentPlain, preEncryptionType, XML_DIGEST_LIMITS) }],
+        : [{ contentId, digest: attachment.digest() }],
       signedInfoPrefixes: ['S12'],
       signatureMethod: faults.signatureMethod,
       digestMethod: faults.digestMethod,
@@ -209,22 +276,30 @@ export function buildUserMessage(input: UserMessageToBuild): BuiltUserMessage {
   return {
     messageId,
     soapXml: `<?xml version="1.0" encoding="UTF-8"?>${b.serialize()}`,
-    attachments: [{ contentId, contentType: attachmentType, bytes: attachmentBytes }],
+    contentId,
+    contentKey,
     signedReferences,
   };
 }
 
-/** Serialises a built message as `multipart/related` (SOAP root first, attachments binary). */
-export function toMultipart(message: Pick<BuiltUserMessage, 'soapXml' | 'attachments'>, rootType = 'application/soap+xml'): MultipartRelated {
+/**
+ * Serialises a built message as `multipart/related` (SOAP root first, attachments binary); streamed
+ * attachments are encrypted while the body is read.
+ */
+export function toMultipart(
+  message: Pick<BuiltUserMessage, 'soapXml' | 'attachments'> | Pick<StreamedUserMessage, 'soapXml' | 'attachments'>,
+  rootType = 'application/soap+xml',
+): MultipartRelated {
+  const attachments: ReadonlyArray<BuiltAttachment | StreamedAttachment> = message.attachments;
   return writeMultipartRelated(
     [
       {
         headers: { 'Content-Type': `${rootType};charset=UTF-8`, 'Content-Transfer-Encoding': 'binary' },
         body: Buffer.from(message.soapXml, 'utf8'),
       },
-      ...message.attachments.map((a) => ({
+      ...attachments.map((a) => ({
         headers: { 'Content-Type': a.contentType, 'Content-Transfer-Encoding': 'binary', 'Content-ID': `<${a.contentId}>` },
-        body: a.bytes,
+        body: 'bytes' in a ? a.bytes : () => a.open(),
       })),
     ],
     rootType,

@@ -24,6 +24,16 @@ const CLOSE_TAG = '</StandardBusinessDocument>';
  * the business document is appended byte-for-byte after dropping its XML declaration.
  */
 export function buildSbd(header: SbdhToBuild, businessDocument: Buffer): Buffer {
+  const { head, tail } = sbdEnvelope(header);
+  const body = businessDocument.toString('utf8').replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '');
+  return Buffer.concat([head, Buffer.from(body, 'utf8'), tail]);
+}
+
+/**
+ * The envelope around a business document, as the bytes before it (XML declaration, root start tag,
+ * header) and after it (root end tag): lets a large document be streamed between them unchanged.
+ */
+export function sbdEnvelope(header: SbdhToBuild): { head: Buffer; tail: Buffer } {
   const doc = new DOMImplementation().createDocument(NS.sbdh, 'StandardBusinessDocument', null);
   const el = (name: string, attrs: Record<string, string> = {}, ...children: Array<Element | string>) => {
     const e = doc.createElementNS(NS.sbdh, name);
@@ -62,11 +72,8 @@ export function buildSbd(header: SbdhToBuild, businessDocument: Buffer): Buffer 
   );
   const serialized = serializeXml(doc);
   const openPart = serialized.endsWith(`${CLOSE_TAG}`) ? serialized.slice(0, -CLOSE_TAG.length) : serialized;
-  const body = businessDocument.toString('utf8').replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '');
-  return Buffer.concat([
-    Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n', 'utf8'),
-    Buffer.from(openPart, 'utf8'),
-    Buffer.from(body, 'utf8'),
-    Buffer.from(CLOSE_TAG, 'utf8'),
-  ]);
+  return {
+    head: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${openPart}`, 'utf8'),
+    tail: Buffer.from(CLOSE_TAG, 'utf8'),
+  };
 }
