@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ParticipantsModule } from '../participants/participants.module.js';
+import { validationConfig } from '../validation/validation.config.js';
+import { adminConfig } from './admin.config.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditInterceptor } from './audit/audit.interceptor.js';
+import { AuditRepository } from './audit/audit-repository.js';
+import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { ApiKeyRepository } from './auth/api-key-repository.js';
+import { ConfiguredKeysSeeder } from './auth/configured-keys.seeder.js';
+import { CertificateOverview } from './certificates/certificate-overview.js';
+import { CertificatesController } from './certificates/certificates.controller.js';
+import { ProblemFilter } from './http/problem.filter.js';
+import { KeysController } from './keys/keys.controller.js';
+import { MessageSearch } from './messages/message-search.js';
+import { MessagesController } from './messages/messages.controller.js';
+import { ParticipantsController } from './participants/participants.controller.js';
+import { QueuesController } from './queues/queues.controller.js';
+import { RulesController } from './rules/rules.controller.js';
+
+/**
+ * The operators' REST API under /admin: API-key authentication with roles for every route of the
+ * process except the public ones (health, metrics, AS4), problem+json errors, and an audit trail.
+ * Swagger UI and Bull Board are mounted by `mountAdminHttp`.
+ */
+@Module({
+  imports: [ParticipantsModule],
+  controllers: [
+    MessagesController,
+    ParticipantsController,
+    QueuesController,
+    CertificatesController,
+    RulesController,
+    KeysController,
+    AuditController,
+  ],
+  providers: [
+    adminConfig.provider,
+    validationConfig.provider,
+    ApiKeyRepository,
+    AuditRepository,
+    MessageSearch,
+    CertificateOverview,
+    ConfiguredKeysSeeder,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_FILTER, useClass: ProblemFilter },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
+  exports: [ApiKeyRepository, AuditRepository, adminConfig.KEY],
+})
+export class AdminModule {}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
+import { Database, type SqlExecutor } from '../../database/database.js';
+import { generateApiKey, hashApiKey, keyIdOf, keyMatches } from './api-key.js';
+import type { AdminRole } from './roles.js';
+
+export type KeySource = 'config' | 'api' | 'cli';
+
+export interface ApiKeyRecord {
+  id: string;
+  role: AdminRole;
+  label: string;
+  source: KeySource;
+  createdBy: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+type Row = Record<string, unknown>;
+
+function toRecord(r: Row): ApiKeyRecord {
+  const date = (v: unknown) => (v == null ? null : new Date(v as string));
+  return {
+    id: String(r.id),
+    role: r.role as AdminRole,
+    label: String(r.label),
+    source: r.source as KeySource,
+    createdBy: (r.created_by as string) ?? null,
+    createdAt: new Date(r.created_at as string),
+    revokedAt: date(r.revoked_at),
+    lastUsedAt: date(r.last_used_at),
+  };
+}
+
+// last_used_at is a hint for operators; writing it at most once a minute keeps reads cheap.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Admin API keys: only their SHA-256 is stored; the key is shown once when created. */
+@Injectable()
+export class ApiKeyRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates a key and returns it with the only copy of the secret. */
+  async create(role: AdminRole, opts: { label?: string; source: KeySource; createdBy?: string; tx?: SqlExecutor }): Promise<{ record: ApiKeyRecord; key: string }> {
+    const generated = generateApiKey();
+    const [row] = await (opts.tx ?? this.db).query<Row>(
+      `INSERT INTO admin_api_keys (id, key_hash, role, label, source, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING *`,
+      [generated.id, generated.hash, role, opts.label ?? '', opts.source, opts.createdBy ?? null, this.clock.now().toISOString()],
+    );
+    return { record: toRecord(row!), key: generated.key };
+  }
+
+  /**
+   * Makes the configured keys (ADMIN_API_KEYS) exactly the active `config` keys: new ones are added,
+   * changed roles updated, and configured keys no longer listed are revoked.
+   */
+  async syncConfigured(keys: ReadonlyArray<{ role: AdminRole; key: string }>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const now = this.clock.now().toISOString();
+      const ids: string[] = [];
+      for (const { role, key } of keys) {
+        const id = keyIdOf(key)!;
+        ids.push(id);
+        await tx.query(
+          `INSERT INTO admin_api_keys (id, key_hash, role, label, source, created_by, created_at) VALUES ($1,$2,$3,'ADMIN_API_KEYS','config','config',$4)
+           ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, key_hash = EXCLUDED.key_hash, revoked_at = NULL
+           WHERE admin_api_keys.source = 'config'`,
+          [id, hashApiKey(key), role, now],
+        );
+      }
+      await tx.query(
+        `UPDATE admin_api_keys SET revoked_at = $2 WHERE source = 'config' AND revoked_at IS NULL AND NOT (id = ANY($1::text[]))`,
+        [ids, now],
+      );
+    });
+  }
+
+  /** The active key a presented secret belongs to, or null. */
+  async authenticate(key: string): Promise<ApiKeyRecord | null> {
+    const id = keyIdOf(key);
+    if (!id) return null;
+    const [row] = await this.db.query<Row>(`SELECT * FROM admin_api_keys WHERE id = $1 AND revoked_at IS NULL`, [id]);
+    if (!row || !keyMatches(key, String(row.key_hash))) return null;
+    const record = toRecord(row);
+    const now = this.clock.now();
+    if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.db.query(`UPDATE admin_api_keys SET last_used_at = $2 WHERE id = $1`, [id, now.toISOString()]);
+      record.lastUsedAt = now;
+    }
+    return record;
+  }
+
+  async get(id: string): Promise<ApiKeyRecord | null> {
+    const [row] = await this.db.query<Row>(`SELECT * FROM admin_api_keys WHERE id = $1`, [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  async list(opts: { includeRevoked: boolean }): Promise<ApiKeyRecord[]> {
+    const rows = await this.db.query<Row>(
+      `SELECT * FROM admin_api_keys WHERE $1::boolean OR revoked_at IS NULL ORDER BY created_at, id`,
+      [opts.includeRevoked],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Revokes a key; false when there is no such active key. */
+  async revoke(id: string): Promise<ApiKeyRecord | null> {
+    const [row] = await this.db.query<Row>(
+      `UPDATE admin_api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING *`,
+      [id, this.clock.now().toISOString()],
+    );
+    return row ? toRecord(row) : null;
+  }
+}

@@ -1,0 +1,37 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { AdminRequest } from './admin-request.js';
+import { ApiKeyRepository } from './api-key-repository.js';
+import { presentedKey } from './presented-key.js';
+import { PUBLIC_CONTROLLERS } from './public-routes.js';
+import { REQUIRED_ROLE } from './requires-role.js';
+import { type AdminRole, roleAllows } from './roles.js';
+
+/** Global guard: every route except the listed public controllers needs a valid key of a sufficient role. */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: ApiKeyRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    if (PUBLIC_CONTROLLERS.has(context.getClass())) return true;
+    const req = context.switchToHttp().getRequest<AdminRequest>();
+    const key = presentedKey(req);
+    if (!key) throw new UnauthorizedException('An API key is required: send it as X-API-Key or Authorization: Bearer.');
+    const record = await this.keys.authenticate(key);
+    if (!record) throw new UnauthorizedException('The API key is not valid or has been revoked.');
+    req.adminKey = record;
+    const required = requiredRole(this.reflector.getAllAndOverride<AdminRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]), req.method);
+    if (!roleAllows(record.role, required)) {
+      throw new ForbiddenException(`This operation needs role ${required}; key ${record.id} has role ${record.role}.`);
+    }
+    return true;
+  }
+}
+
+export function requiredRole(declared: AdminRole | undefined, method: string): AdminRole {
+  return declared ?? (method === 'GET' || method === 'HEAD' ? 'viewer' : 'admin');
+}

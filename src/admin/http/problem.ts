@@ -1,0 +1,51 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** One field that failed validation: where it was (query, path, body) and what is wrong. */
+export interface FieldError {
+  in: 'query' | 'path' | 'body' | 'header';
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details as the admin API answers every error. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  correlationId: string;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Problem type URIs; `about:blank` means "no more than the HTTP status says" (RFC 9457 §4.2.1). */
+export const PROBLEM_TYPES = {
+  generic: 'about:blank',
+  validation: 'urn:peppol-ap:problem:validation',
+  unauthenticated: 'urn:peppol-ap:problem:unauthenticated',
+  forbidden: 'urn:peppol-ap:problem:forbidden',
+  notFound: 'urn:peppol-ap:problem:not-found',
+  conflict: 'urn:peppol-ap:problem:conflict',
+  unavailable: 'urn:peppol-ap:problem:unavailable',
+} as const;
+
+/** An error the admin API answers with a specific problem type and, for validation, the fields at fault. */
+export class ProblemException extends HttpException {
+  constructor(
+    status: HttpStatus,
+    detail: string,
+    readonly problem: { type?: string; title?: string; errors?: FieldError[] } = {},
+  ) {
+    super(detail, status);
+  }
+}
+
+export const notFound = (detail: string) => new ProblemException(HttpStatus.NOT_FOUND, detail, { type: PROBLEM_TYPES.notFound, title: 'Not found' });
+export const conflict = (detail: string) => new ProblemException(HttpStatus.CONFLICT, detail, { type: PROBLEM_TYPES.conflict, title: 'Conflict' });
+
+export function invalid(status: HttpStatus.BAD_REQUEST | HttpStatus.UNPROCESSABLE_ENTITY, errors: FieldError[]): ProblemException {
+  const detail = errors.map((e) => `${e.in} ${e.field}: ${e.message}`).join('; ');
+  return new ProblemException(status, detail, { type: PROBLEM_TYPES.validation, title: 'Invalid request', errors });
+}

@@ -1,0 +1,94 @@
+import { Body, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { AdminRequest } from '../auth/admin-request.js';
+import { type ApiKeyRecord, ApiKeyRepository } from '../auth/api-key-repository.js';
+import { RequiresRole } from '../auth/requires-role.js';
+import { ADMIN_ROLES } from '../auth/roles.js';
+import { AdminController, ApiInvalidParameters } from '../http/admin-controller.js';
+import { jsonBody, jsonResponse, problemResponse } from '../http/openapi-parts.js';
+import { conflict, notFound } from '../http/problem.js';
+
+const keySchema = z
+  .object({
+    id: z.string(),
+    role: z.enum(ADMIN_ROLES),
+    label: z.string(),
+    source: z.enum(['config', 'api', 'cli']),
+    createdBy: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    revokedAt: z.iso.datetime().nullable(),
+    lastUsedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+const keyExample = {
+  id: '3f9c0a1b2c3d',
+  role: 'operator',
+  label: 'night shift',
+  source: 'api',
+  createdBy: 'a1b2c3d4e5f6',
+  createdAt: '2026-11-23T09:00:00.000Z',
+  revokedAt: null,
+  lastUsedAt: '2026-11-23T10:15:00.000Z',
+};
+const createBody = z.object({ role: z.enum(ADMIN_ROLES), label: z.string().max(200).optional() });
+const keyIdParam = z.string().regex(/^[0-9a-z]{12}$/, { message: 'expected a key id (12 characters)' });
+
+export function keyView(k: ApiKeyRecord) {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return { ...k, createdAt: k.createdAt.toISOString(), revokedAt: iso(k.revokedAt), lastUsedAt: iso(k.lastUsedAt) };
+}
+
+@AdminController('keys', 'keys')
+export class KeysController {
+  constructor(private readonly keys: ApiKeyRepository) {}
+
+  @Get('me')
+  @ApiOperation({ summary: 'The key this request was made with (any role)' })
+  @ApiOkResponse(jsonResponse('Your key', keySchema, keyExample))
+  me(@Req() req: AdminRequest) {
+    return keyView(req.adminKey!);
+  }
+
+  @Get()
+  @RequiresRole('admin')
+  @ApiOperation({ summary: 'API keys (never their secrets)' })
+  @ApiOkResponse(jsonResponse('The keys', z.object({ data: z.array(keySchema) }), { data: [keyExample] }))
+  @ApiInvalidParameters()
+  async list(@Query({ schema: z.object({ includeRevoked: z.enum(['true', 'false']).default('false').meta({ description: 'Also list revoked keys' }) }) }) query: { includeRevoked: 'true' | 'false' }) {
+    return { data: (await this.keys.list({ includeRevoked: query.includeRevoked === 'true' })).map(keyView) };
+  }
+
+  @Post()
+  @RequiresRole('admin')
+  @ApiOperation({ summary: 'Create a key; the secret is in this response only and never stored' })
+  @ApiBody(jsonBody('Role and an optional label', createBody, { role: 'operator', label: 'night shift' }))
+  @ApiCreatedResponse(jsonResponse('The new key with its secret', keySchema.extend({ key: z.string() }), { ...keyExample, lastUsedAt: null, key: 'pap_3f9c0a1b2c3d_Q2hhbmdlIG1lOiB0aGlzIGlzIGFuIGV4YW1wbGUga2V5Lg' }))
+  @ApiUnprocessableEntityResponse(problemResponse('The body is invalid; `errors` names the field', 422))
+  async create(@Body({ schema: createBody }) body: z.output<typeof createBody>, @Req() req: AdminRequest) {
+    const { record, key } = await this.keys.create(body.role, { label: body.label, source: 'api', createdBy: req.adminKey!.id });
+    req.audit = { target: `key:${record.id}`, before: null, after: keyView(record) };
+    return { ...keyView(record), key };
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.OK)
+  @RequiresRole('admin')
+  @ApiOperation({ summary: 'Revoke a key at once; the last active admin key cannot be revoked' })
+  @ApiOkResponse(jsonResponse('The revoked key', keySchema, { ...keyExample, revokedAt: '2026-11-23T12:00:00.000Z' }))
+  @ApiNotFoundResponse(problemResponse('No active key with that id', 404))
+  @ApiConflictResponse(problemResponse('It is the last active admin key', 409))
+  @ApiInvalidParameters()
+  async revoke(@Param('id', { schema: keyIdParam }) id: string, @Req() req: AdminRequest) {
+    const before = await this.keys.get(id);
+    if (!before || before.revokedAt) throw notFound(`no active key ${id}`);
+    if (before.role === 'admin') {
+      const admins = (await this.keys.list({ includeRevoked: false })).filter((k) => k.role === 'admin');
+      if (admins.length <= 1) throw conflict(`key ${id} is the last active admin key; create another admin key first`);
+    }
+    const after = await this.keys.revoke(id);
+    if (!after) throw notFound(`no active key ${id}`);
+    req.audit = { target: `key:${id}`, before: keyView(before), after: keyView(after) };
+    return keyView(after);
+  }
+}
