@@ -1,5 +1,5 @@
 import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
-import { AdminModule } from '../admin/admin.module.js';
+import { DeliveryModule } from '../delivery/delivery.module.js';
 import { As4Module } from '../as4/as4.module.js';
 import { HealthModule } from '../health/health.module.js';
 import { READINESS_CHECKS } from '../health/readiness-check.js';
@@ -11,10 +11,10 @@ import { CertificateStatus, PkiModule } from '../pki/pki.module.js';
 import { WorkerHostModule } from '../queue/worker-host.module.js';
 
 /** Feature modules both roles need. */
-export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule];
+export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule];
 
 /** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
-export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, InboundPersistenceModule, As4Module.forRoot(), AdminModule];
+export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, InboundPersistenceModule, As4Module.forRoot()];
 
 /** Feature modules of the worker role: the queue processors. */
 export const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule];

@@ -1,5 +1,6 @@
-import { adminConfig } from '../admin/admin.config.js';
 import { databaseConfig } from '../database/database.config.js';
+import { deliveryConfig } from '../delivery/delivery.config.js';
+import { webhookConfig } from '../delivery/webhook/webhook.config.js';
 import { httpConfig } from '../http/http.config.js';
 import { loggingConfig } from '../logging/logging.config.js';
 import { redisConfig } from '../redis/redis.config.js';
@@ -25,7 +26,8 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   participantsConfig,
   as4Config,
   inboundConfig,
-  adminConfig,
+  webhookConfig,
+  deliveryConfig,
 ];
 
 export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {

@@ -1,0 +1,214 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
+import type { ConfigOf } from '../../config/define-config.js';
+import { Database } from '../../database/database.js';
+import { MessageRepository, StateConflictError } from '../../messages/message-repository.js';
+import type { JobHandler } from '../../queue/job-handler.decorator.js';
+import { HandlesQueue } from '../../queue/job-handler.decorator.js';
+import type { JobContext } from '../../queue/job-queue.js';
+import { PermanentJobError } from '../../queue/job-queue.js';
+import { QUEUES, type JobPayloads } from '../../queue/queues.js';
+import { BlobStore } from '../../storage/blob-store.js';
+import { deliveryConfig } from '../delivery.config.js';
+import { DeliveryError } from '../delivery.errors.js';
+import { DeliveryService } from '../delivery.service.js';
+import { SupplierEvents } from '../supplier-events.js';
+import type { WorkflowEvent } from '../../workflows/ports.js';
+import { WebhookEventError } from '../webhook/events.js';
+import { messageFailedData } from '../events/event-data.js';
+import type { WebhookRoute } from '../routes/route.model.js';
+import { RouteService } from '../routes/route.service.js';
+import { toAttemptRecord } from '../webhook/attempt-record.js';
+import { WebhookDeliveryAttempter } from '../webhook/delivery-attempter.js';
+import { WebhookRequestError } from '../webhook/http-sender.js';
+import { nextStep } from '../webhook/next-step.js';
+import { WebhookSigningError } from '../webhook/signer.js';
+import { webhookConfig } from '../webhook/webhook.config.js';
+import { jobSeqOf } from './delivery-jobs.js';
+import type { Delivery, StoredWebhookEvent } from './delivery.model.js';
+import { DeliveryRepository } from './delivery-repository.js';
+
+const ACTOR = 'delivery';
+
+/**
+ * Runs one attempt of one delivery per job: claim it, sign and POST the stored body, record the
+ * attempt, then settle — delivered, failed (permanent rejection or retries exhausted, raising a
+ * `message.failed` alert), or pending again with a delayed job under the next sequence number.
+ */
+@Injectable()
+@HandlesQueue(QUEUES.delivery, { concurrency: 32 })
+export class DeliveryJobHandler implements JobHandler<'delivery'> {
+  private readonly logger = new Logger('Delivery');
+
+  constructor(
+    private readonly db: Database,
+    private readonly deliveries: DeliveryRepository,
+    private readonly routes: RouteService,
+    private readonly service: DeliveryService,
+    private readonly events: SupplierEvents,
+    private readonly messages: MessageRepository,
+    private readonly blobs: BlobStore,
+    private readonly attempter: WebhookDeliveryAttempter,
+    private readonly clock: Clock,
+    @Inject(webhookConfig.KEY) private readonly webhook: ConfigOf<typeof webhookConfig>,
+    @Inject(deliveryConfig.KEY) private readonly config: ConfigOf<typeof deliveryConfig>,
+  ) {}
+
+  async handle(payload: JobPayloads['delivery'], context: JobContext): Promise<void> {
+    if ('deliveryId' in payload) return this.deliver(payload.deliveryId, context);
+    try {
+      if (payload.request === 'order-created') await this.service.orderCreated(payload.messageId);
+      else if (payload.request === 'catalogue-response-created') await this.service.catalogueResponseCreated(payload.messageId);
+      else if (isWorkflowEvent(payload.event)) await this.events.fromMessage(payload.event, payload.messageId);
+      else throw new PermanentJobError(`unknown event ${String(payload.event).slice(0, 64)}`);
+    } catch (error) {
+      // Bad data does not improve with retries.
+      if (error instanceof DeliveryError || error instanceof WebhookEventError) throw new PermanentJobError(error.message);
+      throw error;
+    }
+  }
+
+  private async deliver(deliveryId: string, context: JobContext): Promise<void> {
+    const current = await this.deliveries.get(deliveryId);
+    if (!current) {
+      this.logger.warn(`job ${context.jobId}: no delivery ${deliveryId}`);
+      return;
+    }
+    const jobSeq = jobSeqOf(context.jobId) ?? current.jobSeq;
+    // Another job owns the delivery now, or it is finished: this job has nothing to do.
+    if (jobSeq !== current.jobSeq || current.state === 'delivered' || current.state === 'failed') return;
+    const route = await this.routes.get(current.routeId).catch(() => null);
+    const now = this.clock.now();
+    const timeoutMs = (route?.kind === 'webhook' ? route.timeoutMs : null) ?? this.webhook.http.responseTimeoutMs;
+    const leaseMs = this.webhook.http.connectTimeoutMs + 2 * timeoutMs + this.config.leaseMarginMs;
+    const delivery = await this.deliveries.claim(current.id, jobSeq, now, new Date(now.getTime() + leaseMs));
+    if (!delivery) {
+      // Held by a worker that may have died: look again when its claim runs out.
+      const held = await this.deliveries.get(current.id);
+      if (held?.state === 'sending' && held.jobSeq === jobSeq && held.leaseUntil) await this.service.enqueue(held, held.leaseUntil);
+      return;
+    }
+    const event = (await this.deliveries.event(delivery.eventId))!;
+    if (!route || route.kind !== 'webhook') return this.fail(delivery, jobSeq, event, 'the route is gone or no longer a webhook route');
+    if (!route.enabled) {
+      return this.fail(delivery, jobSeq, event, `route ${route.id} is disabled${route.disabledReason ? `: ${route.disabledReason}` : ''}`);
+    }
+    await this.attempt(delivery, jobSeq, event, route);
+  }
+
+  private async attempt(delivery: Delivery, jobSeq: number, event: StoredWebhookEvent, route: WebhookRoute): Promise<void> {
+    const secrets = await this.routes.activeSecrets(route.id);
+    if (secrets.length === 0) return this.fail(delivery, jobSeq, event, `route ${route.id} has no active signing secret`);
+    const body = (await this.blobs.read(event.bodySha256)).toString('utf8');
+    let result;
+    try {
+      result = await this.attempter.attempt({
+        eventId: event.id,
+        body,
+        target: { endpointId: route.id, url: route.url, secrets, ...(route.timeoutMs !== null ? { responseTimeoutMs: route.timeoutMs } : {}) },
+      });
+    } catch (error) {
+      // Our side cannot send this at all (payload over the limit, unusable URL or secret).
+      if (error instanceof WebhookRequestError || error instanceof WebhookSigningError) return this.fail(delivery, jobSeq, event, error.message);
+      throw error;
+    }
+    const now = this.clock.now();
+    if (!result.sent) {
+      const settled = await this.deliveries.settle(
+        delivery.id,
+        jobSeq,
+        { state: 'pending', attempts: delivery.attempts, nextAttemptAt: new Date(now.getTime() + result.retryInMs), error: 'circuit open: endpoint paused after repeated failures' },
+        now,
+      );
+      if (settled) await this.service.enqueue(settled);
+      return;
+    }
+    const number = delivery.attempts + 1;
+    const record = toAttemptRecord(result.attempt, result.verdict);
+    const step = nextStep(result.verdict, number, { policy: this.webhook.retry });
+    const settled = await this.db.transaction(async (tx) => {
+      await this.deliveries.recordAttempt(delivery.id, { ...record, generation: delivery.generation, number }, tx);
+      if (step.step === 'delivered') return this.deliveries.settle(delivery.id, jobSeq, { state: 'delivered', attempts: number }, now, tx);
+      if (step.step === 'failed') return this.deliveries.settle(delivery.id, jobSeq, { state: 'failed', attempts: number, error: step.reason }, now, tx);
+      return this.deliveries.settle(
+        delivery.id,
+        jobSeq,
+        { state: 'pending', attempts: number, nextAttemptAt: new Date(now.getTime() + step.delayMs), error: step.reason },
+        now,
+        tx,
+      );
+    });
+    if (!settled) {
+      this.logger.warn(`delivery ${delivery.id}: claim lost during attempt ${number}; another job carries on`);
+      return;
+    }
+    if (step.step === 'retry') return this.service.enqueue(settled);
+    if (step.step === 'failed') {
+      if (step.disableEndpoint) await this.routes.disable(route.id, `the endpoint answered 410 Gone on ${now.toISOString()}`);
+      await this.afterFailure(settled, event, step.reason, step.exhausted);
+    }
+    await this.settleMessage(event);
+  }
+
+  /** Fails without an attempt: our side cannot send this (no route, no secret, payload refused). */
+  private async fail(delivery: Delivery, jobSeq: number, event: StoredWebhookEvent, reason: string): Promise<void> {
+    const settled = await this.deliveries.settle(delivery.id, jobSeq, { state: 'failed', attempts: delivery.attempts, error: reason }, this.clock.now());
+    if (!settled) return;
+    await this.afterFailure(settled, event, reason, false);
+    await this.settleMessage(event);
+  }
+
+  /** Logs the failure; when retries ran out, alerts the supplier's OMS (never for an alert itself). */
+  private async afterFailure(delivery: Delivery, event: StoredWebhookEvent, reason: string, exhausted: boolean): Promise<void> {
+    this.logger.warn(`delivery ${delivery.id} of ${event.type} (${delivery.webhookId}) failed: ${reason}`);
+    if (!exhausted || event.type === 'message.failed') return;
+    const message = event.messageId ? await this.messages.find(event.messageId) : null;
+    const subject = message ?? { id: delivery.id, direction: 'outbound' as const, documentTypeId: event.documentTypeId };
+    await this.service.emit({
+      type: 'message.failed',
+      data: messageFailedData(subject, { stage: 'delivery', error: { code: 'delivery-failed', message: reason }, failedAt: this.clock.now() }),
+      supplierId: event.supplierId,
+      documentTypeId: event.documentTypeId,
+      messageId: event.messageId,
+      key: `delivery:${delivery.id}:${delivery.generation}`,
+    });
+  }
+
+  /**
+   * An order's message follows its deliveries: delivered once all are, delivery-failed once none is
+   * pending and one failed. The message row lock orders concurrent settlers; the last one decides.
+   */
+  private async settleMessage(event: StoredWebhookEvent): Promise<void> {
+    if (event.type !== 'order.created' || !event.messageId) return;
+    const messageId = event.messageId;
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ state: string }>(`SELECT state FROM messages WHERE id = $1 FOR UPDATE`, [messageId]);
+      if (row?.state !== 'delivering') return;
+      const states = await this.deliveries.statesForMessage(messageId, 'order.created', tx);
+      if (states.some((s) => s === 'pending' || s === 'sending')) return;
+      const failed = states.filter((s) => s === 'failed').length;
+      try {
+        if (failed === 0) {
+          await this.messages.transition(messageId, 'delivered', { actor: ACTOR, reason: `webhook delivered (${event.id})`, from: ['delivering'], tx });
+        } else {
+          const reason = `${failed} of ${states.length} webhook deliveries failed`;
+          await this.messages.transition(messageId, 'delivery-failed', {
+            actor: ACTOR,
+            reason,
+            from: ['delivering'],
+            patch: { failure: { code: 'delivery-failed', message: reason } },
+            tx,
+          });
+        }
+      } catch (error) {
+        if (!(error instanceof StateConflictError)) throw error;
+      }
+    });
+  }
+}
+
+const WORKFLOW_EVENTS: readonly string[] = ['cart.received', 'cart.rejected', 'catalogue.received', 'message.failed'] satisfies WorkflowEvent[];
+
+function isWorkflowEvent(value: string): value is WorkflowEvent {
+  return WORKFLOW_EVENTS.includes(value);
+}

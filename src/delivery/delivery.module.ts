@@ -1,0 +1,57 @@
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import type { ConfigOf } from '../config/define-config.js';
+import { ParticipantsModule } from '../participants/participants.module.js';
+import { deliveryConfig } from './delivery.config.js';
+import { DeliveryService } from './delivery.service.js';
+import { DeliveryJobHandler } from './deliveries/delivery.handler.js';
+import { DeliveryRepository } from './deliveries/delivery-repository.js';
+import { RouteRepository } from './routes/route-repository.js';
+import { RouteService } from './routes/route.service.js';
+import { SupplierEvents } from './supplier-events.js';
+import { CircuitBreaker } from './webhook/circuit-breaker.js';
+import { WebhookDeliveryAttempter } from './webhook/delivery-attempter.js';
+import { WebhookHttpSender } from './webhook/http-sender.js';
+import { WebhookSigner } from './webhook/signer.js';
+import { webhookConfig } from './webhook/webhook.config.js';
+
+/**
+ * Delivery to suppliers: routes, webhook events and deliveries, replay. Both roles import it: the API
+ * manages routes and emits nothing itself; the worker's host finds the delivery job handler.
+ * Bind `OutboundAs4Sender` (ports.ts) in the AS4 sending module to enable AS4 routes.
+ */
+@Module({
+  imports: [ParticipantsModule],
+  providers: [
+    webhookConfig.provider,
+    deliveryConfig.provider,
+    RouteRepository,
+    RouteService,
+    DeliveryRepository,
+    DeliveryService,
+    SupplierEvents,
+    WebhookSigner,
+    WebhookHttpSender,
+    {
+      // One breaker per process: every job to an endpoint sees the same circuit.
+      provide: CircuitBreaker,
+      inject: [Clock, webhookConfig.KEY],
+      useFactory: (clock: Clock, cfg: ConfigOf<typeof webhookConfig>) => new CircuitBreaker(clock, cfg.breaker),
+    },
+    {
+      provide: WebhookDeliveryAttempter,
+      inject: [WebhookSigner, WebhookHttpSender, CircuitBreaker, Clock],
+      useFactory: (signer: WebhookSigner, sender: WebhookHttpSender, breaker: CircuitBreaker, clock: Clock) =>
+        new WebhookDeliveryAttempter(signer, sender, breaker, clock),
+    },
+    DeliveryJobHandler,
+  ],
+  exports: [RouteService, DeliveryService, SupplierEvents, DeliveryRepository, webhookConfig.provider],
+})
+export class DeliveryModule implements OnApplicationShutdown {
+  constructor(@Inject(WebhookHttpSender) private readonly sender: WebhookHttpSender) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.sender.close();
+  }
+}

@@ -1,0 +1,307 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import type { ConfigOf } from '../config/define-config.js';
+import { Database, type SqlExecutor } from '../database/database.js';
+import { MessageRepository, type MessageRecord } from '../messages/message-repository.js';
+import { acceptedDocuments, normalizeParticipant } from '../participants/peppol-documents.js';
+import { JobQueue } from '../queue/job-queue.js';
+import { QUEUES } from '../queue/queues.js';
+import { BlobStore } from '../storage/blob-store.js';
+import { XmlParseError } from '../ubl/safe-parse.js';
+import { deliveryConfig } from './delivery.config.js';
+import { DeliveryError } from './delivery.errors.js';
+import { deliveryJobId } from './deliveries/delivery-jobs.js';
+import type { Delivery } from './deliveries/delivery.model.js';
+import { DeliveryRepository } from './deliveries/delivery-repository.js';
+import { peppolRoutingOf, participantKey } from './events/event-data.js';
+import { OrderJsonError, orderJsonFromUbl } from './events/order-json.js';
+import { OutboundAs4Sender } from './ports.js';
+import type { WebhookRoute } from './routes/route.model.js';
+import { RouteService } from './routes/route.service.js';
+import { buildWebhookEvent, WEBHOOK_SCHEMA_VERSION, WebhookEventError, type WebhookEventData, type WebhookEventType } from './webhook/events.js';
+import { webhookIdForEvent } from './webhook/signer.js';
+import { webhookConfig } from './webhook/webhook.config.js';
+
+export interface EmitRequest<T extends WebhookEventType> {
+  type: T;
+  data: WebhookEventData<T>;
+  /** The supplier whose routes receive the event (`scheme:value`). */
+  supplierId: string;
+  documentTypeId?: string | null;
+  /** The message the event is about. */
+  messageId?: string | null;
+  /** What makes the event unique for its type: emitting the same type and key again changes nothing. */
+  key: string;
+  occurredAt?: Date;
+}
+
+export interface EmitResult {
+  eventId: string;
+  webhookId: string;
+  deliveries: Array<{ id: string; routeId: string; created: boolean }>;
+}
+
+export type OrderDeliveryOutcome =
+  | { way: 'webhook'; eventId: string; deliveries: number }
+  | { way: 'as4'; routeId: string | null }
+  | { way: 'none'; reason: string };
+
+/** The T01 document type every produced order has. */
+const ORDER_DOCUMENT_TYPE = acceptedDocuments(['T01'])[0]!.documentTypeId;
+const ACTOR = 'delivery';
+
+/** Deterministic event id: the same (type, key) always names the same event, hence the same webhook-id. */
+export function eventIdFor(type: WebhookEventType, key: string): string {
+  return createHash('sha256').update(`${type}\n${key}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Turns what happened into webhook deliveries: one per matching route, stored before they are
+ * queued, idempotent per event and route. Orders additionally move their message through
+ * `created → delivering → delivered | delivery-failed`, or go onward over AS4 when the supplier's
+ * route says so. Replays restart finished deliveries under the same webhook-id.
+ */
+@Injectable()
+export class DeliveryService {
+  private readonly logger = new Logger('Delivery');
+
+  constructor(
+    private readonly db: Database,
+    private readonly deliveries: DeliveryRepository,
+    private readonly routes: RouteService,
+    private readonly messages: MessageRepository,
+    private readonly blobs: BlobStore,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    @Inject(webhookConfig.KEY) private readonly webhook: Pick<ConfigOf<typeof webhookConfig>, 'http'>,
+    @Inject(deliveryConfig.KEY) private readonly config: ConfigOf<typeof deliveryConfig>,
+    @Optional() private readonly as4Sender?: OutboundAs4Sender,
+  ) {}
+
+  /** Emits an event to every enabled webhook route of the supplier that takes its type. */
+  async emit<T extends WebhookEventType>(request: EmitRequest<T>): Promise<EmitResult> {
+    const supplierId = normalizeParticipant(request.supplierId);
+    const { webhooks } = await this.routes.resolve(supplierId, request.documentTypeId ?? null, request.type);
+    return this.emitTo(webhooks, { ...request, supplierId });
+  }
+
+  /**
+   * The punch-out flow produced an order (message kind `order`, state `created`, its T01 stored
+   * under document role `order`, receiver = the supplier): deliver it the way the supplier's routes
+   * say. Calling it again for the same order changes nothing.
+   */
+  async orderCreated(orderMessageId: string): Promise<OrderDeliveryOutcome> {
+    const message = await this.messages.find(orderMessageId);
+    if (!message) throw new DeliveryError('message-not-deliverable', `no message ${orderMessageId}`);
+    if (message.kind !== 'order') {
+      throw new DeliveryError('message-not-deliverable', `message ${orderMessageId} is a ${message.kind}, not an order`);
+    }
+    if (message.state === 'delivered') return { way: 'webhook', eventId: eventIdFor('order.created', message.id), deliveries: 0 };
+    const noDeliveriesYet = (await this.deliveries.forMessage(message.id)).length === 0;
+    const startable = message.state === 'created' || message.state === 'delivering' || (message.state === 'delivery-failed' && noDeliveriesYet);
+    if (!startable) {
+      throw new DeliveryError('message-not-deliverable', `order ${orderMessageId} is ${message.state}; replay its deliveries instead`);
+    }
+    let xml: string;
+    let data: WebhookEventData<'order.created'>;
+    let supplierId: string;
+    try {
+      xml = (await this.blobs.read(await this.orderDocument(message))).toString('utf8');
+      const order = orderJsonFromUbl(xml);
+      supplierId = message.receiverId ?? participantKey(order.seller.endpointId)!;
+      const peppol = peppolRoutingOf(message);
+      data = { schemaVersion: WEBHOOK_SCHEMA_VERSION, messageId: message.id, order, ublXml: xml, ...(peppol ? { peppol } : {}) };
+    } catch (error) {
+      if (error instanceof OrderJsonError || error instanceof XmlParseError || error instanceof DeliveryError) {
+        return this.noWay(message, 'unreadable-order', error.message);
+      }
+      throw error;
+    }
+    const documentTypeId = message.documentTypeId ?? ORDER_DOCUMENT_TYPE;
+    const { webhooks, as4 } = await this.routes.resolve(supplierId, documentTypeId, 'order.created');
+    if (as4) {
+      if (!this.as4Sender) return this.noWay(message, 'as4-unavailable', `route ${as4.id} sends over AS4, which this process cannot do`);
+      await this.messages.setAttributes(message.id, { delivery: { way: 'as4', routeId: as4.id } });
+      await this.as4Sender.sendOnward({ messageId: message.id, supplierId, documentTypeId, routeId: as4.id });
+      return { way: 'as4', routeId: as4.id };
+    }
+    if (webhooks.length === 0) return this.noWay(message, 'no-route', `no enabled route of supplier ${supplierId} takes orders`);
+    try {
+      const result = await this.emitTo(
+        webhooks,
+        { type: 'order.created', data, supplierId, documentTypeId, messageId: message.id, key: message.id, occurredAt: message.createdAt },
+        async (tx, created) => {
+          const [row] = await tx.query<{ state: string }>(`SELECT state FROM messages WHERE id = $1 FOR UPDATE`, [message.id]);
+          if (row?.state === 'delivering') return;
+          await this.messages.transition(message.id, 'delivering', {
+            actor: ACTOR,
+            reason: `to ${created.length} webhook route(s)`,
+            from: ['created', 'delivery-failed'],
+            data: { routes: webhooks.map((r) => r.id) },
+            patch: { attributes: { delivery: { way: 'webhook', routes: webhooks.map((r) => r.id) } } },
+            tx,
+          });
+        },
+      );
+      return { way: 'webhook', eventId: result.eventId, deliveries: result.deliveries.length };
+    } catch (error) {
+      if (error instanceof WebhookEventError || (error instanceof DeliveryError && error.code === 'message-not-deliverable')) {
+        return this.noWay(message, 'invalid-event', error.message);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A catalogue response (kind `catalogue-response`, state `created`) goes back to the catalogue's
+   * provider over Peppol: through its AS4 route if one is set, else to the AP its SMP names.
+   */
+  async catalogueResponseCreated(messageId: string): Promise<OrderDeliveryOutcome> {
+    const message = await this.messages.find(messageId);
+    if (!message || message.kind !== 'catalogue-response') {
+      throw new DeliveryError('message-not-deliverable', `no catalogue response ${messageId}`);
+    }
+    if (message.state !== 'created') return { way: 'none', reason: `catalogue response ${messageId} is ${message.state} already` };
+    const supplierId = message.receiverId;
+    if (!supplierId) return this.noWay(message, 'no-receiver', `catalogue response ${messageId} names no receiver`);
+    if (!this.as4Sender) return this.noWay(message, 'as4-unavailable', 'catalogue responses travel over AS4, which this process cannot send');
+    const { as4 } = await this.routes.resolve(supplierId, message.documentTypeId, 'catalogue.received');
+    await this.messages.setAttributes(message.id, { delivery: { way: 'as4', routeId: as4?.id ?? null } });
+    await this.as4Sender.sendOnward({ messageId: message.id, supplierId, documentTypeId: message.documentTypeId, routeId: as4?.id ?? null });
+    return as4 ? { way: 'as4', routeId: as4.id } : { way: 'as4', routeId: null };
+  }
+
+  /** Starts one finished delivery again: same body, same webhook-id, a new run of the retry schedule. */
+  async replayDelivery(deliveryId: string): Promise<Delivery> {
+    const delivery = await this.deliveries.get(deliveryId);
+    if (!delivery) throw new DeliveryError('delivery-not-found', `no delivery ${deliveryId}`);
+    if (delivery.state === 'pending' || delivery.state === 'sending') {
+      throw new DeliveryError('delivery-in-progress', `delivery ${deliveryId} is ${delivery.state}; it is being delivered already`);
+    }
+    const route = await this.routes.get(delivery.routeId);
+    if (!route.enabled) {
+      throw new DeliveryError('invalid-replay', `route ${route.id} is disabled${route.disabledReason ? ` (${route.disabledReason})` : ''}; enable it first`);
+    }
+    const event = (await this.deliveries.event(delivery.eventId))!;
+    const restarted = await this.db.transaction(async (tx) => {
+      const again = await this.deliveries.restart(delivery.id, this.clock.now(), tx);
+      if (!again) throw new DeliveryError('delivery-in-progress', `delivery ${deliveryId} was restarted meanwhile`);
+      if (event.type === 'order.created' && event.messageId) await this.reopenMessage(event.messageId, tx);
+      return again;
+    });
+    await this.enqueue(restarted);
+    return restarted;
+  }
+
+  /** Replays every failed delivery of a route whose failure lies in [from, to). */
+  async replayRoute(routeId: string, from: Date, to: Date): Promise<{ replayed: string[]; skipped: Array<{ id: string; reason: string }>; more: boolean }> {
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
+      throw new DeliveryError('invalid-replay', 'the time range needs from < to, both valid instants');
+    }
+    await this.routes.get(routeId);
+    const failed = await this.deliveries.failedOfRoute(routeId, from, to, this.config.replayMax + 1);
+    const replayed: string[] = [];
+    const skipped: Array<{ id: string; reason: string }> = [];
+    for (const delivery of failed.slice(0, this.config.replayMax)) {
+      try {
+        replayed.push((await this.replayDelivery(delivery.id)).id);
+      } catch (error) {
+        if (!(error instanceof DeliveryError)) throw error;
+        skipped.push({ id: delivery.id, reason: error.message });
+      }
+    }
+    return { replayed, skipped, more: failed.length > this.config.replayMax };
+  }
+
+  /** Re-enqueues deliveries whose job went missing (Redis lost, worker crashed): safe to run any time. */
+  async reconcile(graceMs = 60_000): Promise<number> {
+    const overdue = await this.deliveries.overdue(new Date(this.clock.now().getTime() - graceMs), this.config.reconcileBatch);
+    for (const delivery of overdue) await this.enqueue(delivery, delivery.state === 'sending' ? (delivery.leaseUntil ?? undefined) : undefined);
+    return overdue.length;
+  }
+
+  /** Queues the current job of a pending delivery (a no-op if that job exists). */
+  async enqueue(delivery: Delivery, resumeAt?: Date): Promise<void> {
+    const at = resumeAt ?? delivery.nextAttemptAt ?? this.clock.now();
+    const delayMs = Math.max(0, at.getTime() - this.clock.now().getTime());
+    await this.queue.enqueue(QUEUES.delivery, { deliveryId: delivery.id }, { jobId: deliveryJobId(delivery.id, delivery.jobSeq, resumeAt), delayMs });
+  }
+
+  private async emitTo<T extends WebhookEventType>(
+    routes: readonly WebhookRoute[],
+    request: EmitRequest<T>,
+    inTransaction?: (tx: SqlExecutor, created: Array<{ id: string; routeId: string }>) => Promise<void>,
+  ): Promise<EmitResult> {
+    const eventId = eventIdFor(request.type, request.key);
+    const webhookId = webhookIdForEvent(eventId);
+    if (routes.length === 0) return { eventId, webhookId, deliveries: [] };
+    const now = this.clock.now();
+    const stored = (await this.deliveries.event(eventId)) ?? (await this.storeBody(eventId, request));
+    const made = await this.db.transaction(async (tx) => {
+      const event = await this.deliveries.insertEvent(stored, now, tx);
+      const out: Array<{ delivery: Delivery; created: boolean }> = [];
+      for (const route of routes) {
+        out.push(
+          await this.deliveries.insertDelivery({ id: randomUUID(), eventId: event.id, routeId: route.id, eventType: event.type, webhookId }, now, tx),
+        );
+      }
+      if (inTransaction) await inTransaction(tx, out.map(({ delivery }) => ({ id: delivery.id, routeId: delivery.routeId })));
+      return out;
+    });
+    for (const { delivery } of made) if (delivery.state === 'pending') await this.enqueue(delivery);
+    return { eventId, webhookId, deliveries: made.map(({ delivery, created }) => ({ id: delivery.id, routeId: delivery.routeId, created })) };
+  }
+
+  /** Serialises the event once; these bytes are what every attempt signs and sends. */
+  private async storeBody<T extends WebhookEventType>(eventId: string, request: EmitRequest<T>) {
+    const occurredAt = request.occurredAt ?? this.clock.now();
+    const body = JSON.stringify(buildWebhookEvent(request.type, request.data, occurredAt));
+    const size = Buffer.byteLength(body, 'utf8');
+    if (size > this.webhook.http.maxPayloadBytes) {
+      throw new DeliveryError(
+        'message-not-deliverable',
+        `the ${request.type} event is ${size} bytes, over WEBHOOK_MAX_PAYLOAD_BYTES (${this.webhook.http.maxPayloadBytes})`,
+      );
+    }
+    const blob = await this.blobs.put(body);
+    return {
+      id: eventId,
+      type: request.type,
+      supplierId: request.supplierId,
+      documentTypeId: request.documentTypeId ?? null,
+      messageId: request.messageId ?? null,
+      bodySha256: blob.sha256,
+      bodySize: blob.size,
+      occurredAt,
+    };
+  }
+
+  private async orderDocument(message: MessageRecord): Promise<string> {
+    const document = (await this.messages.documents(message.id)).find((d) => d.role === 'order');
+    const sha256 = document?.sha256 ?? message.payloadSha256;
+    if (!sha256) throw new DeliveryError('message-not-deliverable', `order ${message.id} has no stored document (role "order")`);
+    return sha256;
+  }
+
+  /** The order cannot be delivered as things stand: record why; an operator fixes and calls again. */
+  private async noWay(message: MessageRecord, code: string, reason: string): Promise<OrderDeliveryOutcome> {
+    this.logger.warn(`order ${message.id} not delivered: ${reason}`);
+    if (message.state !== 'delivery-failed') {
+      await this.messages.transition(message.id, 'delivery-failed', {
+        actor: ACTOR,
+        reason,
+        from: ['created', 'delivering'],
+        patch: { failure: { code, message: reason, stage: 'delivery' } },
+      });
+    }
+    return { way: 'none', reason };
+  }
+
+  /** A replayed order delivery puts its message back in `delivering`. */
+  private async reopenMessage(messageId: string, tx: SqlExecutor): Promise<void> {
+    const [row] = await tx.query<{ state: string }>(`SELECT state FROM messages WHERE id = $1 FOR UPDATE`, [messageId]);
+    if (row?.state !== 'delivery-failed') return;
+    await this.messages.transition(messageId, 'delivering', { actor: ACTOR, reason: 'replay', from: ['delivery-failed'], tx });
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { DOCUMENT_TYPE_SCHEME, normalizeParticipant, transactionOfDocumentType } from '../../participants/peppol-documents.js';
+import { DeliveryError } from '../delivery.errors.js';
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhook/events.js';
+
+const PARTICIPANT = /^[0-9]{4}:[^\s:]{1,128}$/;
+
+const supplierId = z
+  .string()
+  .trim()
+  .regex(PARTICIPANT, 'expected a participant id like 0192:810418052')
+  .transform(normalizeParticipant);
+const documentTypeId = z.string().trim().max(512).nullable().optional();
+const name = z.string().trim().max(200).optional();
+const eventTypes = z
+  .array(z.string())
+  .min(1, 'enable at least one event type')
+  .max(WEBHOOK_EVENT_TYPES.length * 2)
+  .refine((types) => types.every(isWebhookEventType), { message: `event types are ${WEBHOOK_EVENT_TYPES.join(', ')}` })
+  .transform((types) => [...new Set(types)] as WebhookEventType[]);
+const timeoutMs = z.int().min(100).max(120_000).nullable().optional();
+
+export const createRouteSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('webhook'),
+    supplierId,
+    documentTypeId,
+    name,
+    enabled: z.boolean().optional(),
+    url: z.string(),
+    /** `whsec_…`; generated when absent. */
+    secret: z.string().optional(),
+    eventTypes: eventTypes.optional(),
+    timeoutMs,
+  }),
+  z.strictObject({ kind: z.literal('as4'), supplierId, documentTypeId, name, enabled: z.boolean().optional() }),
+]);
+
+export const updateRouteSchema = z.strictObject({
+  documentTypeId,
+  name,
+  enabled: z.boolean().optional(),
+  url: z.string().optional(),
+  eventTypes: eventTypes.optional(),
+  timeoutMs,
+});
+
+export type CreateRouteInput = z.input<typeof createRouteSchema>;
+export type UpdateRouteInput = z.input<typeof updateRouteSchema>;
+
+/** Parses a request against a schema; the first problem becomes an `invalid-route` error naming its field. */
+export function parseRouteInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.map(String).join('.') || undefined;
+  const message = issue.code === 'invalid_union' && field === 'kind' ? 'kind must be "webhook" or "as4"' : issue.message;
+  throw new DeliveryError('invalid-route', field ? `${field}: ${message}` : message, field);
+}
+
+/** A document type restriction must name a Peppol document type we process, in `scheme::value` form. */
+export function checkDocumentType(value: string | null | undefined): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (!value.startsWith(`${DOCUMENT_TYPE_SCHEME}::`)) {
+    throw new DeliveryError('invalid-route', `documentTypeId: expected "${DOCUMENT_TYPE_SCHEME}::<value>"`, 'documentTypeId');
+  }
+  if (!transactionOfDocumentType(value)) {
+    throw new DeliveryError('invalid-route', 'documentTypeId: not a document type this access point processes', 'documentTypeId');
+  }
+  return value;
+}

@@ -1,0 +1,51 @@
+import type { WebhookEventType } from '../webhook/events.js';
+
+export type RouteKind = 'webhook' | 'as4';
+
+interface RouteBase {
+  id: string;
+  /** Participant id, lower-cased `scheme:value` (e.g. `0192:810418052`). */
+  supplierId: string;
+  /** `scheme::value` of the one document type this route is for; null for all of them. */
+  documentTypeId: string | null;
+  name: string;
+  enabled: boolean;
+  /** Why the route was disabled automatically (e.g. the endpoint answered 410 Gone). */
+  disabledReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Events go to the supplier's OMS as signed Standard Webhooks. */
+export interface WebhookRoute extends RouteBase {
+  kind: 'webhook';
+  url: string;
+  eventTypes: WebhookEventType[];
+  /** Response timeout for this endpoint; null uses WEBHOOK_RESPONSE_TIMEOUT_MS. */
+  timeoutMs: number | null;
+}
+
+/** Documents go onward over AS4 to the supplier's own access point. */
+export interface As4Route extends RouteBase {
+  kind: 'as4';
+}
+
+export type Route = WebhookRoute | As4Route;
+
+export interface RouteSecret {
+  secret: string;
+  createdAt: Date;
+  /** When the secret stops being used for signing; null while it is the current one. */
+  expiresAt: Date | null;
+}
+
+/** A secret as shown to operators after creation: never the whole value. */
+export interface RouteSecretView {
+  hint: string;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+export function secretHint(secret: string): string {
+  return `${secret.slice(0, 'whsec_'.length + 4)}…${secret.slice(-4)}`;
+}
