@@ -58,7 +58,7 @@ export function jsonResponse(description: string, schema: z.ZodType, example: un
   return { description, content: { 'application/json': { schema: jsonSchemaOf(schema), example } } };
 }
 
-/** A documented JSON request body: schema from zod, with an example. */
+/** A documented JSON request body (for `@ApiBody`): schema from zod, with an example. */
 export function jsonBody(description: string, schema: z.ZodType, example: unknown) {
-  return { description, required: true, content: { 'application/json': { schema: jsonSchemaOf(schema), example } } };
+  return { description, required: true, schema: jsonSchemaOf(schema), examples: { example: { summary: description, value: example } } };
 }
