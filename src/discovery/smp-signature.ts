@@ -7,6 +7,14 @@ import { DiscoveryError } from './discovery.errors.js';
 import { SMP_NS } from './smp-xml.js';
 
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
+/** Transforms a whole-document SMP signature may use; anything else (e.g. XPath filters) could hide content. */
+const ALLOWED_TRANSFORMS = new Set([
+  ENVELOPED,
+  'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
+  'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
+  'http://www.w3.org/2001/10/xml-exc-c14n#',
+  'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
+]);
 const SHA1_ALGORITHMS = ['http://www.w3.org/2000/09/xmldsig#rsa-sha1', 'http://www.w3.org/2000/09/xmldsig#sha1'];
 
 export interface VerifiedSigner {
@@ -41,10 +49,13 @@ export class SmpSignatureVerifier {
     if (!transforms.includes(ENVELOPED)) {
       throw new DiscoveryError('smp-signature-invalid', 'SMP signature reference lacks the enveloped-signature transform');
     }
+    const foreign = transforms.find((t) => !ALLOWED_TRANSFORMS.has(t ?? ''));
+    if (foreign !== undefined) throw new DiscoveryError('smp-signature-invalid', `SMP signature uses the transform ${foreign ?? '(none)'}, which is not allowed`);
 
     const certificates = Array.from(signature.getElementsByTagNameNS(SMP_NS.ds, 'X509Certificate'));
     if (certificates.length === 0) throw new DiscoveryError('smp-signature-invalid', 'SMP signature carries no X509Certificate');
     let lastFailure = '';
+    let lastCode: string | undefined;
     for (const element of certificates) {
       let candidate: ParsedCertificate;
       try {
@@ -58,12 +69,13 @@ export class SmpSignatureVerifier {
       const result = await this.validator.validate(candidate, 'smp', this.clock.now());
       if (!result.valid) {
         lastFailure = result.message;
+        lastCode = result.code;
         continue;
       }
       const verified = this.checkSignature(xml, signature, candidate);
       return { certificate: verified, subjectCn: result.subjectCn, warnings: result.warnings };
     }
-    throw new DiscoveryError('smp-signer-untrusted', `SMP signing certificate refused: ${lastFailure || 'no usable certificate'}`);
+    throw new DiscoveryError('smp-signer-untrusted', `SMP signing certificate refused: ${lastFailure || 'no usable certificate'}`, lastCode);
   }
 
   private checkSignature(xml: string, signature: Element, signer: ParsedCertificate): ParsedCertificate {

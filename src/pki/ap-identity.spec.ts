@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Clock } from '../common/clock.js';
 import { ConfigError } from '../config/define-config.js';
 import { ApIdentity, writeRolloverState } from './ap-identity.js';
@@ -78,6 +78,23 @@ describe('ApIdentity rollover', () => {
     expect(cn(identity.signing())).toBe('PDK000002');
     // A freshly started process reads the same state at load.
     expect(cn((await ApIdentity.load(cfg, { clock, keystore })).signing())).toBe('PDK000002');
+  });
+
+  it('picks up the rollover command by itself while watching', async () => {
+    const clock = new ManualClock(new Date());
+    const cfg = pkiConfig.load({ ...env, PKI_ROLLOVER_STATE_FILE: path.join(dir, 'watched.json') });
+    const identity = await ApIdentity.load(cfg, { clock, keystore });
+    const errors: Error[] = [];
+    const stop = identity.watch(50, (e) => errors.push(e));
+    try {
+      expect(cn(identity.signing())).toBe('PDK000001');
+      await writeRolloverState(cfg.rollover.stateFile, identity.slots()[1]!.credentials, clock.now());
+      await vi.waitFor(() => expect(cn(identity.signing())).toBe('PDK000002'), { timeout: 2_000, interval: 25 });
+      writeFileSync(cfg.rollover.stateFile, 'not json');
+      await vi.waitFor(() => expect(errors[0]?.message).toMatch(/is not JSON/), { timeout: 2_000, interval: 25 });
+    } finally {
+      stop();
+    }
   });
 
   it('refuses a next pair equal to the current one, and an activation time without a next pair', async () => {

@@ -98,6 +98,18 @@ export class ApIdentity {
     if (state.nextSha256 === sha256Of(this.next)) this.commandedAt = new Date(state.activateAt);
   }
 
+  /**
+   * Re-reads the rollover state every `pollMs` so an operator's `pki rollover` reaches this process
+   * without a restart; returns the function that stops watching. Read errors go to `onError`.
+   */
+  watch(pollMs: number, onError: (error: Error) => void): () => void {
+    const timer = setInterval(() => {
+      this.refresh().catch((error: Error) => onError(error));
+    }, pollMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   private nextSigns(): boolean {
     const at = this.switchTime();
     return this.next !== undefined && at !== undefined && this.clock.now().getTime() >= at.getTime();
