@@ -9,6 +9,7 @@ import { MetricsHttpModule } from '../metrics/metrics-http.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { CertificateStatus, PkiModule } from '../pki/pki.module.js';
 import { WorkerHostModule } from '../queue/worker-host.module.js';
+import { ReliabilityModule } from '../reliability/reliability.module.js';
 
 /** Feature modules both roles need. */
 export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule];
@@ -17,7 +18,7 @@ export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule
 export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, InboundPersistenceModule, As4Module.forRoot()];
 
 /** Feature modules of the worker role: the queue processors. */
-export const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule];
+export const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, ReliabilityModule];
 
 export type Role = 'api' | 'worker' | 'all';
 

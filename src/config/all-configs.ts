@@ -9,6 +9,7 @@ import { as4Config } from '../as4/as4.config.js';
 import { inboundConfig } from '../inbound/inbound.config.js';
 import { participantsConfig } from '../participants/participants.config.js';
 import { pkiConfig } from '../pki/pki.config.js';
+import { reliabilityConfig } from '../reliability/reliability.config.js';
 import { ConfigError, type ConfigNamespace } from './define-config.js';
 
 /**

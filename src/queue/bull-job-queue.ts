@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { RedisConnections } from '../redis/redis-connections.js';
-import { type EnqueueOptions, JobQueue, type QueueCounts } from './job-queue.js';
+import { type EnqueueOptions, JobQueue, type JobStatus, type QueueCounts } from './job-queue.js';
 import { DEFAULT_RETRY, type JobPayloads, QUEUES, type QueueName } from './queues.js';
 
 /** BullMQ-backed queue producer; the only place (with the worker host) that knows BullMQ. */
@@ -61,6 +61,26 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     if (!job) return false;
     const state = await job.getState();
     return state !== 'completed' && state !== 'unknown';
+  }
+
+  async jobStatus(name: QueueName, jobId: string): Promise<JobStatus> {
+    const job = await this.queue(name).getJob(jobId);
+    if (!job) return 'missing';
+    const state = await job.getState();
+    switch (state) {
+      case 'completed':
+      case 'failed':
+      case 'delayed':
+      case 'active':
+        return state;
+      case 'waiting':
+      case 'prioritized':
+      case 'waiting-children':
+        return 'waiting';
+      default:
+        // Removed between the two calls.
+        return 'missing';
+    }
   }
 
   async pause(name: QueueName): Promise<void> {

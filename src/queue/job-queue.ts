@@ -15,12 +15,17 @@ export interface QueueCounts {
   paused: number;
 }
 
+/** Where a job is: still to run (waiting, delayed, active), finished (completed, failed) or not in the queue at all. */
+export type JobStatus = 'waiting' | 'delayed' | 'active' | 'completed' | 'failed' | 'missing';
+
 /** Schedules work. Services depend on this class, never on the queue library. */
 export abstract class JobQueue {
   abstract enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void>;
   abstract counts(queue: QueueName): Promise<QueueCounts>;
   /** True when a job with that id exists (waiting, delayed, active or failed). */
   abstract hasJob(queue: QueueName, jobId: string): Promise<boolean>;
+  /** The job's status; `missing` when Redis does not know the id (never added, removed, or Redis lost it). */
+  abstract jobStatus(queue: QueueName, jobId: string): Promise<JobStatus>;
   abstract pause(queue: QueueName): Promise<void>;
   abstract resume(queue: QueueName): Promise<void>;
   abstract isPaused(queue: QueueName): Promise<boolean>;

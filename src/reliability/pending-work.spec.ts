@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_STATES, PENDING_STATES } from '../messages/message-states.js';
+import { pendingJobOf, RECONCILED_STATES, type PendingMessage } from './pending-work.js';
+
+const m = (over: Partial<PendingMessage>): PendingMessage => ({ id: '4f1c2b7e-0000-4000-8000-000000000001', direction: 'inbound', kind: 'cart', state: 'received', transaction: null, ...over });
+
+describe('pendingJobOf', () => {
+  it('names the inbound job of a received message', () => {
+    expect(pendingJobOf(m({}))).toEqual({ queue: 'inbound', payload: { messageId: m({}).id }, jobId: `inbound.run.${m({}).id}` });
+  });
+
+  it('routes validated carts to punch-out and catalogues (valid or not) to the catalogue flow, as the inbound router does', () => {
+    expect(pendingJobOf(m({ state: 'validated', transaction: 'T77' }))?.queue).toBe('punchout');
+    expect(pendingJobOf(m({ state: 'validated', kind: 'catalogue', transaction: 'T19' }))?.queue).toBe('catalogue');
+    expect(pendingJobOf(m({ state: 'rejected', kind: 'catalogue', transaction: 'T19' }))?.queue).toBe('catalogue');
+    expect(pendingJobOf(m({ state: 'rejected', transaction: 'T77' }))).toBeNull();
+    expect(pendingJobOf(m({ state: 'validated', kind: 'order', transaction: 'T01' }))).toBeNull();
+  });
+
+  it('asks the delivery flow for produced orders and catalogue responses under the ids the flows use', () => {
+    const order = pendingJobOf(m({ state: 'created', kind: 'order', direction: 'internal' }));
+    expect(order).toMatchObject({ queue: 'delivery', payload: { request: 'order-created' }, jobId: `delivery.order-created.${m({}).id}` });
+    const response = pendingJobOf(m({ state: 'created', kind: 'catalogue-response', direction: 'outbound' }));
+    expect(response).toMatchObject({ queue: 'delivery', payload: { request: 'catalogue-response-created' } });
+  });
+
+  it('names no job where a person decides or the state is final, and only ever for the states the reconciler reads', () => {
+    for (const state of MESSAGE_STATES) {
+      for (const kind of ['cart', 'catalogue', 'order', 'catalogue-response', 'other']) {
+        const job = pendingJobOf(m({ state, kind, transaction: kind === 'cart' ? 'T77' : null }));
+        if (job) expect(RECONCILED_STATES).toContain(state);
+      }
+    }
+    expect(pendingJobOf(m({ state: 'awaiting-approval', transaction: 'T77' }))).toBeNull();
+    expect(pendingJobOf(m({ state: 'delivered', kind: 'order' }))).toBeNull();
+  });
+
+  it('reads every pending state except those whose work another record schedules', () => {
+    const others = PENDING_STATES.filter((s) => !RECONCILED_STATES.includes(s));
+    expect(others).toEqual(['delivering', 'sending']);
+  });
+});
