@@ -29,6 +29,7 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   inboundConfig,
   webhookConfig,
   deliveryConfig,
+  reliabilityConfig,
 ];
 
 export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {
