@@ -48,6 +48,8 @@ type Cached = { ok: true; value: DiscoveredEndpoint } | { ok: false; error: Disc
  */
 export class PeppolDiscovery {
   private readonly cache: TtlCache<Cached>;
+  /** Lookups under way, so a burst of sends to one participant asks the SML and SMP once. */
+  private readonly inFlight = new Map<string, Promise<DiscoveredEndpoint>>();
 
   constructor(
     private readonly locator: SmlLocator,
@@ -67,6 +69,20 @@ export class PeppolDiscovery {
       if (!cached.ok) throw cached.error;
       return { ...cached.value, fromCache: true };
     }
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const work = this.discoverAndCache(key, participant, documentType, process).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, work);
+    return work;
+  }
+
+  private async discoverAndCache(
+    key: string,
+    participant: PeppolIdentifier,
+    documentType: PeppolIdentifier,
+    process: PeppolIdentifier | undefined,
+  ): Promise<DiscoveredEndpoint> {
+    const now = this.clock.now().getTime();
     try {
       const found = await this.discover(participant, documentType, process);
       const limits = [now + this.cacheOptions.ttlMs, found.endpoint.expiration?.getTime() ?? Infinity];
@@ -109,7 +125,7 @@ export class PeppolDiscovery {
     trace.push(`endpoint ${selected.endpoint.transportProfile} ${selected.endpoint.address}${selected.process ? ` for process ${selected.process.value}` : ''}`);
     if (!selected.endpoint.certificate) throw new DiscoveryError('endpoint-certificate-invalid', 'the AS4 endpoint publishes no certificate');
     const check = await this.validator.validate(selected.endpoint.certificate, 'ap', now);
-    if (!check.valid) throw new DiscoveryError('endpoint-certificate-invalid', `receiver certificate refused (${check.code}): ${check.message}`);
+    if (!check.valid) throw new DiscoveryError('endpoint-certificate-invalid', `receiver certificate refused (${check.code}): ${check.message}`, check.code);
     trace.push(`receiver certificate CN=${check.subjectCn} valid until ${check.certificate.notAfter.toISOString()}, revocation ${check.revocation.status}`);
 
     return {

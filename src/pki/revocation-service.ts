@@ -14,6 +14,8 @@ type Definite = Exclude<RevocationStatus, { status: 'unknown' }>;
  */
 export class PeppolRevocationChecker implements RevocationChecker {
   private readonly cache = new Map<string, { status: Definite; until: number }>();
+  /** Checks under way, so concurrent messages from one sender share a single OCSP request. */
+  private readonly inFlight = new Map<string, Promise<RevocationStatus>>();
 
   constructor(
     private readonly ocsp: OcspClient,
@@ -32,6 +34,14 @@ export class PeppolRevocationChecker implements RevocationChecker {
     if (cached && cached.until > now) return cached.status;
     if (cached) this.cache.delete(key);
 
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const work = this.query(key, cert, issuer).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, work);
+    return work;
+  }
+
+  private async query(key: string, cert: ParsedCertificate, issuer: ParsedCertificate): Promise<RevocationStatus> {
     const reasons: string[] = [];
     if (this.cfg.ocspEnabled) {
       const url = this.cfg.ocspResponderUrl ?? ocspUrlOf(cert);

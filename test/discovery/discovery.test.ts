@@ -117,6 +117,17 @@ describe('PeppolDiscovery: SML → SMP → endpoint over loopback', () => {
     expect((await lookup(d, participant)).fromCache).toBe(false);
   });
 
+  it('asks the SMP once for a burst of concurrent lookups', async () => {
+    const participant = nextParticipant();
+    register(participant);
+    smp.serve(path(participant), signedBySmp(smp1Metadata({ participant, documentType: ORDER, process: ORDERING, endpoints: [endpoint()] })));
+    const d = discovery();
+    const before = smp.requests.length;
+    const results = await Promise.all(Array.from({ length: 8 }, () => lookup(d, participant)));
+    expect(results.every((r) => r.endpoint.url === AP_URL)).toBe(true);
+    expect(smp.requests.length - before).toBe(1);
+  });
+
   it('reads the OASIS SMP 2 format', async () => {
     const participant = nextParticipant();
     register(participant);

@@ -65,6 +65,13 @@ describe('revocation: OCSP with CRL fallback against a loopback responder', () =
     expect(server.ocspRequests).toBe(2);
   });
 
+  it('asks the responder once for concurrent checks of one certificate', async () => {
+    const c = checker();
+    const results = await Promise.all(Array.from({ length: 10 }, () => c.check(cert.partner, cert.apCa)));
+    expect(results.every((r) => r.status === 'good')).toBe(true);
+    expect(server.ocspRequests).toBe(1);
+  });
+
   it('gets "revoked" with time and reason', async () => {
     const result = await checker().check(cert.revoked, cert.apCa);
     expect(result).toEqual({
