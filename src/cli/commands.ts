@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAdminCommands } from '../admin/admin.cli.js';
 import { registerCatalogueCommands } from '../catalogue/catalogue.cli.js';
 import { registerDiscoveryCommands } from '../discovery/discovery.cli.js';
 import { registerPkiCommands } from '../pki/pki.cli.js';
@@ -17,4 +18,5 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerCatalogueCommands,
   registerSampleOmsCommands,
   registerValidationCommands,
+  registerAdminCommands,
 ];

@@ -3,6 +3,7 @@ import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, 
 import { z } from 'zod';
 import type { AdminRequest } from '../auth/admin-request.js';
 import { type ApiKeyRecord, ApiKeyRepository } from '../auth/api-key-repository.js';
+import { revocationProblem } from '../auth/key-policy.js';
 import { RequiresRole } from '../auth/requires-role.js';
 import { ADMIN_ROLES } from '../auth/roles.js';
 import { AdminController, ApiInvalidParameters } from '../http/admin-controller.js';
@@ -82,10 +83,8 @@ export class KeysController {
   async revoke(@Param('id', { schema: keyIdParam }) id: string, @Req() req: AdminRequest) {
     const before = await this.keys.get(id);
     if (!before || before.revokedAt) throw notFound(`no active key ${id}`);
-    if (before.role === 'admin') {
-      const admins = (await this.keys.list({ includeRevoked: false })).filter((k) => k.role === 'admin');
-      if (admins.length <= 1) throw conflict(`key ${id} is the last active admin key; create another admin key first`);
-    }
+    const problem = await revocationProblem(this.keys, before);
+    if (problem) throw conflict(problem);
     const after = await this.keys.revoke(id);
     if (!after) throw notFound(`no active key ${id}`);
     req.audit = { target: `key:${id}`, before: keyView(before), after: keyView(after) };
