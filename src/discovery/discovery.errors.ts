@@ -19,8 +19,15 @@ export class DiscoveryError extends Error {
   constructor(
     readonly code: DiscoveryFailure,
     message: string,
+    /** Why a certificate was refused (CertificateValidator code), for the certificate failures. */
+    readonly certificateFailure?: string,
   ) {
     super(message);
+  }
+
+  /** An outage on the way (DNS, SMP, revocation responder) rather than an answer: asking later may succeed. */
+  get isTransient(): boolean {
+    return this.code === 'dns-failure' || this.code === 'smp-unreachable' || this.certificateFailure === 'revocation-unknown';
   }
 
   /** Failures that describe the participant's registration (cached briefly) rather than an outage. */
