@@ -10,15 +10,17 @@ import { ParticipantsModule } from '../participants/participants.module.js';
 import { CertificateStatus, PkiModule } from '../pki/pki.module.js';
 import { WorkerHostModule } from '../queue/worker-host.module.js';
 import { ReliabilityModule } from '../reliability/reliability.module.js';
+import { WorkflowServicesModule } from '../workflows/workflow-services.module.js';
+import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
 
 /** Feature modules both roles need. */
-export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule];
+export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule];
 
 /** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
 export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, InboundPersistenceModule, As4Module.forRoot()];
 
 /** Feature modules of the worker role: the queue processors. */
-export const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, ReliabilityModule];
+export const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule];
 
 export type Role = 'api' | 'worker' | 'all';
 

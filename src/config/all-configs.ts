@@ -10,6 +10,10 @@ import { inboundConfig } from '../inbound/inbound.config.js';
 import { participantsConfig } from '../participants/participants.config.js';
 import { pkiConfig } from '../pki/pki.config.js';
 import { reliabilityConfig } from '../reliability/reliability.config.js';
+import { catalogueConfig } from '../catalogue/catalogue.config.js';
+import { punchoutConfig } from '../punchout/punchout.config.js';
+import { validationConfig } from '../validation/validation.config.js';
+import { workflowsConfig } from '../workflows/workflows.config.js';
 import { ConfigError, type ConfigNamespace } from './define-config.js';
 
 /**
@@ -29,6 +33,10 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   inboundConfig,
   webhookConfig,
   deliveryConfig,
+  validationConfig,
+  punchoutConfig,
+  catalogueConfig,
+  workflowsConfig,
   reliabilityConfig,
 ];
 

@@ -21,9 +21,19 @@ export interface JobPayloads {
   inbound: { messageId: string };
   punchout: { messageId: string };
   catalogue: { messageId: string };
-  delivery: { deliveryId: string };
+  delivery: { deliveryId: string } | DeliveryRequest;
   maintenance: { task: 'abandon-cart'; messageId: string } | { task: 'reconcile' };
 }
+
+/**
+ * A produced document or a business event the delivery flow must hand over (webhook or AS4). The
+ * processing flows ask for it through the DeliveryRequests port; `{ deliveryId }` jobs are the
+ * delivery flow's own (a delivery record it schedules itself).
+ */
+export type DeliveryRequest =
+  | { request: 'order-created'; messageId: string }
+  | { request: 'catalogue-response-created'; messageId: string }
+  | { request: 'event'; event: string; messageId: string };
 
 export interface JobRetryPolicy {
   attempts: number;

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../../database/database.js';
+import { MessageRepository, StateConflictError, type MessageRecord } from '../../messages/message-repository.js';
+import { DOCUMENT_TYPE_SCHEME, documentTypeValue, normalizeParticipant, PROCESS_SCHEME } from '../../participants/peppol-documents.js';
+import { formatOrderNumber, type BuyerConfig } from '../../punchout/buyer-config.js';
+import { cartChangeSchema } from '../../punchout/cart-changes.js';
+import { cartToOrder, type CartToOrderResult } from '../../punchout/cart-to-order.js';
+import { PunchoutError } from '../../punchout/errors.js';
+import type { Identifier } from '../../ubl/model.js';
+import { TransactionRegistry } from '../../validation/transaction-registry.js';
+import { ValidationService } from '../../validation/validation.service.js';
+import { DeliveryRequests } from '../ports.js';
+import { boundReport, summarize } from '../shared/stored-report.js';
+import { DOCUMENT_ROLE, WorkflowDocuments } from '../shared/workflow-documents.js';
+import { WorkflowFailures } from '../shared/workflow-failures.js';
+import { workflowsConfig, type WorkflowsConfig } from '../workflows.config.js';
+import { CartContextLoader } from './cart-context.js';
+import { OrderNumberSeries } from './order-number-series.js';
+
+const T01 = new TransactionRegistry().get('T01')!;
+
+/**
+ * Makes the order (T01) of an approved cart: number from the buyer's series (taken once per cart),
+ * mapping, official T01 validation, then in one transaction the order message and the cart's move
+ * to `order-created`; finally the delivery request. Every step can be repeated after a crash.
+ */
+@Injectable()
+export class OrderProducer {
+  constructor(
+    private readonly db: Database,
+    private readonly messages: MessageRepository,
+    private readonly carts: CartContextLoader,
+    private readonly series: OrderNumberSeries,
+    private readonly documents: WorkflowDocuments,
+    private readonly validation: ValidationService,
+    private readonly failures: WorkflowFailures,
+    private readonly deliveries: DeliveryRequests,
+    @Inject(workflowsConfig.KEY) private readonly cfg: WorkflowsConfig,
+  ) {}
+
+  async produce(cart: MessageRecord): Promise<void> {
+    const { cart: parsed, buyerId, buyer } = await this.carts.load(cart);
+    let orderNumber: string;
+    try {
+      orderNumber = await this.orderNumber(cart.id, buyerId, buyer.config);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      await this.failures.fail(cart.id, { stage: 'conversion', reason: `no order number: ${error.message}` });
+      return;
+    }
+    const now = this.carts.now();
+    let result: CartToOrderResult;
+    try {
+      result = cartToOrder(parsed, buyer.config, { orderId: orderNumber, issueDate: now.date, issueTime: now.time, changes: this.changesOf(cart) });
+    } catch (error) {
+      if (!(error instanceof PunchoutError)) throw error;
+      await this.failures.fail(cart.id, { stage: 'conversion', reason: `the cart cannot be made into an order: ${error.message}` });
+      return;
+    }
+    const report = boundReport(await this.validation.validate(result.xml, { transaction: 'T01' }), this.cfg.maxReportItems);
+    if (!report.valid) {
+      // A valid cart must give a valid order: this is a defect to look at, not a cart to retry.
+      await this.failures.fail(cart.id, { stage: 'conversion', reason: `the produced order is not valid T01: ${summarize(report)}`, validation: report });
+      return;
+    }
+    const blob = await this.documents.put(result.xml);
+    const orderMessageId = randomUUID();
+    const endpoint = (id: Identifier) => normalizeParticipant(`${id.schemeId ?? ''}:${id.value}`);
+    try {
+      await this.db.transaction(async (tx) => {
+        await this.messages.create(
+          {
+            id: orderMessageId,
+            direction: 'outbound',
+            kind: 'order',
+            state: 'created',
+            senderId: endpoint(result.order.buyer.endpoint),
+            receiverId: endpoint(result.order.seller.endpoint),
+            documentTypeId: `${DOCUMENT_TYPE_SCHEME}::${documentTypeValue(T01)}`,
+            processId: `${PROCESS_SCHEME}::${result.order.profileId}`,
+            countryC1: buyer.config.buyer.postalAddress?.countryCode ?? buyer.config.delivery?.address.countryCode ?? null,
+            payloadSha256: blob.sha256,
+            payloadSize: blob.size,
+            relatedMessageId: cart.id,
+            attributes: { transaction: 'T01', orderNumber, cartId: parsed.id, cartMessageId: cart.id, changeLog: result.changeLog },
+          },
+          {
+            actor: 'system:punchout',
+            reason: `order ${orderNumber} made from cart ${parsed.id}; ${summarize(report)}`,
+            documents: [{ role: DOCUMENT_ROLE.order, sha256: blob.sha256, mediaType: 'application/xml', size: blob.size }],
+            tx,
+          },
+        );
+        await tx.query(`UPDATE messages SET validation = $2::jsonb WHERE id = $1`, [orderMessageId, JSON.stringify(report)]);
+        await this.messages.transition(cart.id, 'order-created', {
+          actor: 'system:punchout',
+          reason: `order ${orderNumber} created`,
+          data: { orderMessageId, orderNumber },
+          from: ['approved', 'changed'],
+          patch: { attributes: { orderMessageId, orderNumber } },
+          tx,
+        });
+      });
+    } catch (error) {
+      // Another run made the order first; it requests the delivery itself.
+      if (error instanceof StateConflictError) return;
+      throw error;
+    }
+    await this.deliveries.orderCreated(orderMessageId);
+  }
+
+  /** After a crash between commit and request: the order exists, ask for its delivery again. */
+  async requestDelivery(cart: MessageRecord): Promise<void> {
+    const orderMessageId = cart.attributes.orderMessageId;
+    if (typeof orderMessageId === 'string') await this.deliveries.orderCreated(orderMessageId);
+  }
+
+  /** The cart's purchase order number: taken from the series once, then kept on the cart. */
+  private async orderNumber(cartMessageId: string, buyerId: string, config: BuyerConfig): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ number: string | null }>(`SELECT attributes->>'orderNumber' AS number FROM messages WHERE id = $1 FOR UPDATE`, [cartMessageId]);
+      if (row?.number) return row.number;
+      const number = formatOrderNumber(config.orderNumber, await this.series.next(buyerId || 'unknown', tx));
+      await this.messages.setAttributes(cartMessageId, { orderNumber: number }, tx);
+      return number;
+    });
+  }
+
+  private changesOf(cart: MessageRecord) {
+    const approval = cart.attributes.approval as { changes?: unknown } | undefined;
+    if (cart.state !== 'changed' || !approval?.changes) return [];
+    return cartChangeSchema.array().parse(approval.changes);
+  }
+}
