@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileContent, type Content } from './content.js';
 
-/** Temp files of one inbound request; `dispose()` removes them all. */
+/** Temp files of one inbound request, in a directory made on first use; `dispose()` removes them all. */
 export class Workspace {
   private counter = 0;
+  private created: Promise<void> | undefined;
   constructor(readonly dir: string) {}
 
   /** A fresh path inside the workspace (the name only helps debugging). */
@@ -16,12 +17,14 @@ export class Workspace {
 
   /** Opens a new file for sequential writes; `close()` returns it as Content. */
   async createFile(name: string): Promise<WorkspaceFile> {
+    this.created ??= mkdir(this.dir, { recursive: true, mode: 0o700 }).then(() => undefined);
+    await this.created;
     const path = this.path(name);
     return new WorkspaceFile(path, await open(path, 'wx', 0o600));
   }
 
   async dispose(): Promise<void> {
-    await rm(this.dir, { recursive: true, force: true });
+    if (this.created) await rm(this.dir, { recursive: true, force: true });
   }
 }
 
@@ -67,9 +70,8 @@ export class WorkspaceFile {
 export class TempWorkspaces {
   constructor(private readonly baseDir: string) {}
 
+  /** Small messages never touch the disk: the directory appears only when a file is written. */
   async create(): Promise<Workspace> {
-    const dir = join(this.baseDir, `as4-${randomUUID()}`);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    return new Workspace(dir);
+    return new Workspace(join(this.baseDir, `as4-${randomUUID()}`));
   }
 }

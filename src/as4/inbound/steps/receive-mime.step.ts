@@ -1,6 +1,7 @@
 import type { MultipartPart } from '@remix-run/multipart-parser';
 import { memoryContent } from '../../io/content.js';
 import type { WorkspaceFile } from '../../io/temp-workspace.js';
+import { SpillBuffer } from '../../io/spill-buffer.js';
 import { contentIdFromHeader, parseMediaType, type MediaType } from '../../mime/media-type.js';
 import { MultipartReadError, readMultipart } from '../../mime/multipart-reader.js';
 import { EbmsError } from '../../protocol/ebms-errors.js';
@@ -33,9 +34,9 @@ function mediaTypeOf(value: string | undefined, what: string): MediaType {
 }
 
 /**
- * Step 1: streams the multipart/related body through the MIME parser, writing the raw bytes as
- * received to a temp file; the SOAP root stays in memory (bounded), attachments above the spill
- * threshold go to temp files.
+ * Step 1: streams the multipart/related body through the MIME parser, keeping the raw bytes as
+ * received (in memory below the spill threshold, else in a temp file); the SOAP root stays in
+ * memory (bounded), attachments above the spill threshold go to temp files.
  */
 export class ReceiveMimeStep implements InboundStep {
   readonly name = 'receive-mime';
@@ -53,7 +54,7 @@ export class ReceiveMimeStep implements InboundStep {
     const boundary = type.params.get('boundary');
     if (!boundary) throw mime('multipart/related Content-Type lacks a boundary');
 
-    const raw = await ctx.workspace.createFile('raw.mime');
+    const raw = new SpillBuffer(ctx.workspace, 'raw.mime', this.limits.spillThresholdBytes);
     try {
       await readMultipart(
         ctx.body,
