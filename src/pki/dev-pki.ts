@@ -159,7 +159,7 @@ export async function createDevPki(opts: DevPkiOptions = {}): Promise<DevPki> {
 async function issue(req: IssueRequest): Promise<Issued> {
   const keys = (await subtle.generateKey(RSA_SHA256, true, ['sign', 'verify'])) as CryptoKeyPair;
   const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(req.ca, req.ca ? undefined : undefined, true),
+    new x509.BasicConstraintsExtension(req.ca, undefined, true),
     new x509.KeyUsagesExtension(req.keyUsage, true),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];

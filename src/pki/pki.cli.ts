@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../cli/main.js';
-import { DEV_PKI_FILES, DEV_P12_FILE, ensureDevPki, readDevPki, writeDevPki } from './dev-pki-files.js';
-import { DEV_P12_PASSWORD } from './dev-pki.js';
 import { Clock } from '../common/clock.js';
 import { ApIdentity, writeRolloverState } from './ap-identity.js';
+import { DEV_PKI_FILES, DEV_P12_FILE, ensureDevPki, readDevPki, writeDevPki } from './dev-pki-files.js';
+import { DEV_P12_PASSWORD } from './dev-pki.js';
 import { pkiConfig } from './pki.config.js';
 import { createPkiServices } from './pki.factory.js';
 
