@@ -13,6 +13,8 @@ export const QUEUES = {
   delivery: 'delivery',
   /** Timers and housekeeping: abandoned carts, reconciliation. */
   maintenance: 'maintenance',
+  /** Send a produced document over AS4 to the receiver's access point (same MessageId on every retry). */
+  outbound: 'outbound',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -23,6 +25,7 @@ export interface JobPayloads {
   catalogue: { messageId: string };
   delivery: { deliveryId: string } | DeliveryRequest;
   maintenance: { task: 'abandon-cart'; messageId: string } | { task: 'reconcile' };
+  outbound: { messageId: string };
 }
 
 /**
@@ -48,6 +51,8 @@ export const DEFAULT_RETRY: Record<QueueName, JobRetryPolicy> = {
   // Webhook delivery keeps its own schedule (about 24 h) and re-enqueues itself with a delay.
   delivery: { attempts: 3, backoffMs: 1_000 },
   maintenance: { attempts: 5, backoffMs: 1_000 },
+  // Transient send failures (5xx, timeouts, unreachable): about 17 h of doubling delays from 30 s.
+  outbound: { attempts: 12, backoffMs: 30_000 },
 };
 
 /** Deterministic job id: the same message enqueued twice is one job (ids may not contain ':'). */

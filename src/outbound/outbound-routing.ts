@@ -1,0 +1,48 @@
+import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import { parseDocumentType, parseParticipant, parseProcess } from '../discovery/identifiers.js';
+import type { MessageRecord } from '../messages/message-repository.js';
+import type { ExplicitEndpoint } from './endpoint-resolver.js';
+
+/** An outbound message lacks what sending needs; retrying cannot help. */
+export class OutboundMessageError extends Error {
+  override name = 'OutboundMessageError';
+}
+
+export interface OutboundRouting {
+  sender: PeppolIdentifier;
+  receiver: PeppolIdentifier;
+  documentType: PeppolIdentifier;
+  process: PeppolIdentifier;
+  countryC1: string;
+}
+
+/** Attribute of an outbound message naming its endpoint explicitly (private setups). */
+export const EXPLICIT_ENDPOINT_ATTRIBUTE = 'as4Endpoint';
+
+/** Routing of an outbound message row: C1, C4, document type, process, C1 country (or the configured default). */
+export function routingOf(message: MessageRecord, defaultCountryC1: string | undefined): OutboundRouting {
+  const missing = (['senderId', 'receiverId', 'documentTypeId', 'processId'] as const).filter((k) => !message[k]);
+  if (missing.length > 0) throw new OutboundMessageError(`message ${message.id} lacks ${missing.join(', ')}`);
+  const countryC1 = message.countryC1 ?? defaultCountryC1;
+  if (!countryC1) throw new OutboundMessageError(`message ${message.id} has no C1 country and AS4_SEND_DEFAULT_COUNTRY_C1 is unset`);
+  try {
+    return {
+      sender: parseParticipant(message.senderId!),
+      receiver: parseParticipant(message.receiverId!),
+      documentType: parseDocumentType(message.documentTypeId!),
+      process: parseProcess(message.processId!),
+      countryC1: countryC1.toUpperCase(),
+    };
+  } catch (error) {
+    throw new OutboundMessageError(`message ${message.id}: ${(error as Error).message}`);
+  }
+}
+
+export function explicitEndpointOf(message: MessageRecord): ExplicitEndpoint | undefined {
+  const value = message.attributes[EXPLICIT_ENDPOINT_ATTRIBUTE] as Partial<ExplicitEndpoint> | undefined;
+  if (!value) return undefined;
+  if (typeof value.url !== 'string' || typeof value.certificatePem !== 'string') {
+    throw new OutboundMessageError(`message ${message.id}: attribute ${EXPLICIT_ENDPOINT_ATTRIBUTE} needs url and certificatePem`);
+  }
+  return { url: value.url, certificatePem: value.certificatePem };
+}

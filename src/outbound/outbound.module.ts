@@ -1,0 +1,58 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { as4Config } from '../as4/as4.config.js';
+import { Clock } from '../common/clock.js';
+import { OutboundAs4Sender } from '../delivery/ports.js';
+import { PeppolDiscovery } from '../discovery/discovery.service.js';
+import { PeppolDiscoveryModule } from '../discovery/peppol-discovery.module.js';
+import { CertificateValidator } from '../pki/certificate-validator.js';
+import type { ApCredentials } from '../pki/keystore.js';
+import { AP_CREDENTIALS } from '../pki/pki.module.js';
+import { As4HttpTransport } from './as4-http-transport.js';
+import { As4Sender } from './as4-sender.js';
+import { EndpointResolver } from './endpoint-resolver.js';
+import { OnwardAs4Sender } from './onward-as4-sender.js';
+import { OutboundAttempts } from './outbound-attempts.js';
+import { outboundConfig, type OutboundConfig } from './outbound.config.js';
+import { OutboundJobHandler } from './outbound.handler.js';
+import { OutboundSendJob, OutboundWorkspaces } from './outbound-send.job.js';
+import { OutboundService } from './outbound.service.js';
+
+/**
+ * Sending over AS4: discovery (SML → SMP), the sender, outbound message rows and the `outbound` queue
+ * handler (found by the worker role's host). Global, so the delivery flow's optional OutboundAs4Sender
+ * port is bound wherever it is injected.
+ */
+@Global()
+@Module({
+  imports: [PeppolDiscoveryModule],
+  providers: [
+    outboundConfig.provider,
+    as4Config.provider,
+    { provide: As4HttpTransport, inject: [outboundConfig.KEY], useFactory: (cfg: OutboundConfig) => new As4HttpTransport(cfg.http) },
+    {
+      provide: As4Sender,
+      inject: [As4HttpTransport, AP_CREDENTIALS, CertificateValidator, Clock, outboundConfig.KEY],
+      useFactory: (transport: As4HttpTransport, credentials: ApCredentials, validator: CertificateValidator, clock: Clock, cfg: OutboundConfig) =>
+        new As4Sender(transport, () => credentials, validator, clock, { replyXml: cfg.replyXml }),
+    },
+    {
+      provide: EndpointResolver,
+      inject: [PeppolDiscovery, CertificateValidator, Clock],
+      useFactory: (discovery: PeppolDiscovery, validator: CertificateValidator, clock: Clock) => new EndpointResolver(discovery, validator, clock),
+    },
+    { provide: OutboundWorkspaces, inject: [outboundConfig.KEY], useFactory: (cfg: OutboundConfig) => new OutboundWorkspaces(cfg.tempDir) },
+    OutboundAttempts,
+    OutboundService,
+    OutboundSendJob,
+    OutboundJobHandler,
+    { provide: OutboundAs4Sender, useClass: OnwardAs4Sender },
+  ],
+  exports: [OutboundService, OutboundAs4Sender, OutboundAttempts],
+})
+export class OutboundModule implements OnApplicationShutdown {
+  constructor(@Inject(As4HttpTransport) private readonly transport: As4HttpTransport) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+  }
+}
