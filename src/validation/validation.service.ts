@@ -17,17 +17,33 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown {
     this.validator = new Validator(config);
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.installDropIn();
-    await this.validator.start();
-    this.logger.log(`Peppol BIS rules ${this.validator.release} active`);
+  private ready: Promise<void> = Promise.resolve();
+
+  /**
+   * Loading (on a first run: compiling) the rules takes a while; it runs in the background so the
+   * process starts serving (AS4 receipts need no validation) and validations wait for it.
+   */
+  onModuleInit(): void {
+    this.ready = (async () => {
+      await this.installDropIn();
+      await this.validator.start();
+      this.logger.log(`Peppol BIS rules ${this.validator.release} active`);
+    })();
+    this.ready.catch((error: unknown) => this.logger.error(`validation rules could not be loaded: ${(error as Error).message}`));
   }
 
-  validate(xml: Buffer | Uint8Array | string, options?: ValidateOptions): Promise<ValidationReport> {
+  /** Resolves once the rules are loaded; rejects with the reason when they could not be. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  async validate(xml: Buffer | Uint8Array | string, options?: ValidateOptions): Promise<ValidationReport> {
+    await this.ready;
     return this.validator.validate(xml, options);
   }
 
-  install(releaseDir: string): Promise<InstallOutcome> {
+  async install(releaseDir: string): Promise<InstallOutcome> {
+    await this.ready.catch(() => undefined);
     return this.validator.install(releaseDir);
   }
 
@@ -36,6 +52,7 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.ready.catch(() => undefined);
     await this.validator.close();
   }
 
