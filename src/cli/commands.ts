@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAdminCommands } from '../admin/admin.cli.js';
 import { registerCatalogueCommands } from '../catalogue/catalogue.cli.js';
+import { registerDeliveryCommands } from '../delivery/delivery.cli.js';
 import { registerDiscoveryCommands } from '../discovery/discovery.cli.js';
 import { registerPkiCommands } from '../pki/pki.cli.js';
 import { registerPunchoutCommands } from '../punchout/punchout.cli.js';
@@ -17,6 +18,7 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerPunchoutCommands,
   registerCatalogueCommands,
   registerSampleOmsCommands,
+  registerDeliveryCommands,
   registerValidationCommands,
   registerAdminCommands,
 ];

@@ -9,7 +9,7 @@ import { sbdAround } from '../support/as4-client.js';
 import { control, startOms, tempDir, type RunningOms } from '../sample-oms/harness.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { devPkiEnv } from '../support/dev-pki.js';
-import { startProcess, type RunningProcess } from '../support/processes.js';
+import { runToExit, startProcess, type RunningProcess } from '../support/processes.js';
 import { createOrderMessage, deliveryServices, eventually, REDIS_URL, uniquePrefix } from './support.js';
 
 const SUPPLIER = '0192:987654325';
@@ -29,6 +29,7 @@ describe('order delivery to the sample OMS through a worker process', () => {
   let requests: QueueDeliveryRequests;
   let routeId: string;
   let orders = 0;
+  let cliEnv: Record<string, string>;
 
   beforeAll(async () => {
     t = await createPostgresTestDatabase();
@@ -40,12 +41,10 @@ describe('order delivery to the sample OMS through a worker process', () => {
     oms = await startOms({ dataDir: `${folder.dir}/oms` });
     await s.participants.upsert(SUPPLIER, { name: 'ABC Supplier Ltd.' });
     routeId = (await s.routes.create({ kind: 'webhook', supplierId: SUPPLIER, url: `${oms.url}/webhooks`, secret: oms.secret, timeoutMs: 2_000 })).route.id;
+    cliEnv = { DATABASE_URL: t.url, DATA_DIR: folder.dir, REDIS_URL, QUEUE_PREFIX: prefix };
     worker = await startProcess('worker.js', {
       ...(await devPkiEnv()),
-      DATABASE_URL: t.url,
-      DATA_DIR: folder.dir,
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
+      ...cliEnv,
       WEBHOOK_ALLOW_HTTP: 'true',
       WEBHOOK_RETRY_DELAYS_S: '1,2,3',
       WEBHOOK_RETRY_JITTER_PERCENT: '0',
@@ -132,7 +131,11 @@ describe('order delivery to the sample OMS through a worker process', () => {
     expect(failed).toMatchObject({ state: 'failed', webhookId, lastError: 'HTTP 400: rejected by the endpoint' });
 
     // the OMS is fixed; an operator replays the delivery
-    await s.service.replayDelivery(failed!.id);
+    const replayed = await runToExit('cli/main.js', cliEnv, ['replay', 'delivery', failed!.id]);
+    expect(replayed).toMatchObject({ code: 0 });
+    expect(replayed.stdout).toContain(`replaying delivery ${failed!.id} (order.created, ${webhookId}), run 2`);
+    const unknown = await runToExit('cli/main.js', cliEnv, ['replay', 'delivery', '6c0b1a2e-0000-4000-8000-000000000000']);
+    expect(unknown).toMatchObject({ code: 2, stderr: 'peppol-ap: no delivery 6c0b1a2e-0000-4000-8000-000000000000\n' });
     await settled(messageId, 'delivered');
     expect(await storedAt(webhookId)).toHaveLength(1);
     expect(await attemptsOf(messageId)).toEqual([
@@ -159,10 +162,17 @@ describe('order delivery to the sample OMS through a worker process', () => {
     expect(alert.data).toMatchObject({ direction: 'outbound', stage: 'delivery', error: { code: 'delivery-failed' } });
     expect((alert.data as { error: { message: string } }).error.message).toMatch(/gave up after 4 attempts; last: HTTP 503/);
 
-    // replaying everything failed on the route in the last minute delivers it, same webhook-id
+    // an operator replays everything failed on the route in the last minute: delivered, same webhook-id
     const now = Date.now();
-    const replay = await s.service.replayRoute(routeId, new Date(now - 60_000), new Date(now + 1_000));
-    expect(replay.replayed.length).toBeGreaterThanOrEqual(1);
+    const bad = await runToExit('cli/main.js', cliEnv, ['replay', 'endpoint', routeId, '--from', 'yesterday', '--to', new Date(now).toISOString()]);
+    expect(bad).toMatchObject({ code: 2 });
+    expect(bad.stderr).toMatch(/--from must be an ISO 8601/);
+    const replay = await runToExit('cli/main.js', cliEnv, [
+      'replay', 'endpoint', routeId, '--from', new Date(now - 60_000).toISOString(), '--to', new Date(now + 1_000).toISOString(), '--json',
+    ]);
+    expect(replay).toMatchObject({ code: 0, stderr: '' });
+    const [delivery] = await s.deliveries.forMessage(messageId);
+    expect((JSON.parse(replay.stdout) as { replayed: string[] }).replayed).toContain(delivery!.id);
     await settled(messageId, 'delivered');
     expect(await storedAt(webhookId)).toHaveLength(1);
   });
