@@ -9,11 +9,14 @@ function wrap(error: unknown): never {
   if (code && CONNECTION_ERRORS.has(code)) {
     throw new DatabaseUnavailableError(`database unavailable (${code}): ${(error as Error).message}`);
   }
-  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(String((error as Error)?.message))) {
+  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Query read timeout/i.test(String((error as Error)?.message))) {
     throw new DatabaseUnavailableError(`database unavailable: ${(error as Error).message}`);
   }
   throw error;
 }
+
+/** How much longer than the statement timeout the client waits before giving up on a silent connection. */
+const QUERY_TIMEOUT_MARGIN_MS = 2_000;
 
 export class PostgresDatabase extends Database {
   readonly engine = 'postgres' as const;
@@ -26,6 +29,8 @@ export class PostgresDatabase extends Database {
       max: options.poolSize,
       connectionTimeoutMillis: 5_000,
       statement_timeout: options.statementTimeoutMs,
+      // The server ends a slow statement itself; this bounds the wait when the server or the network hangs.
+      query_timeout: options.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
       options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
     });
     // An idle client losing its connection must not crash the process; the next query reports it.

@@ -17,9 +17,9 @@ export class RedisConnections implements OnApplicationShutdown {
     return this.cfg.prefix;
   }
 
-  /** For commands issued while handling a request: errors at once when disconnected. */
+  /** For commands issued while handling a request: errors at once when disconnected, and in bounded time when Redis hangs. */
   producer(): Redis {
-    return this.open({ enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+    return this.open({ enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: this.cfg.commandTimeoutMs });
   }
 
   /** For blocking consumers (queue workers): waits for Redis to come back. */
