@@ -33,9 +33,9 @@ describe.skipIf(xmlsecMissing)('our signatures verify with xmlsec1 (libxmlsec, i
     ]);
   };
 
-  it('verifies a signed ebMS signal and rejects it once altered', () => {
+  it('verifies a signed ebMS signal and rejects it once altered', async () => {
     const signer = { privateKey: createPrivateKey(pki.ourAp.keyPem), certificate: new X509Certificate(pki.ourAp.certPem) };
-    const { xml } = buildErrorSignal({ errors: [new EbmsError('EBMS:0004', 'PEPPOL:NOT_SERVICED')], refToMessageId: 'a@b', now: new Date(), messageIdDomain: 'us.test', signer });
+    const { xml } = await buildErrorSignal({ errors: [new EbmsError('EBMS:0004', 'PEPPOL:NOT_SERVICED')], refToMessageId: 'a@b', now: new Date(), messageIdDomain: 'us.test', signer });
     const ok = verify(xml, pki.ourAp.certPem);
     expect(ok.stderr).toContain('OK');
     expect(ok.status).toBe(0);

@@ -130,7 +130,7 @@ export class InboundPipeline {
       await this.deps.duplicates.release(ctx.key).catch(() => undefined);
     }
     const signer = this.deps.config.signErrors && ctx.senderAuthenticated ? this.deps.keys.signing() : undefined;
-    const signal = buildErrorSignal({
+    const signal = await buildErrorSignal({
       errors: [error],
       refToMessageId,
       signer,

@@ -12,7 +12,7 @@ export interface ErrorSignalToBuild {
 }
 
 /** ebMS Error signal (peppol-as4.md §9): ErrorDetail is an element, never an attribute. */
-export function buildErrorSignal(input: ErrorSignalToBuild): { xml: string; messageId: string } {
+export async function buildErrorSignal(input: ErrorSignalToBuild): Promise<{ xml: string; messageId: string }> {
   const envelope = signalEnvelope({ now: input.now, refToMessageId: input.refToMessageId, messageIdDomain: input.messageIdDomain });
   const { b } = envelope;
   for (const error of input.errors) {
@@ -33,5 +33,5 @@ export function buildErrorSignal(input: ErrorSignalToBuild): { xml: string; mess
       ),
     );
   }
-  return { xml: envelope.finish(input.signer), messageId: envelope.messageId };
+  return { xml: await envelope.finish(input.signer), messageId: envelope.messageId };
 }

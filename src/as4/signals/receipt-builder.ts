@@ -10,7 +10,7 @@ export interface ReceiptToBuild {
 }
 
 /** Signed non-repudiation Receipt: one MessagePartNRInformation per received ds:Reference. */
-export function buildReceipt(input: ReceiptToBuild): { xml: string; messageId: string } {
+export async function buildReceipt(input: ReceiptToBuild): Promise<{ xml: string; messageId: string }> {
   const envelope = signalEnvelope({ now: input.now, refToMessageId: input.refToMessageId, messageIdDomain: input.messageIdDomain });
   const { b } = envelope;
   const nri = b.el('ebbp:NonRepudiationInformation');
@@ -18,5 +18,5 @@ export function buildReceipt(input: ReceiptToBuild): { xml: string; messageId: s
     nri.appendChild(b.el('ebbp:MessagePartNRInformation', {}, b.doc.importNode(reference, true) as Element));
   }
   envelope.signalMessage.appendChild(b.el('eb:Receipt', {}, nri));
-  return { xml: envelope.finish(input.signer), messageId: envelope.messageId };
+  return { xml: await envelope.finish(input.signer), messageId: envelope.messageId };
 }

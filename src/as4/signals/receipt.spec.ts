@@ -34,13 +34,13 @@ const sent = [
 
 describe('receipt signal', () => {
   it('is signed by the receiver and verifies on the sender side', async () => {
-    const receipt = buildReceipt({ refToMessageId: 'm-1@x', receivedReferences: receivedReferences(), signer: creds(pki.ourAp), now: new Date(), messageIdDomain: 'us.test' });
+    const receipt = await buildReceipt({ refToMessageId: 'm-1@x', receivedReferences: receivedReferences(), signer: creds(pki.ourAp), now: new Date(), messageIdDomain: 'us.test' });
     const outcome = await verifyReply(receipt.xml, { sentMessageId: 'm-1@x', sentReferences: sent, limits, checkCertificate: async () => undefined });
     expect(outcome).toMatchObject({ kind: 'receipt', receiptMessageId: receipt.messageId });
   });
 
   it('is refused when tampered, for another message, or missing a reference', async () => {
-    const receipt = buildReceipt({ refToMessageId: 'm-1@x', receivedReferences: receivedReferences(), signer: creds(pki.ourAp), now: new Date(), messageIdDomain: 'us.test' });
+    const receipt = await buildReceipt({ refToMessageId: 'm-1@x', receivedReferences: receivedReferences(), signer: creds(pki.ourAp), now: new Date(), messageIdDomain: 'us.test' });
     const check = { sentMessageId: 'm-1@x', sentReferences: sent, limits, checkCertificate: async () => undefined };
     await expect(verifyReply(receipt.xml.replace('BBBB', 'CCCC'), check)).rejects.toMatchObject({ code: 'EBMS:0302' });
     await expect(verifyReply(receipt.xml, { ...check, sentMessageId: 'other@x' })).rejects.toMatchObject({ code: 'EBMS:0302' });
@@ -52,14 +52,14 @@ describe('receipt signal', () => {
 describe('error signal', () => {
   it('carries code, severity, category and ErrorDetail, unsigned or signed', async () => {
     const error = new EbmsError('EBMS:0004', 'PEPPOL:NOT_SERVICED', 'm-2@x', { description: 'receiver not served' });
-    const unsigned = buildErrorSignal({ errors: [error], refToMessageId: 'm-2@x', now: new Date(), messageIdDomain: 'us.test' });
+    const unsigned = await buildErrorSignal({ errors: [error], refToMessageId: 'm-2@x', now: new Date(), messageIdDomain: 'us.test' });
     const outcome = await verifyReply(unsigned.xml, { sentMessageId: 'm-2@x', sentReferences: [], limits, checkCertificate: async () => undefined });
     expect(outcome).toEqual({
       kind: 'error',
       signed: false,
       errors: [{ code: 'EBMS:0004', severity: 'failure', shortDescription: 'Other', detail: 'PEPPOL:NOT_SERVICED', description: 'receiver not served' }],
     });
-    const signed = buildErrorSignal({ errors: [error], now: new Date(), messageIdDomain: 'us.test', signer: creds(pki.ourAp) });
+    const signed = await buildErrorSignal({ errors: [error], now: new Date(), messageIdDomain: 'us.test', signer: creds(pki.ourAp) });
     expect(signed.xml).toContain('SignatureValue');
     expect(signed.xml).toContain('category="Content"');
   });

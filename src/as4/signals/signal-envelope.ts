@@ -1,5 +1,5 @@
 import type { KeyObject, X509Certificate } from 'node:crypto';
-import { appendSignature, binarySecurityToken } from '../wss/sign.js';
+import { appendSignatureAsync, binarySecurityToken } from '../wss/sign.js';
 import { XmlBuilder } from '../xml/xml-build.js';
 import { newMessageId, newXmlId } from '../outbound/ids.js';
 
@@ -13,7 +13,7 @@ export interface SignalEnvelope {
   readonly signalMessage: Element;
   readonly messageId: string;
   /** Signs (when a signer is given) and serialises the envelope. */
-  finish(signer: SignalSigner | undefined): string;
+  finish(signer: SignalSigner | undefined): Promise<string>;
 }
 
 /**
@@ -45,13 +45,13 @@ export function signalEnvelope(options: { now: Date; refToMessageId?: string; me
     b,
     signalMessage,
     messageId,
-    finish(signer) {
+    async finish(signer) {
       if (signer) {
         const security = b.el('wsse:Security', { 'S12:mustUnderstand': 'true' });
         header.insertBefore(security, messaging);
         const tokenId = newXmlId('X509');
         security.appendChild(binarySecurityToken(b, tokenId, signer.certificate.raw));
-        appendSignature(b, security, {
+        await appendSignatureAsync(b, security, {
           signatureId: newXmlId('SIG'),
           tokenId,
           privateKey: signer.privateKey,

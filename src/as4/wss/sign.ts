@@ -4,6 +4,7 @@ import { canonicalizeExclusive } from '../xml/exc-c14n.js';
 import type { XmlBuilder } from '../xml/xml-build.js';
 import { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS } from './signature-algorithms.js';
 import { TOKEN } from '../protocol/peppol-profile.js';
+import { rsaSha256SignAsync } from '../crypto/rsa-async.js';
 
 export interface XmlReferenceToSign {
   /** Value of the element's wsu:Id. */
@@ -37,12 +38,33 @@ export function digestBytes(bytes: Uint8Array | string, digestMethod: string = A
   return createHash(name).update(bytes).digest();
 }
 
+interface PreparedSignature {
+  readonly signature: Element;
+  /** node:crypto hash name of the signature method. */
+  readonly hash: string;
+  /** Canonical SignedInfo: the octets to sign. */
+  readonly signedInfo: Buffer;
+  complete(value: Buffer): Element;
+}
+
 /**
  * Builds a WS-Security `ds:Signature` (exclusive C14N, BST direct reference) over the given
  * elements and attachments, appends it to `parent` (the wsse:Security header) and returns it.
  * Elements must already sit in their final place in the document.
  */
 export function appendSignature(b: XmlBuilder, parent: Element, options: SignatureOptions): Element {
+  const prepared = prepareSignature(b, parent, options);
+  return prepared.complete(rsaSign(prepared.hash, prepared.signedInfo, options.privateKey));
+}
+
+/** As appendSignature, with the RSA-SHA256 operation off the event loop (WebCrypto). */
+export async function appendSignatureAsync(b: XmlBuilder, parent: Element, options: SignatureOptions): Promise<Element> {
+  const prepared = prepareSignature(b, parent, options);
+  if (prepared.hash !== 'sha256') return prepared.complete(rsaSign(prepared.hash, prepared.signedInfo, options.privateKey));
+  return prepared.complete(await rsaSha256SignAsync(prepared.signedInfo, options.privateKey));
+}
+
+function prepareSignature(b: XmlBuilder, parent: Element, options: SignatureOptions): PreparedSignature {
   const signatureMethod = options.signatureMethod ?? ALGORITHM.signature;
   const digestMethod = options.digestMethod ?? ALGORITHM.digest;
   const c14n = (prefixes: readonly string[]) =>
@@ -106,9 +128,15 @@ export function appendSignature(b: XmlBuilder, parent: Element, options: Signatu
   parent.appendChild(signature);
   const hash = SIGNATURE_ALGORITHMS[signatureMethod];
   if (!hash) throw new Error(`unsupported signature method ${signatureMethod}`);
-  const value = rsaSign(hash, Buffer.from(canonicalizeExclusive(signedInfo, signedInfoPrefixes), 'utf8'), options.privateKey);
-  signatureValue.appendChild(b.doc.createTextNode(value.toString('base64')));
-  return signature;
+  return {
+    signature,
+    hash,
+    signedInfo: Buffer.from(canonicalizeExclusive(signedInfo, signedInfoPrefixes), 'utf8'),
+    complete(value) {
+      signatureValue.appendChild(b.doc.createTextNode(value.toString('base64')));
+      return signature;
+    },
+  };
 }
 
 /** A wsse:BinarySecurityToken carrying an X.509 certificate. */

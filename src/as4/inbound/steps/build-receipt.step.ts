@@ -14,7 +14,7 @@ export class BuildReceiptStep implements InboundStep {
   ) {}
 
   async run(ctx: InboundContext): Promise<void> {
-    const receipt = buildReceipt({
+    const receipt = await buildReceipt({
       refToMessageId: ctx.header!.messageId,
       receivedReferences: ctx.security!.signature.references.map((r) => r.element),
       signer: this.keys.signing(),

@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { createAesGcmDecryptStream, AesGcmAuthenticationError } from '../../crypto/aes-gcm.js';
 import { sameCertificate } from '../../crypto/certificates.js';
-import { unwrapKeyRsaOaep } from '../../crypto/rsa-oaep.js';
+import { unwrapKeyRsaOaepAsync } from '../../crypto/rsa-async.js';
 import { memoryContent, type Content } from '../../io/content.js';
 import { EbmsError } from '../../protocol/ebms-errors.js';
 import { AES_GCM, PEPPOL } from '../../protocol/peppol-profile.js';
@@ -29,7 +29,7 @@ export class DecryptAttachmentsStep implements InboundStep {
       if (!ours) throw failed('the content key is encrypted for a certificate that is not ours');
       let contentKey: Buffer;
       try {
-        contentKey = unwrapKeyRsaOaep(encryptedKey.wrappedKey, ours.privateKey);
+        contentKey = await unwrapKeyRsaOaepAsync(encryptedKey.wrappedKey, ours.privateKey);
       } catch (error) {
         throw failed('the content key cannot be decrypted with our private key', error);
       }
