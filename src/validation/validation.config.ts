@@ -27,6 +27,8 @@ export const validationConfig = defineConfig(
     VALIDATION_COMPILE_TIMEOUT_MS: env.int(180_000, 1_000),
     /** Transactions whose rules are compiled and served; empty means every known one. */
     VALIDATION_TRANSACTIONS: env.list([]),
+    /** Schematron engine: the official rules compiled to JavaScript, or SaxonJS on the official XSLT (the reference). */
+    VALIDATION_ENGINE: env.oneOf(['compiled', 'saxonjs'] as const, 'compiled'),
   },
   (v) => ({
     rulesDir: path.resolve(v.VALIDATION_RULES_DIR),
@@ -40,6 +42,7 @@ export const validationConfig = defineConfig(
     workerMaxHeapMb: v.VALIDATION_WORKER_MAX_HEAP_MB,
     compileTimeoutMs: v.VALIDATION_COMPILE_TIMEOUT_MS,
     transactions: v.VALIDATION_TRANSACTIONS.length ? v.VALIDATION_TRANSACTIONS.map((t) => t.toUpperCase()) : undefined,
+    engine: v.VALIDATION_ENGINE,
   }),
 );
 

@@ -1,5 +1,6 @@
 import type { PreparedRelease } from './rules/prepared-release.js';
 import { RulesStore, type InstallOutcome, type ReleaseListing } from './rules/rules-store.js';
+import { RulesCompiler } from './compiled/rules-compiler.js';
 import { SefCompiler } from './schematron/sef-compiler.js';
 import { TransactionRegistry } from './transaction-registry.js';
 import { UnknownTransactionError, ValidationEngine, type EngineSettings, type ValidateOptions } from './validation-engine.js';
@@ -23,8 +24,11 @@ export class Validator {
   private active?: PreparedRelease;
 
   constructor(private readonly settings: ValidatorSettings) {
-    const compiler = new SefCompiler({ cacheDir: settings.cacheDir, timeoutMs: settings.compileTimeoutMs });
-    this.rules = new RulesStore(settings, this.registry, compiler);
+    const compilers = {
+      sef: new SefCompiler({ cacheDir: settings.cacheDir, timeoutMs: settings.compileTimeoutMs }),
+      rules: new RulesCompiler({ cacheDir: settings.cacheDir }),
+    };
+    this.rules = new RulesStore(settings, this.registry, compilers);
   }
 
   /** Compiles (or reuses) the active release and starts the threads; validate() does it on first use. */

@@ -7,9 +7,6 @@ import { conformanceDir, hasConformance, IN_SCOPE, prepareShipped, SKIP_MESSAGE,
 
 if (!hasConformance) console.warn(SKIP_MESSAGE);
 
-/** Misses of the SaxonJS 2.7 engine documented in ../shared/docs/validation-engines.md (an engine bug). */
-const SAXONJS_KNOWN_MISSES = new Set(['unit-order/PEPPOL-T01-R003--5.xml']);
-
 function examplesIn(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.xml'))
@@ -17,10 +14,13 @@ function examplesIn(dir: string): string[] {
     .sort();
 }
 
-describe.skipIf(!hasConformance)('official Peppol BIS conformance (release 2025.11)', () => {
+describe.skipIf(!hasConformance)('official Peppol BIS conformance (release 2025.11, compiled rules)', () => {
   let engine: ValidationEngine;
   beforeAll(async () => {
-    engine = new ValidationEngine({ release: await prepareShipped(), ublSchemaDir, maxDocumentBytes: 64 * 1024 * 1024 });
+    const release = await prepareShipped();
+    // Every in-scope transaction must run on the compiled rules, none on the fallback engine.
+    expect(Object.keys(release.compiled).sort()).toEqual([...IN_SCOPE].sort());
+    engine = new ValidationEngine({ release, ublSchemaDir, maxDocumentBytes: 64 * 1024 * 1024 });
   });
   afterAll(() => engine?.dispose());
 
@@ -38,11 +38,11 @@ describe.skipIf(!hasConformance)('official Peppol BIS conformance (release 2025.
       scored++;
       const problems = disagreements(unit, report.fired);
       if (!problems.length) agreed++;
-      if (problems.length && !SAXONJS_KNOWN_MISSES.has(unit.file)) failures.push(`${unit.file}: ${problems.join('; ')}`);
-      if (!problems.length && SAXONJS_KNOWN_MISSES.has(unit.file)) failures.push(`${unit.file}: listed as a known miss but agrees now`);
+      if (problems.length) failures.push(`${unit.file}: ${problems.join('; ')}`);
     }
     console.info(`conformance: ${agreed}/${scored} in-scope unit cases agree`);
     expect(failures).toEqual([]);
+    expect(agreed).toBe(scored);
   });
 
   it('finds every official example of the in-scope transactions valid, XSD included', () => {

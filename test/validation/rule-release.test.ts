@@ -26,11 +26,25 @@ function newValidator(): Validator {
   return new Validator({
     rulesDir, cacheDir: sefCacheDir, shippedRulesDir: shippedReleaseDir, ublSchemaDir,
     poolSize: 0, maxDocumentBytes: 8 * 1024 * 1024, timeoutMs: 60_000, workerMaxHeapMb: 512,
-    compileTimeoutMs: 180_000, transactions: ['T19'],
+    compileTimeoutMs: 180_000, transactions: ['T19'], engine: 'compiled',
   });
 }
 
 const T19_XSLT = 'xslt/PEPPOLBIS-T19.xslt';
+const T19_SCH = 'sch/PEPPOLBIS-T19.sch';
+
+function truncate(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+}
+
+/** Replaces the test of one assertion (found by its id) in a schematron or its compiled XSLT. */
+function replaceTest(file: string, id: string, quote: (at: number, text: string) => number): void {
+  const text = readFileSync(file, 'utf8');
+  const start = quote(text.indexOf(id), text);
+  const end = text.indexOf('"', start);
+  writeFileSync(file, `${text.slice(0, start)}false()${text.slice(end)}`);
+}
 
 describe('drop-in rule releases', () => {
   let validator: Validator;
@@ -64,11 +78,10 @@ describe('drop-in rule releases', () => {
 
   it('refuses a release whose stylesheet does not compile, and keeps the active one', async () => {
     const broken = releaseCopy('truncated', '2026.1-truncated', (dir) => {
-      const file = path.join(dir, T19_XSLT);
-      const text = readFileSync(file, 'utf8');
-      writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+      truncate(path.join(dir, T19_XSLT));
+      truncate(path.join(dir, T19_SCH));
     });
-    await expect(validator.install(broken)).rejects.toThrow(/release 2026\.1-truncated refused: cannot compile PEPPOLBIS-T19\.xslt/);
+    await expect(validator.install(broken)).rejects.toThrow(/release 2026\.1-truncated refused: cannot compile PEPPOLBIS-T19\.sch: not an ISO schematron schema/);
     expect(validator.release).toBe('2025.11-copy');
     expect(await validator.validate(generateCatalogue(1))).toMatchObject({ valid: true, release: '2025.11-copy' });
     expect(readdirSync(path.join(rulesDir, 'releases')).sort()).toEqual(['2025.11-copy']);
@@ -76,13 +89,9 @@ describe('drop-in rule releases', () => {
 
   it('refuses a release whose rules reject its own examples, and keeps the active one', async () => {
     const strict = releaseCopy('rejecting', '2026.2-rejecting', (dir) => {
-      const file = path.join(dir, T19_XSLT);
-      // Turns rule PEPPOL-T19-R001's test into one that always fails.
-      const text = readFileSync(file, 'utf8');
-      const at = text.indexOf('>PEPPOL-T19-R001</xsl:attribute>');
-      const when = text.lastIndexOf('<xsl:when test="', at);
-      const end = text.indexOf('"', when + '<xsl:when test="'.length);
-      writeFileSync(file, `${text.slice(0, when)}<xsl:when test="false()${text.slice(end)}`);
+      // Turns rule PEPPOL-T19-R001's test into one that always fails, in the schematron and its XSLT.
+      replaceTest(path.join(dir, T19_SCH), 'id="PEPPOL-T19-R001"', (at, text) => text.indexOf('test="', at) + 'test="'.length);
+      replaceTest(path.join(dir, T19_XSLT), '>PEPPOL-T19-R001</xsl:attribute>', (at, text) => text.lastIndexOf('<xsl:when test="', at) + '<xsl:when test="'.length);
     });
     await expect(validator.install(strict)).rejects.toThrow(/release 2026\.2-rejecting refused: .*example .*generated-catalogue\.xml is not valid.*PEPPOL-T19-R001/);
     expect(validator.release).toBe('2025.11-copy');
@@ -94,7 +103,19 @@ describe('drop-in rule releases', () => {
     mkdirSync(empty);
     await expect(validator.install(empty)).rejects.toThrow(/has no VERSION file/);
     writeFileSync(path.join(empty, 'VERSION'), '2027.1\n');
-    await expect(validator.install(empty)).rejects.toThrow(/no compiled schematron/);
+    await expect(validator.install(empty)).rejects.toThrow(/no official rules \(PEPPOLBIS-Txx\.sch or its compiled PEPPOLBIS-Txx\.xslt\)/);
+  });
+
+  it('runs a release that ships only the compiled XSLT with SaxonJS, and one with only the .sch compiled', async () => {
+    const xsltOnly = releaseCopy('xslt-only', '2026.3-xslt-only', (dir) => rmSync(path.join(dir, 'sch'), { recursive: true }));
+    expect(await validator.install(xsltOnly)).toMatchObject({ version: '2026.3-xslt-only', transactions: ['T19'] });
+    const prepared = await validator.rules.prepareActive();
+    expect(prepared).toMatchObject({ compiled: {}, fallbacks: { T19: 'the release has no .sch for it' } });
+    expect(Object.keys(prepared.sef)).toEqual(['T19']);
+    const schOnly = releaseCopy('sch-only', '2026.4-sch-only', (dir) => rmSync(path.join(dir, 'xslt'), { recursive: true }));
+    expect(await validator.install(schOnly)).toMatchObject({ version: '2026.4-sch-only', transactions: ['T19'] });
+    expect(Object.keys((await validator.rules.prepareActive()).compiled)).toEqual(['T19']);
+    expect(await validator.validate(generateCatalogue(2))).toMatchObject({ valid: true, release: '2026.4-sch-only' });
   });
 
   it('refuses to install the same release name twice', async () => {

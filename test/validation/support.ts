@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readRelease } from '../../src/validation/rules/rule-release.js';
-import { prepareRelease, type PreparedRelease } from '../../src/validation/rules/prepared-release.js';
+import { RulesCompiler } from '../../src/validation/compiled/rules-compiler.js';
+import { prepareRelease, type EngineKind, type PreparedRelease } from '../../src/validation/rules/prepared-release.js';
 import { SefCompiler } from '../../src/validation/schematron/sef-compiler.js';
 import { TransactionRegistry } from '../../src/validation/transaction-registry.js';
 
@@ -17,9 +18,12 @@ export const ublSchemaDir = path.resolve(process.cwd(), 'schemas/ubl-2.1');
 export const sefCacheDir = path.join(os.tmpdir(), 'peppol-ap-test-sef-cache');
 export const IN_SCOPE = ['T77', 'T19', 'T58', 'T01', 'T76'] as const;
 
-export const compiler = new SefCompiler({ cacheDir: sefCacheDir, timeoutMs: 180_000 });
+export const compilers = {
+  sef: new SefCompiler({ cacheDir: sefCacheDir, timeoutMs: 180_000 }),
+  rules: new RulesCompiler({ cacheDir: sefCacheDir }),
+};
 
-export async function prepareShipped(only: readonly string[] = IN_SCOPE): Promise<PreparedRelease> {
+export async function prepareShipped(only: readonly string[] = IN_SCOPE, engine: EngineKind = 'compiled'): Promise<PreparedRelease> {
   const release = await readRelease(shippedReleaseDir, new TransactionRegistry());
-  return prepareRelease(release, compiler, only);
+  return prepareRelease(release, compilers, engine, only);
 }

@@ -23,6 +23,7 @@ function settings(rulesDir: string, overrides: Partial<ValidatorSettings> = {}):
     workerMaxHeapMb: 1024,
     compileTimeoutMs: 180_000,
     transactions: ['T19', 'T01'],
+    engine: 'compiled',
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { TransactionRegistry } from '../transaction-registry.js';
 import { ValidationEngine } from '../validation-engine.js';
 import { LocalRuleId } from '../validation-report.js';
-import type { PreparedRelease } from './prepared-release.js';
+import { preparedTransactions, type PreparedRelease } from './prepared-release.js';
 import type { RuleRelease } from './rule-release.js';
 
 export interface CheckSettings {
@@ -22,7 +22,8 @@ export async function checkRelease(release: RuleRelease, prepared: PreparedRelea
   const problems: string[] = [];
   let examplesChecked = 0;
   try {
-    for (const id of Object.keys(prepared.sef)) {
+    const served = preparedTransactions(prepared);
+    for (const id of served) {
       const t = registry.get(id)!;
       const probe = `<${t.rootName} xmlns="${t.root}" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"><cbc:CustomizationID>${t.customizationId}</cbc:CustomizationID></${t.rootName}>`;
       const report = engine.validate(probe, { xsd: false });
@@ -32,7 +33,7 @@ export async function checkRelease(release: RuleRelease, prepared: PreparedRelea
     }
     for (const file of release.examples) {
       const report = engine.validate(await readFile(file));
-      if (!report.transaction || !prepared.sef[report.transaction]) continue;
+      if (!report.transaction || !served.includes(report.transaction)) continue;
       examplesChecked++;
       if (!report.valid) {
         const fatal = report.fired.filter((f) => f.flag === 'fatal').slice(0, 3).map((f) => `${f.id}: ${f.text}`);

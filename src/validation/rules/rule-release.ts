@@ -8,6 +8,8 @@ export interface RuleRelease {
   dir: string;
   /** Transaction id → compiled schematron (`PEPPOLBIS-Txx.xslt`) of this release. */
   stylesheets: Record<string, string>;
+  /** Transaction id → schematron source (`PEPPOLBIS-Txx.sch`) of this release. */
+  schematrons: Record<string, string>;
   /** Example documents shipped with the release (`examples/**.xml`), checked before it is used. */
   examples: string[];
 }
@@ -21,29 +23,33 @@ const MAX_DEPTH = 4;
 const MAX_FILES = 5_000;
 
 /**
- * Reads a release folder: `VERSION` (its name), the compiled schematron of each known transaction
- * found anywhere below it (e.g. `xslt/PEPPOLBIS-T77.xslt`), and `examples/` when present.
+ * Reads a release folder: `VERSION` (its name), the schematron of each known transaction and/or its
+ * compiled XSLT found anywhere below it (e.g. `sch/PEPPOLBIS-T77.sch`, `xslt/PEPPOLBIS-T77.xslt`),
+ * and `examples/` when present.
  */
 export async function readRelease(dir: string, registry: TransactionRegistry): Promise<RuleRelease> {
   const root = path.resolve(dir);
   const version = await readVersion(root);
   const files = await listFiles(root);
   const stylesheets: Record<string, string> = {};
-  const schematronOnly: string[] = [];
+  const schematrons: Record<string, string> = {};
   for (const t of registry.transactions) {
     const xslt = files.find((f) => path.basename(f) === `${t.stylesheet}.xslt`);
     if (xslt) stylesheets[t.id] = xslt;
-    else if (files.some((f) => path.basename(f) === `${t.stylesheet}.sch`)) schematronOnly.push(t.id);
+    const sch = files.find((f) => path.basename(f) === `${t.stylesheet}.sch`);
+    if (sch) schematrons[t.id] = sch;
   }
-  if (Object.keys(stylesheets).length === 0) {
-    const hint = schematronOnly.length
-      ? ` (found .sch for ${schematronOnly.join(', ')}: place OpenPeppol's compiled .xslt of the release beside it)`
-      : '';
-    throw new ReleaseError(`no compiled schematron (PEPPOLBIS-Txx.xslt) in ${root}${hint}`);
+  if (Object.keys(stylesheets).length === 0 && Object.keys(schematrons).length === 0) {
+    throw new ReleaseError(`no official rules (PEPPOLBIS-Txx.sch or its compiled PEPPOLBIS-Txx.xslt) in ${root}`);
   }
   const examplesDir = path.join(root, 'examples') + path.sep;
   const examples = files.filter((f) => f.startsWith(examplesDir) && f.toLowerCase().endsWith('.xml')).sort();
-  return { version, dir: root, stylesheets, examples };
+  return { version, dir: root, stylesheets, schematrons, examples };
+}
+
+/** Transactions the release has rules for, in registry order. */
+export function releaseTransactions(release: RuleRelease): string[] {
+  return [...new Set([...Object.keys(release.stylesheets), ...Object.keys(release.schematrons)])];
 }
 
 async function readVersion(root: string): Promise<string> {

@@ -1,16 +1,16 @@
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SefCompiler } from '../schematron/sef-compiler.js';
 import type { TransactionRegistry } from '../transaction-registry.js';
-import { prepareRelease, type PreparedRelease } from './prepared-release.js';
+import { prepareRelease, preparedTransactions, type EngineKind, type PreparedRelease, type ReleaseCompilers } from './prepared-release.js';
 import { checkRelease, type CheckSettings } from './release-check.js';
-import { readRelease, ReleaseError, type RuleRelease } from './rule-release.js';
+import { readRelease, releaseTransactions, ReleaseError, type RuleRelease } from './rule-release.js';
 
 export interface RulesStoreSettings extends CheckSettings {
   rulesDir: string;
   shippedRulesDir: string;
   /** Transactions to compile and serve; all the release has when unset. */
   transactions?: readonly string[];
+  engine: EngineKind;
 }
 
 export interface ReleaseListing {
@@ -35,7 +35,7 @@ export class RulesStore {
   constructor(
     private readonly settings: RulesStoreSettings,
     private readonly registry: TransactionRegistry,
-    private readonly compiler: SefCompiler,
+    private readonly compilers: ReleaseCompilers,
   ) {}
 
   private get releasesDir(): string {
@@ -53,7 +53,7 @@ export class RulesStore {
   }
 
   async prepareActive(): Promise<PreparedRelease> {
-    return prepareRelease(await this.activeRelease(), this.compiler, this.settings.transactions);
+    return prepareRelease(await this.activeRelease(), this.compilers, this.settings.engine, this.settings.transactions);
   }
 
   async list(): Promise<ReleaseListing[]> {
@@ -87,7 +87,7 @@ export class RulesStore {
       const staged = await readRelease(staging, this.registry);
       let prepared: PreparedRelease;
       try {
-        prepared = await prepareRelease(staged, this.compiler, this.settings.transactions);
+        prepared = await prepareRelease(staged, this.compilers, this.settings.engine, this.settings.transactions);
       } catch (error) {
         throw new ReleaseError(`release ${source.version} refused: ${(error as Error).message}`);
       }
@@ -97,8 +97,8 @@ export class RulesStore {
       await rename(staging, finalDir);
       await this.writeActive(source.version);
       return {
-        outcome: { version: source.version, transactions: Object.keys(prepared.sef), examplesChecked },
-        prepared: await prepareRelease(await readRelease(finalDir, this.registry), this.compiler, this.settings.transactions),
+        outcome: { version: source.version, transactions: preparedTransactions(prepared), examplesChecked },
+        prepared: await prepareRelease(await readRelease(finalDir, this.registry), this.compilers, this.settings.engine, this.settings.transactions),
       };
     } finally {
       await rm(staging, { recursive: true, force: true });
@@ -133,5 +133,5 @@ export class RulesStore {
 }
 
 function listing(release: RuleRelease, origin: ReleaseListing['origin'], active: boolean): ReleaseListing {
-  return { version: release.version, origin, active, transactions: Object.keys(release.stylesheets), dir: release.dir };
+  return { version: release.version, origin, active, transactions: releaseTransactions(release), dir: release.dir };
 }
