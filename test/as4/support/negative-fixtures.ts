@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
+import { NS } from '../../../src/as4/protocol/namespaces.js';
+import type { InboundReply } from '../../../src/as4/inbound/inbound-pipeline.js';
+import type { BuiltUserMessage } from '../../../src/as4/outbound/user-message-builder.js';
+import { RSA_SHA1 } from '../../../src/as4/wss/signature-algorithms.js';
+import { credentials, orderXml, sbdFor, type Scenario } from './scenario.js';
+
+/** What a fixture sends through: the in-process pipeline, or the API over HTTP. */
+export type FixtureTarget = Pick<Scenario, 'pki' | 'build' | 'send' | 'sendBuilt'>;
+
+/** One negative fixture per fault, named after it: how to make it and the ebMS answer it must get. */
+export interface Fault {
+  readonly name: string;
+  readonly code: string;
+  readonly status?: number;
+  readonly detail?: string;
+  readonly env?: Record<string, string>;
+  send(s: FixtureTarget): Promise<InboundReply>;
+}
+
+const built = (s: FixtureTarget, m: Pick<BuiltUserMessage, 'soapXml' | 'attachments'>, rootType?: string) => s.sendBuilt(m, rootType).then((r) => r.reply);
+const editSoap = (m: BuiltUserMessage, edit: (xml: string) => string) => ({ ...m, soapXml: edit(m.soapXml) });
+
+export const FAULTS: Fault[] = [
+  {
+    name: 'bad-digest (Messaging changed after signing)',
+    code: 'EBMS:0101',
+    send: (s) => built(s, editSoap(s.build({ conversationId: 'conv-1' }), (x) => x.replace('>conv-1<', '>conv-2<'))),
+  },
+  {
+    name: 'altered-attachment (ciphertext byte flipped)',
+    code: 'EBMS:0102',
+    send: (s) => {
+      const m = s.build();
+      const bytes = Buffer.from(m.attachments[0]!.bytes);
+      bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+      return built(s, { ...m, attachments: [{ ...m.attachments[0]!, bytes }] });
+    },
+  },
+  { name: 'signature-not-covering-body', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsignedParts: ['body'] } })) },
+  { name: 'signature-not-covering-messaging', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsignedParts: ['messaging'] } })) },
+  { name: 'signature-not-covering-attachment', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsignedParts: ['attachment'] } })) },
+  {
+    name: 'signature-wrapping (duplicate wsu:Id)',
+    code: 'EBMS:0101',
+    send: (s) => {
+      const m = s.build();
+      const id = /<eb:Messaging[^>]*wsu:Id="([^"]+)"/.exec(m.soapXml)![1]!;
+      return built(s, editSoap(m, (x) => x.replace(/(<S12:Body[^>]*)\/>/, `$1><eb:Messaging wsu:Id="${id}"/></S12:Body>`)));
+    },
+  },
+  { name: 'unsigned', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsigned: true } })) },
+  {
+    name: 'untrusted-certificate',
+    code: 'EBMS:0101',
+    send: (s) => built(s, s.build({ signing: credentials(s.pki.untrustedAp), fromPartyId: s.pki.untrustedAp.subjectCn })),
+  },
+  {
+    name: 'expired-certificate',
+    code: 'EBMS:0101',
+    send: (s) => built(s, s.build({ signing: credentials(s.pki.expiredAp), fromPartyId: s.pki.expiredAp.subjectCn })),
+  },
+  {
+    name: 'rsa-sha1-signature',
+    code: 'EBMS:0103',
+    send: (s) => built(s, s.build({ faults: { signatureMethod: RSA_SHA1 } })),
+  },
+  {
+    name: 'missing-attachment',
+    code: 'EBMS:0011',
+    send: (s) => built(s, { ...s.build(), attachments: [] }),
+  },
+  { name: 'unencrypted-attachment', code: 'EBMS:0102', send: (s) => built(s, s.build({ faults: { unencrypted: true } })) },
+  {
+    name: 'encrypted-for-another-certificate',
+    code: 'EBMS:0102',
+    send: (s) => built(s, s.build({ encryptFor: new X509Certificate(s.pki.partnerAp.certPem) })),
+  },
+  { name: 'wrong-agreement-ref', code: 'EBMS:0010', send: (s) => built(s, s.build({ faults: { agreementRef: 'urn:example:other-agreement' } })) },
+  { name: 'missing-final-recipient', code: 'EBMS:0009', send: (s) => built(s, s.build({ faults: { omitProperty: 'finalRecipient' } })) },
+  {
+    name: 'sbdh-header-mismatch (SBDH receiver differs from finalRecipient)',
+    code: 'EBMS:0003',
+    send: (s) => built(s, s.build({ payload: sbdFor({ receiver: '0088:1111111111111' }) })),
+  },
+  { name: 'payload-not-sbdh', code: 'EBMS:0004', send: (s) => built(s, s.build({ payload: orderXml() })) },
+  {
+    name: 'unknown-recipient',
+    code: 'EBMS:0004',
+    detail: 'PEPPOL:NOT_SERVICED',
+    send: (s) => built(s, s.build({ finalRecipient: '0088:9999999999999', payload: sbdFor({ receiver: '0088:9999999999999' }) })),
+  },
+  {
+    name: 'doctype-xxe',
+    code: 'EBMS:0009',
+    status: 400,
+    send: (s) =>
+      built(s, editSoap(s.build(), (x) => x.replace('?>', '?><!DOCTYPE S12:Envelope [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace('<eb:ConversationId>', '<eb:ConversationId>&xxe;'))),
+  },
+  {
+    name: 'entity-expansion',
+    code: 'EBMS:0009',
+    status: 400,
+    send: (s) => {
+      const lol = '<!DOCTYPE S12:Envelope [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
+      return built(s, editSoap(s.build(), (x) => x.replace('?>', `?>${lol}`)));
+    },
+  },
+  {
+    name: 'deep-nesting',
+    code: 'EBMS:0009',
+    status: 400,
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replace(/(<S12:Body[^>]*)\/>/, `$1>${'<x>'.repeat(500)}${'</x>'.repeat(500)}</S12:Body>`))),
+  },
+  {
+    name: 'gzip-bomb',
+    code: 'EBMS:0303',
+    env: { AS4_MAX_DECOMPRESSED_BYTES: '1048576' },
+    send: (s) => built(s, s.build({ payload: Buffer.alloc(8 * 1024 * 1024, 0x20) })),
+  },
+  {
+    name: 'soap-1.1',
+    code: 'EBMS:0010',
+    status: 400,
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replaceAll(NS.soap12, 'http://schemas.xmlsoap.org/soap/envelope/')), 'text/xml'),
+  },
+  {
+    name: 'malformed-mime',
+    code: 'EBMS:0007',
+    status: 400,
+    send: (s) => s.send(Buffer.from('this is not a multipart body\r\n--nope--\r\n'), 'multipart/related; boundary="abc"; type="application/soap+xml"'),
+  },
+  {
+    name: 'oversize-body',
+    code: 'EBMS:0004',
+    status: 413,
+    env: { AS4_MAX_BODY_BYTES: '65536' },
+    send: (s) => built(s, s.build({ payload: randomBytes(200_000) })),
+  },
+];
