@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { DeliveryModule } from '../delivery/delivery.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
+import { WorkflowServicesModule } from '../workflows/workflow-services.module.js';
+import { ApprovalsController } from './approvals/approvals.controller.js';
 import { validationConfig } from '../validation/validation.config.js';
 import { adminConfig } from './admin.config.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -12,9 +15,13 @@ import { ConfiguredKeysSeeder } from './auth/configured-keys.seeder.js';
 import { CertificateOverview } from './certificates/certificate-overview.js';
 import { CertificatesController } from './certificates/certificates.controller.js';
 import { ProblemFilter } from './http/problem.filter.js';
+import { DeliveriesController } from './delivery/deliveries.controller.js';
+import { RoutesController } from './delivery/routes.controller.js';
+import { RouteTestFire } from './delivery/route-test-fire.js';
 import { KeysController } from './keys/keys.controller.js';
 import { MessageSearch } from './messages/message-search.js';
 import { MessagesController } from './messages/messages.controller.js';
+import { Reprocessor } from './messages/reprocess.js';
 import { ParticipantsController } from './participants/participants.controller.js';
 import { QueuesController } from './queues/queues.controller.js';
 import { RulesController } from './rules/rules.controller.js';
@@ -25,10 +32,13 @@ import { RulesController } from './rules/rules.controller.js';
  * Swagger UI and Bull Board are mounted by `mountAdminHttp`.
  */
 @Module({
-  imports: [ParticipantsModule],
+  imports: [ParticipantsModule, DeliveryModule, WorkflowServicesModule],
   controllers: [
     MessagesController,
+    ApprovalsController,
     ParticipantsController,
+    RoutesController,
+    DeliveriesController,
     QueuesController,
     CertificatesController,
     RulesController,
@@ -41,6 +51,8 @@ import { RulesController } from './rules/rules.controller.js';
     ApiKeyRepository,
     AuditRepository,
     MessageSearch,
+    Reprocessor,
+    RouteTestFire,
     CertificateOverview,
     ConfiguredKeysSeeder,
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -1,7 +1,9 @@
 import { type ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { DeliveryError } from '../../delivery/delivery.errors.js';
 import { MessageNotFoundError, StateConflictError } from '../../messages/message-repository.js';
+import { ApprovalInputError, ApprovalNotFoundError, ApprovalStateError } from '../../workflows/punchout/approval.service.js';
 import { correlationIdOf } from './correlation.js';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemDetails, ProblemException } from './problem.js';
 
@@ -59,21 +61,32 @@ export function toProblem(error: unknown, req: Request): ProblemDetails {
       ...base,
     };
   }
-  if (error instanceof MessageNotFoundError) {
-    return { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: error.message, ...base };
-  }
-  if (error instanceof StateConflictError) {
-    return { type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail: error.message, ...base };
+  const known = domainProblem(error);
+  if (known) {
+    const { status, field } = known;
+    const detail = known.detail ?? (error as Error).message;
+    const type = status === 400 || status === 422 ? PROBLEM_TYPES.validation : (TYPE_BY_STATUS[status] ?? PROBLEM_TYPES.generic);
+    const errors = field ? { errors: [{ in: 'body' as const, field, message: detail }] } : {};
+    return { type, title: TITLES[status] ?? 'Error', status, detail, ...base, ...errors };
   }
   return { type: PROBLEM_TYPES.generic, title: TITLES[500]!, status: 500, detail: 'The server failed to handle the request; see the log with the correlation id.', ...base };
+}
+
+/** Errors of the services behind the admin API, with the status that fits them. */
+function domainProblem(error: unknown): { status: number; field?: string; detail?: string } | undefined {
+  if (error instanceof MessageNotFoundError || error instanceof ApprovalNotFoundError) return { status: 404 };
+  if (error instanceof StateConflictError || error instanceof ApprovalStateError) return { status: 409 };
+  if (error instanceof ApprovalInputError) return { status: 422 };
+  if (error instanceof DeliveryError) return { status: error.status, field: error.field };
+  // A foreign key still points at the row (PostgreSQL 23503): the change would orphan records.
+  if ((error as { code?: unknown } | null)?.code === '23503') return { status: 409, detail: 'Other records still refer to this one; remove or change them first.' };
+  return undefined;
 }
 
 /** The status an error is answered with on admin routes. */
 export function statusOf(error: unknown): number {
   if (error instanceof HttpException) return error.getStatus();
-  if (error instanceof MessageNotFoundError) return 404;
-  if (error instanceof StateConflictError) return 409;
-  return 500;
+  return domainProblem(error)?.status ?? 500;
 }
 
 export function sendProblem(res: Response, problem: ProblemDetails, opts: { challenge?: boolean } = {}): void {

@@ -1,18 +1,23 @@
-import { Get, HttpStatus, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { Body, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { DeliveryRepository } from '../../delivery/deliveries/delivery-repository.js';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { MessageRepository } from '../../messages/message-repository.js';
 import { MESSAGE_STATES } from '../../messages/message-states.js';
 import { BlobStore } from '../../storage/blob-store.js';
 import { adminConfig, type AdminConfig } from '../admin.config.js';
+import type { AdminRequest } from '../auth/admin-request.js';
+import { RequiresRole } from '../auth/requires-role.js';
+import { deliveryExample, deliverySchema, deliveryView } from '../delivery/delivery-views.js';
 import { AdminController, ApiInvalidParameters } from '../http/admin-controller.js';
 import { cursorParam, pageOf } from '../http/cursor.js';
-import { jsonResponse, problemResponse } from '../http/openapi-parts.js';
+import { jsonBody, jsonResponse, problemResponse } from '../http/openapi-parts.js';
 import { documentRoleParam, isoDateTimeParam, participantParam, uuidParam } from '../http/params.js';
 import { invalid, notFound, ProblemException } from '../http/problem.js';
 import { downloadMediaType, downloadName } from './downloads.js';
 import { MessageSearch } from './message-search.js';
+import { REPROCESS_STAGES, Reprocessor } from './reprocess.js';
 import {
   detailOf,
   documentSchema,
@@ -43,6 +48,7 @@ export const messageListQuery = z.object({
 });
 
 const exampleId = messageSummaryExample.id;
+const reprocessBody = z.object({ stage: z.enum(REPROCESS_STAGES) });
 
 @AdminController('messages', 'messages')
 export class MessagesController {
@@ -50,6 +56,8 @@ export class MessagesController {
     private readonly search: MessageSearch,
     private readonly messages: MessageRepository,
     private readonly blobs: BlobStore,
+    private readonly deliveries: DeliveryRepository,
+    private readonly reprocessor: Reprocessor,
     @Inject(adminConfig.KEY) private readonly cfg: AdminConfig,
   ) {}
 
@@ -113,13 +121,40 @@ export class MessagesController {
   }
 
   @Get(':id/related')
-  @ApiOperation({ summary: 'Related messages: the one this derives from and those derived from it (cart → order → …)' })
-  @ApiOkResponse(jsonResponse('Related messages, oldest first', z.object({ data: z.array(messageSummarySchema) }), { data: [{ ...messageSummaryExample, kind: 'order', direction: 'internal', state: 'created', relatedMessageId: exampleId }] }))
+  @ApiOperation({ summary: 'Related messages (cart → order → …) and the webhook deliveries about this message' })
+  @ApiOkResponse(
+    jsonResponse('Related messages, oldest first, and deliveries', z.object({ data: z.array(messageSummarySchema), deliveries: z.array(deliverySchema) }), {
+      data: [{ ...messageSummaryExample, kind: 'order', direction: 'internal', state: 'created', relatedMessageId: exampleId }],
+      deliveries: [deliveryExample],
+    }),
+  )
   @ApiNotFoundResponse(problemResponse('No such message', 404))
   @ApiInvalidParameters()
   async related(@Param('id', { schema: uuidParam }) id: string) {
     if (!(await this.messages.find(id))) throw notFound(`no message ${id}`);
-    return { data: (await this.messages.related(id)).map(summaryOf) };
+    return { data: (await this.messages.related(id)).map(summaryOf), deliveries: (await this.deliveries.forMessage(id)).map(deliveryView) };
+  }
+
+  @Post(':id/reprocess')
+  @HttpCode(HttpStatus.OK)
+  @RequiresRole('operator')
+  @ApiOperation({
+    summary: 'Process a failed message again from a chosen stage',
+    description: 'received = validate again; validated = route to its flow again; approved/changed = make the order again; created = deliver again.',
+  })
+  @ApiBody(jsonBody('The stage to start from', reprocessBody, { stage: 'validated' }))
+  @ApiOkResponse(jsonResponse('The message, moved to the stage, and the job queued', z.object({ message: messageSummarySchema, job: z.object({ queue: z.string(), jobId: z.string() }) }), { message: { ...messageSummaryExample, state: 'validated' }, job: { queue: 'punchout', jobId: `punchout.run.${exampleId}` } }))
+  @ApiNotFoundResponse(problemResponse('No such message', 404))
+  @ApiConflictResponse(problemResponse('The message is not failed, or nothing processes it from that stage', 409))
+  @ApiUnprocessableEntityResponse(problemResponse('Unknown stage', 422))
+  @ApiInvalidParameters()
+  async reprocess(@Param('id', { schema: uuidParam }) id: string, @Body({ schema: reprocessBody }) body: z.output<typeof reprocessBody>, @Req() req: AdminRequest) {
+    const message = await this.messages.find(id);
+    if (!message) throw notFound(`no message ${id}`);
+    req.audit = { target: `message:${id}`, before: { state: message.state } };
+    const { message: moved, job } = await this.reprocessor.reprocess(message, body.stage, `api-key:${req.adminKey!.id}`);
+    req.audit.after = { state: moved.state, job: job.jobId };
+    return { message: summaryOf(moved), job: { queue: job.queue, jobId: job.jobId } };
   }
 
   @Get(':id/documents')

@@ -120,10 +120,11 @@ export class QueuesController {
   @ApiInvalidParameters()
   async discard(@Param('queue', { schema: queueParam }) name: QueueName, @Param('jobId', { schema: jobIdParam }) jobId: string, @Req() req: AdminRequest) {
     // Only dead letters may be discarded: a waiting or running job is not the operator's to drop.
-    const failed = (await this.queue.failedJobs(name, this.cfg.failedJobsMax)).find((j) => j.id === jobId);
-    if (!failed) throw conflict(`queue ${name} has no failed job ${jobId}`);
-    req.audit = { target: `job:${name}/${jobId}`, before: failed, after: null };
+    const status = await this.queue.jobStatus(name, jobId);
+    req.audit = { target: `job:${name}/${jobId}`, before: { state: status } };
+    if (status !== 'failed') throw conflict(`queue ${name} has no failed job ${jobId} (it is ${status})`);
     await this.queue.removeJob(name, jobId);
+    req.audit.after = null;
   }
 
   private async describe(name: QueueName) {
