@@ -3,11 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import type { DevPki, DevPkiEntry } from '../../../src/pki/dev-pki.js';
-import { x509 } from '../../../src/pki/x509-crypto.js';
+import type { DevPki, DevPkiEntry } from './dev-pki.js';
+import { x509 } from './x509-crypto.js';
 
 const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as never });
 const NONCE_OID = '1.3.6.1.5.5.7.48.1.2';
+/** OCSP requests are a few hundred bytes. */
+const MAX_REQUEST_BYTES = 16_384;
 
 export type OcspMode = 'ok' | 'http-500' | 'try-later' | 'hang' | 'garbage' | 'stale' | 'wrong-nonce' | 'huge';
 /**
@@ -23,8 +25,9 @@ export interface Revocation {
 }
 
 /**
- * Loopback OCSP responder + CRL server for the dev PKI, built with pkijs and @peculiar/x509. Tests
- * switch its behaviour (modes, signer) and revoke serials; counters show what was asked.
+ * DEV ONLY: an OCSP responder + CRL server for the dev PKI (built with pkijs and @peculiar/x509), on
+ * loopback. Serves the URLs written into dev certificates, so the dev stage can run with revocation
+ * checks; tests switch its behaviour (modes, signer), revoke serials and read the counters.
  */
 export class DevRevocationServer {
   readonly revoked = new Map<string, Revocation>();
@@ -39,11 +42,14 @@ export class DevRevocationServer {
   private pki?: DevPki;
   private readonly hanging: ServerResponse[] = [];
 
-  async start(): Promise<{ ocspUrl: string; crlBaseUrl: string }> {
+  async start(port = 0, host = '127.0.0.1'): Promise<{ ocspUrl: string; crlBaseUrl: string }> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    return { ocspUrl: `http://127.0.0.1:${port}/ocsp`, crlBaseUrl: `http://127.0.0.1:${port}/crl` };
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, host, resolve);
+    });
+    const { port: bound } = this.server.address() as AddressInfo;
+    return { ocspUrl: `http://${host}:${bound}/ocsp`, crlBaseUrl: `http://${host}:${bound}/crl` };
   }
 
   use(pki: DevPki): void {
@@ -62,7 +68,15 @@ export class DevRevocationServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).byteLength;
+      if (size > MAX_REQUEST_BYTES) {
+        res.writeHead(413).end();
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
     const body = Buffer.concat(chunks);
     try {
       if (req.method === 'POST' && req.url === '/ocsp') {
@@ -127,7 +141,7 @@ export class DevRevocationServer {
             new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Enumerated({ value: revocation.reason })] }),
           ],
         })
-      : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, lenBlockLength: 1 });
+      : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } });
     single.thisUpdate = this.ocspMode === 'stale' ? new Date(now.getTime() - 2 * this.nextUpdateMs) : now;
     single.nextUpdate = new Date(single.thisUpdate.getTime() + this.nextUpdateMs);
 
@@ -138,7 +152,7 @@ export class DevRevocationServer {
     const nonce = request.tbsRequest.requestExtensions?.find((e) => e.extnID === NONCE_OID);
     if (nonce) {
       const value =
-        this.ocspMode === 'wrong-nonce' ? new asn1js.OctetString({ valueHex: new Uint8Array(16).fill(7) }).toBER(false) : nonce.extnValue.valueBlock.valueHexView;
+        this.ocspMode === 'wrong-nonce' ? new asn1js.OctetString({ valueHex: new Uint8Array(16).fill(7) }).toBER(false) : new Uint8Array(nonce.extnValue.valueBlock.valueHexView).buffer;
       basic.tbsResponseData.responseExtensions = [new pkijs.Extension({ extnID: NONCE_OID, extnValue: value })];
     }
     if (signer !== ca) basic.certs = [signerCert];
@@ -180,8 +194,11 @@ export class DevRevocationServer {
   }
 }
 
-function pemToDer(pem: string): Uint8Array {
-  return new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
+function pemToDer(pem: string): Uint8Array<ArrayBuffer> {
+  const der = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+  const out = new Uint8Array(der.byteLength);
+  out.set(der);
+  return out;
 }
 
 function sha1OfPublicKey(entry: DevPkiEntry): string {

@@ -5,6 +5,7 @@ import { Clock } from '../common/clock.js';
 import { ApIdentity, writeRolloverState } from './ap-identity.js';
 import { DEV_PKI_FILES, DEV_P12_FILE, ensureDevPki, readDevPki, writeDevPki } from './dev-pki-files.js';
 import { DEV_P12_PASSWORD } from './dev-pki.js';
+import { runDevResponder } from './dev-responder.js';
 import { pkiConfig } from './pki.config.js';
 import { createPkiServices } from './pki.factory.js';
 
@@ -100,6 +101,26 @@ export function registerPkiCommands(program: Command): void {
       } else {
         process.stdout.write(`invalid (${result.code}): ${result.message}\n`);
         process.exitCode = 1;
+      }
+    });
+
+  pki
+    .command('dev-responder')
+    .description('DEV ONLY: serve OCSP and CRLs for the dev PKI on the URLs its certificates name (until Ctrl-C)')
+    .option('--dir <dir>', 'dev PKI directory', 'certs-dev')
+    .option('--port <port>', 'port', '8089')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (opts: { dir: string; port: string; host: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port ${opts.port} is not a port number`);
+      const stop = new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      try {
+        await runDevResponder({ dir: opts.dir, port, host: opts.host }, stop, (line) => process.stdout.write(`${line}\n`));
+      } catch (error) {
+        throw new UsageError((error as Error).message);
       }
     });
 }
