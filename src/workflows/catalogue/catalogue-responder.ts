@@ -84,8 +84,9 @@ export class CatalogueResponder {
             direction: 'outbound',
             kind: 'catalogue-response',
             state: 'created',
-            senderId: endpointOf(header.receiver) ?? message.receiverId,
-            receiverId: endpointOf(header.provider) ?? message.senderId,
+            // Back the way the catalogue came: its envelope receiver (C4) answers its sender (C1).
+            senderId: message.receiverId ?? endpointOf(header.receiver),
+            receiverId: message.senderId ?? endpointOf(header.provider),
             documentTypeId: `${DOCUMENT_TYPE_SCHEME}::${documentTypeValue(T58)}`,
             processId: `${PROCESS_SCHEME}::${PEPPOL.catalogueResponse.profileId}`,
             payloadSha256: blob.sha256,

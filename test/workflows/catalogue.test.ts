@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCatalogueBytes, type GeneratedCatalogueOptions } from '../../src/catalogue/catalogue-generator.js';
+import type { MessageRecord } from '../../src/messages/message-repository.js';
+import { jobIdFor, QUEUES } from '../../src/queue/queues.js';
+import { CatalogueService } from '../../src/workflows/catalogue/catalogue.service.js';
+import { CatalogueStore } from '../../src/workflows/catalogue/catalogue-store.js';
+import { DOCUMENT_ROLE } from '../../src/workflows/shared/workflow-documents.js';
+import type { Validator } from '../../src/validation/validator.js';
+import { createValidator, expectValid } from '../punchout/validator-support.js';
+import { BUYER, createHarness, exampleCatalogue, hasExamples, SELLER, type Harness } from './support/harness.js';
+
+/**
+ * Catalogues through real worker processes: stored as versions per supplier, searchable by item id,
+ * answered with a catalogue response that is checked here with the official T58 rules.
+ */
+describe.skipIf(!hasExamples)('catalogues are stored and answered', () => {
+  let h: Harness;
+  let validator: Validator;
+  let catalogues: CatalogueService;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    validator = createValidator();
+    catalogues = new CatalogueService(new CatalogueStore(h.db));
+    await Promise.all([h.startWorker(), validator.start()]);
+  });
+  afterAll(async () => {
+    await validator?.close();
+    await h?.close();
+  });
+
+  /** The catalogue's response: one outbound message, valid T58, handed to delivery. */
+  async function responseTo(catalogueMessageId: string): Promise<{ response: MessageRecord; xml: string }> {
+    const catalogue = await h.waitForState(catalogueMessageId, ['responded']);
+    const responses = (await h.messages.related(catalogueMessageId)).filter((m) => m.kind === 'catalogue-response');
+    expect(responses).toHaveLength(1);
+    const response = responses[0]!;
+    expect(catalogue.attributes.responseMessageId).toBe(response.id);
+    expect(response).toMatchObject({ direction: 'outbound', state: expect.any(String), senderId: BUYER, receiverId: SELLER, relatedMessageId: catalogueMessageId });
+    const xml = await h.documentText(response.id, DOCUMENT_ROLE.catalogueResponse);
+    expectValid(await validator.validate(xml), 'T58');
+    expect(await h.queue.queue(QUEUES.delivery).getJob(jobIdFor(QUEUES.delivery, response.id, 'catalogue-response-created'))).toBeTruthy();
+    return { response, xml };
+  }
+
+  const generated = (options: Partial<GeneratedCatalogueOptions> & { lines: number }, mutate: (xml: string) => string = (x) => x) =>
+    Buffer.from(mutate(generateCatalogueBytes({ id: 'GEN-1', ...options }).toString('utf8')), 'utf8');
+
+  it('the official example is stored, searchable by its item ids, and accepted', async () => {
+    const id = await h.receive({ document: exampleCatalogue(), transaction: 'T19' });
+    const { xml } = await responseTo(id);
+    expect(xml).toMatch(/<cbc:ResponseCode>AP<\/cbc:ResponseCode>/);
+    expect(xml).toMatch(/<cac:DocumentReference>\s*<cbc:ID>1387<\/cbc:ID>\s*<cbc:VersionID>2.0<\/cbc:VersionID>/);
+    const states = (await h.messages.timeline(id)).map((e) => e.toState);
+    expect(states).toEqual(['received', 'validated', 'catalogue-stored', 'responded']);
+
+    const bySellerId = await catalogues.searchItems(SELLER, 'MNTR011');
+    expect(bySellerId).toHaveLength(1);
+    expect(bySellerId[0]).toMatchObject({ itemKey: 'MNTR011', catalogue: { catalogueId: '1387', versionId: '2.0' }, line: { item: { sellersId: 'MNTR011' } } });
+    expect(await catalogues.searchItems(SELLER, 'MNTR01349087911')).toHaveLength(1);
+    expect(await catalogues.searchItems('0192:111111111', 'MNTR011')).toHaveLength(0);
+  });
+
+  it('an invalid catalogue is answered with a rejection naming the rules it breaks', async () => {
+    const negativePrice = exampleCatalogue((xml) => xml.replace('<cbc:PriceAmount currencyID="EUR">10.00</cbc:PriceAmount>', '<cbc:PriceAmount currencyID="EUR">-10.00</cbc:PriceAmount>').replace('<cbc:ID>1387</cbc:ID>', '<cbc:ID>BAD-1</cbc:ID>'));
+    const id = await h.receive({ document: negativePrice, transaction: 'T19' });
+    const { xml } = await responseTo(id);
+    expect(xml).toMatch(/<cbc:ResponseCode>RE<\/cbc:ResponseCode>/);
+    expect(xml).toMatch(/<cbc:Note>PEPPOL-T19-R006: /);
+    expect(xml).toMatch(/<cbc:ID>BAD-1<\/cbc:ID>/);
+    const states = (await h.messages.timeline(id)).map((e) => e.toState);
+    expect(states).toEqual(['received', 'rejected', 'responded']);
+    expect(await catalogues.versions(SELLER)).not.toContainEqual(expect.objectContaining({ catalogueId: 'BAD-1' }));
+  });
+
+  it('a newer catalogue replaces the active one, an update changes lines, an older one is refused', async () => {
+    const v1 = await h.receive({ document: generated({ lines: 20, versionId: '1', actionCode: 'Add' }), transaction: 'T19' });
+    expect((await responseTo(v1)).xml).toMatch(/<cbc:ResponseCode>AP</);
+    expect(await catalogues.searchItems(SELLER, 'SKU-000015')).toHaveLength(1);
+
+    const v2 = await h.receive({ document: generated({ lines: 10, versionId: '2', actionCode: 'Replace' }), transaction: 'T19' });
+    expect((await responseTo(v2)).xml).toMatch(/<cbc:ResponseCode>AP</);
+    expect(await catalogues.searchItems(SELLER, 'SKU-000015')).toHaveLength(0);
+    expect((await catalogues.searchItems(SELLER, 'SKU-000005'))[0]!.catalogue.versionId).toBe('2');
+
+    // Lines 1-3 again, line 2 marked Delete: the other lines of version 2 stay.
+    const deleteLine2 = (xml: string) => xml.replace(/(<cac:CatalogueLine>\s*<cbc:ID>2<\/cbc:ID>)/, '$1\n    <cbc:ActionCode>Delete</cbc:ActionCode>');
+    const v3 = await h.receive({ document: generated({ lines: 3, versionId: '3', actionCode: 'Update' }, deleteLine2), transaction: 'T19' });
+    expect((await responseTo(v3)).xml).toMatch(/<cbc:ResponseCode>AP</);
+    expect(await catalogues.searchItems(SELLER, 'SKU-000002')).toHaveLength(0);
+    expect((await catalogues.searchItems(SELLER, 'SKU-000001'))[0]!.catalogue.versionId).toBe('3');
+    expect((await catalogues.searchItems(SELLER, 'SKU-000009'))[0]!.catalogue.versionId).toBe('3');
+    const active = (await catalogues.versions(SELLER)).filter((v) => v.status === 'active' && v.catalogueId === 'GEN-1');
+    expect(active).toHaveLength(1);
+    expect(active[0]!.lineCount).toBe(9);
+
+    const late = await h.receive({ document: generated({ lines: 20, versionId: '1', actionCode: 'Replace' }), transaction: 'T19' });
+    const { xml } = await responseTo(late);
+    expect(xml).toMatch(/<cbc:ResponseCode>RE<\/cbc:ResponseCode>/);
+    expect(xml).toMatch(/<cbc:Note>catalogue issued 2026-01-05 version 1 is not newer than the active one/);
+    expect((await catalogues.searchItems(SELLER, 'SKU-000015'))).toHaveLength(0);
+  });
+
+  it('a catalogue sent without a response expected is stored and not answered', async () => {
+    const withoutResponse = generated({ lines: 2, id: 'GEN-QUIET' }, (xml) => xml.replace('bis:catalogue_only:3', 'bis:catalogue_wo_response:3'));
+    const id = await h.receive({ document: withoutResponse, transaction: 'T19' });
+    await h.waitForState(id, ['catalogue-stored']);
+    const deadline = Date.now() + 10_000;
+    let message = await h.messages.get(id);
+    while (!message.attributes.responseStatus && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      message = await h.messages.get(id);
+    }
+    expect(message.attributes.responseStatus).toMatch(/not expected/);
+    expect(message.state).toBe('catalogue-stored');
+    expect((await h.messages.related(id)).filter((m) => m.kind === 'catalogue-response')).toHaveLength(0);
+    expect(await catalogues.searchItems(SELLER, 'SKU-000002')).toEqual(expect.arrayContaining([expect.objectContaining({ catalogue: expect.objectContaining({ catalogueId: 'GEN-QUIET' }) })]));
+  });
+});
