@@ -6,6 +6,7 @@ import { READINESS_CHECKS } from '../health/readiness-check.js';
 import { Lifecycle } from '../http/lifecycle.js';
 import { InboundPersistenceModule } from '../inbound/inbound-persistence.module.js';
 import { MetricsHttpModule } from '../metrics/metrics-http.module.js';
+import { OutboundModule } from '../outbound/outbound.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { CertificateStatus, PkiModule } from '../pki/pki.module.js';
 import { WorkerHostModule } from '../queue/worker-host.module.js';
@@ -14,7 +15,7 @@ import { WorkflowServicesModule } from '../workflows/workflow-services.module.js
 import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
 
 /** Feature modules both roles need. */
-export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule];
+export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule];
 
 /** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
 export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, InboundPersistenceModule, As4Module.forRoot()];

@@ -3,6 +3,7 @@ import { registerAdminCommands } from '../admin/admin.cli.js';
 import { registerCatalogueCommands } from '../catalogue/catalogue.cli.js';
 import { registerDeliveryCommands } from '../delivery/delivery.cli.js';
 import { registerDiscoveryCommands } from '../discovery/discovery.cli.js';
+import { registerOutboundCommands } from '../outbound/outbound.cli.js';
 import { registerPkiCommands } from '../pki/pki.cli.js';
 import { registerPunchoutCommands } from '../punchout/punchout.cli.js';
 import { registerSampleOmsCommands } from '../sample-oms/sample-oms.cli.js';
@@ -15,6 +16,7 @@ import { registerValidationCommands } from '../validation/validation.cli.js';
 export const commandRegistrars: Array<(program: Command) => void> = [
   registerPkiCommands,
   registerDiscoveryCommands,
+  registerOutboundCommands,
   registerPunchoutCommands,
   registerCatalogueCommands,
   registerSampleOmsCommands,

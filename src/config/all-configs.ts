@@ -7,6 +7,8 @@ import { redisConfig } from '../redis/redis.config.js';
 import { storageConfig } from '../storage/storage.config.js';
 import { as4Config } from '../as4/as4.config.js';
 import { inboundConfig } from '../inbound/inbound.config.js';
+import { discoveryConfig } from '../discovery/discovery.config.js';
+import { outboundConfig } from '../outbound/outbound.config.js';
 import { participantsConfig } from '../participants/participants.config.js';
 import { pkiConfig } from '../pki/pki.config.js';
 import { reliabilityConfig } from '../reliability/reliability.config.js';
@@ -38,6 +40,8 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   catalogueConfig,
   workflowsConfig,
   reliabilityConfig,
+  discoveryConfig,
+  outboundConfig,
 ];
 
 export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {

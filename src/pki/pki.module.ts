@@ -1,33 +1,35 @@
-import { Global, Inject, Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
-import { CredentialsAccessPointKeys } from '../as4/adapters/credentials-access-point-keys.js';
+import { Global, Inject, Injectable, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PkiSenderCertificateValidator } from '../as4/adapters/pki-sender-certificate-validator.js';
 import { AccessPointKeys, SenderCertificateValidator } from '../as4/inbound/ports.js';
 import { Clock } from '../common/clock.js';
 import type { ConfigOf } from '../config/define-config.js';
 import { READINESS_CHECKS, type ReadinessCheck } from '../health/readiness-check.js';
 import { MetricsService } from '../metrics/metrics.service.js';
+import { ApIdentity } from './ap-identity.js';
 import { BoundedHttpClient } from './bounded-http.js';
 import { CertificateValidator } from './certificate-validator.js';
 import { CrlClient } from './crl-client.js';
-import { type ApCredentials, ApKeystore } from './keystore.js';
+import { ApKeystore } from './keystore.js';
 import { OcspClient } from './ocsp-client.js';
 import { pkiConfig } from './pki.config.js';
 import { PeppolRevocationChecker } from './revocation-service.js';
 import { TrustStore } from './trust-store.js';
 
-/** Our loaded identity (key + certificate), available to every module. */
+/** Our configured current key pair (AP_* variables); the one signing right now is `ApIdentity.signing()`. */
 export const AP_CREDENTIALS = Symbol('AP_CREDENTIALS');
 
-const DAY_MS = 86_400_000;
-
-/** Reports our certificate's validity in readiness and as a metric, days ahead of expiry. */
+/**
+ * Reports the signing certificate's validity in readiness, and every slot (current, and during a
+ * rollover next) as an expiry metric, days ahead; follows `peppol-ap pki rollover` while running.
+ */
 @Injectable()
-export class CertificateStatus implements ReadinessCheck, OnModuleInit {
+export class CertificateStatus implements ReadinessCheck, OnModuleInit, OnModuleDestroy {
   readonly name = 'certificate';
   private readonly logger = new Logger('CertificateStatus');
+  private stopWatching?: () => void;
 
   constructor(
-    @Inject(AP_CREDENTIALS) private readonly credentials: ApCredentials,
+    private readonly identity: ApIdentity,
     @Inject(pkiConfig.KEY) private readonly cfg: ConfigOf<typeof pkiConfig>,
     private readonly clock: Clock,
     private readonly metrics: MetricsService,
@@ -35,31 +37,34 @@ export class CertificateStatus implements ReadinessCheck, OnModuleInit {
 
   onModuleInit(): void {
     this.metrics.onScrape(async () => {
-      this.metrics.certificateExpirySeconds.set(
-        { subject: this.credentials.subjectCn, slot: 'current' },
-        Math.round((this.validTo().getTime() - this.clock.now().getTime()) / 1000),
-      );
+      for (const slot of this.identity.slots()) {
+        this.metrics.certificateExpirySeconds.set(
+          { subject: slot.credentials.subjectCn, slot: slot.slot },
+          Math.round((slot.notAfter.getTime() - this.clock.now().getTime()) / 1000),
+        );
+      }
     });
-    const days = this.daysLeft();
-    if (days < this.cfg.certExpiryWarningDays) this.logger.warn(`our AP certificate ${this.credentials.subjectCn} expires in ${days} days`);
+    for (const slot of this.identity.slots()) {
+      if (slot.daysLeft < this.cfg.certExpiryWarningDays) {
+        this.logger.warn(`our AP certificate ${slot.credentials.subjectCn} (${slot.slot}) expires in ${slot.daysLeft} days`);
+      }
+    }
+    this.stopWatching = this.identity.watch(this.cfg.rollover.pollMs, (error) => this.logger.error(`rollover state unreadable: ${error.message}`));
   }
 
-  private validTo(): Date {
-    return new Date(this.credentials.certificate.validTo);
-  }
-
-  private daysLeft(): number {
-    return Math.floor((this.validTo().getTime() - this.clock.now().getTime()) / DAY_MS);
+  onModuleDestroy(): void {
+    this.stopWatching?.();
   }
 
   async check(): Promise<Record<string, unknown>> {
     const now = this.clock.now();
-    const from = new Date(this.credentials.certificate.validFrom);
-    const to = this.validTo();
-    const details = { subject: this.credentials.subjectCn, notAfter: to.toISOString(), daysLeft: this.daysLeft() };
-    if (now < from) throw new Error(`our certificate ${this.credentials.subjectCn} is not valid before ${from.toISOString()}`);
-    if (now > to) throw new Error(`our certificate ${this.credentials.subjectCn} expired at ${to.toISOString()}`);
-    return { ...details, expiresSoon: details.daysLeft < this.cfg.certExpiryWarningDays };
+    const signing = this.identity.signing();
+    const slot = this.identity.slots().find((s) => s.credentials === signing)!;
+    const from = new Date(signing.certificate.validFrom);
+    const details = { subject: signing.subjectCn, slot: slot.slot, notAfter: slot.notAfter.toISOString(), daysLeft: slot.daysLeft };
+    if (now < from) throw new Error(`our certificate ${signing.subjectCn} is not valid before ${from.toISOString()}`);
+    if (now > slot.notAfter) throw new Error(`our certificate ${signing.subjectCn} expired at ${slot.notAfter.toISOString()}`);
+    return { ...details, expiresSoon: details.daysLeft < this.cfg.certExpiryWarningDays, rolloverAt: this.identity.switchTime()?.toISOString() ?? null };
   }
 }
 
@@ -71,7 +76,12 @@ export class CertificateStatus implements ReadinessCheck, OnModuleInit {
 @Module({
   providers: [
     pkiConfig.provider,
-    { provide: AP_CREDENTIALS, inject: [pkiConfig.KEY], useFactory: (cfg: ConfigOf<typeof pkiConfig>) => new ApKeystore(undefined, cfg.fileMaxBytes).load(cfg.keySource) },
+    {
+      provide: ApIdentity,
+      inject: [pkiConfig.KEY, Clock],
+      useFactory: (cfg: ConfigOf<typeof pkiConfig>, clock: Clock) => ApIdentity.load(cfg, { clock, keystore: new ApKeystore(undefined, cfg.fileMaxBytes) }),
+    },
+    { provide: AP_CREDENTIALS, inject: [ApIdentity], useFactory: (identity: ApIdentity) => identity.slots()[0]!.credentials },
     { provide: TrustStore, inject: [pkiConfig.KEY], useFactory: (cfg: ConfigOf<typeof pkiConfig>) => TrustStore.load(cfg) },
     {
       provide: CertificateValidator,
@@ -94,11 +104,12 @@ export class CertificateStatus implements ReadinessCheck, OnModuleInit {
         });
       },
     },
-    { provide: AccessPointKeys, inject: [AP_CREDENTIALS], useFactory: (c: ApCredentials) => new CredentialsAccessPointKeys({ privateKey: c.privateKey, certificate: c.certificate }) },
+    // ApIdentity has the AccessPointKeys shape: signs with the active pair, decrypts with both during a rollover.
+    { provide: AccessPointKeys, useExisting: ApIdentity },
     { provide: SenderCertificateValidator, inject: [CertificateValidator], useFactory: (v: CertificateValidator) => new PkiSenderCertificateValidator(v) },
     CertificateStatus,
   ],
-  exports: [pkiConfig.KEY, AP_CREDENTIALS, TrustStore, CertificateValidator, AccessPointKeys, SenderCertificateValidator, CertificateStatus],
+  exports: [pkiConfig.KEY, ApIdentity, AP_CREDENTIALS, TrustStore, CertificateValidator, AccessPointKeys, SenderCertificateValidator, CertificateStatus],
 })
 export class PkiModule {}
 
