@@ -3,6 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DeliveryError } from '../../delivery/delivery.errors.js';
 import { MessageNotFoundError, StateConflictError } from '../../messages/message-repository.js';
+import { PermanentJobError } from '../../queue/job-queue.js';
 import { ApprovalInputError, ApprovalNotFoundError, ApprovalStateError } from '../../workflows/punchout/approval.service.js';
 import { correlationIdOf } from './correlation.js';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemDetails, ProblemException } from './problem.js';
@@ -76,7 +77,8 @@ export function toProblem(error: unknown, req: Request): ProblemDetails {
 function domainProblem(error: unknown): { status: number; field?: string; detail?: string } | undefined {
   if (error instanceof MessageNotFoundError || error instanceof ApprovalNotFoundError) return { status: 404 };
   if (error instanceof StateConflictError || error instanceof ApprovalStateError) return { status: 409 };
-  if (error instanceof ApprovalInputError) return { status: 422 };
+  // Stored data the flow cannot use (e.g. a cart whose document is missing): retrying will not help.
+  if (error instanceof ApprovalInputError || error instanceof PermanentJobError) return { status: 422 };
   if (error instanceof DeliveryError) return { status: error.status, field: error.field };
   // A foreign key still points at the row (PostgreSQL 23503): the change would orphan records.
   if ((error as { code?: unknown } | null)?.code === '23503') return { status: 409, detail: 'Other records still refer to this one; remove or change them first.' };
