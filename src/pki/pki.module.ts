@@ -28,12 +28,18 @@ export class CertificateStatus implements ReadinessCheck, OnModuleInit, OnModule
   private readonly logger = new Logger('CertificateStatus');
   private stopWatching?: () => void;
 
+  /** Chain, validity and key usage only: our own certificate's revocation status is not a readiness matter. */
+  private readonly trustCheck: CertificateValidator;
+
   constructor(
     private readonly identity: ApIdentity,
     @Inject(pkiConfig.KEY) private readonly cfg: ConfigOf<typeof pkiConfig>,
     private readonly clock: Clock,
     private readonly metrics: MetricsService,
-  ) {}
+    trust: TrustStore,
+  ) {
+    this.trustCheck = new CertificateValidator(trust, { revocationPolicy: 'off' });
+  }
 
   onModuleInit(): void {
     this.metrics.onScrape(async () => {
@@ -64,6 +70,9 @@ export class CertificateStatus implements ReadinessCheck, OnModuleInit, OnModule
     const details = { subject: signing.subjectCn, slot: slot.slot, notAfter: slot.notAfter.toISOString(), daysLeft: slot.daysLeft };
     if (now < from) throw new Error(`our certificate ${signing.subjectCn} is not valid before ${from.toISOString()}`);
     if (now > slot.notAfter) throw new Error(`our certificate ${signing.subjectCn} expired at ${slot.notAfter.toISOString()}`);
+    // A test certificate under PEPPOL_STAGE=production (or the reverse) would be refused by every partner.
+    const trusted = await this.trustCheck.validate(signing.certificate, 'ap', now);
+    if (!trusted.valid) throw new Error(`our certificate is not acceptable in stage ${this.cfg.stage}: ${trusted.message}`);
     return { ...details, expiresSoon: details.daysLeft < this.cfg.certExpiryWarningDays, rolloverAt: this.identity.switchTime()?.toISOString() ?? null };
   }
 }

@@ -62,3 +62,31 @@ describe('PkiModule with a certificate rollover configured', () => {
     expect(await app.get(CertificateStatus).check()).toMatchObject({ subject: 'PDK000002', slot: 'next' });
   });
 });
+
+describe('PkiModule readiness with a certificate the stage does not trust', () => {
+  let dir: string;
+  let app: INestApplicationContext;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'pki-module-untrusted-'));
+    await writeDevPki(dir);
+    Object.assign(process.env, {
+      PEPPOL_STAGE: 'test',
+      AP_CERT: path.join(dir, 'ap.cert.pem'),
+      AP_KEY: path.join(dir, 'ap.key.pem'),
+      PKI_REVOCATION_POLICY: 'off',
+      PKI_ROLLOVER_STATE_FILE: path.join(dir, 'rollover.json'),
+    });
+    app = await NestFactory.createApplicationContext(RootModule, { logger: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+    process.env = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports not ready, naming the stage', async () => {
+    await expect(app.get(CertificateStatus).check()).rejects.toThrow(/our certificate is not acceptable in stage test: .*not a trusted access point CA/);
+  });
+});
