@@ -28,7 +28,7 @@ export class As4Controller {
     }
     const done = this.lifecycle.begin();
     try {
-      const reply = await this.pipeline.handle({ contentType: req.headers['content-type'], body: req });
+      const reply = await this.pipeline.handle({ contentType: req.headers['content-type'], contentLength: req.headers['content-length'], body: req });
       const outcome = reply.error?.code ?? reply.outcome;
       this.metrics?.as4Inbound.inc({ outcome });
       this.logger?.info(

@@ -37,6 +37,8 @@ export interface SoapEnvelopeParts {
 export interface InboundContext {
   readonly receivedAt: Date;
   readonly contentType: string;
+  /** Content-Length as declared by the sender, when given (checked early; the body is counted anyway). */
+  readonly declaredLength?: number;
   readonly body: Readable | AsyncIterable<Uint8Array>;
   readonly workspace: Workspace;
   raw?: Content;
@@ -72,12 +74,14 @@ export interface InboundStep {
 export function createInboundContext(init: {
   readonly receivedAt: Date;
   readonly contentType: string | undefined;
+  readonly declaredLength?: number;
   readonly body: Readable | AsyncIterable<Uint8Array>;
   readonly workspace: Workspace;
 }): InboundContext {
   return {
     receivedAt: init.receivedAt,
     contentType: init.contentType ?? '',
+    declaredLength: init.declaredLength,
     body: init.body,
     workspace: init.workspace,
     attachments: [],

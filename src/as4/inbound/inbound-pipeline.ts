@@ -32,6 +32,8 @@ import { VerifySignatureStep } from './steps/verify-signature.step.js';
 
 export interface InboundRequest {
   readonly contentType: string | undefined;
+  /** The Content-Length header, if any. */
+  readonly contentLength?: string | undefined;
   readonly body: Readable | AsyncIterable<Uint8Array>;
 }
 
@@ -102,7 +104,8 @@ export class InboundPipeline {
 
   async handle(request: InboundRequest): Promise<InboundReply> {
     const workspace = await this.deps.workspaces.create();
-    const ctx = createInboundContext({ receivedAt: this.deps.clock.now(), contentType: request.contentType, body: request.body, workspace });
+    const length = request.contentLength !== undefined && /^\d{1,15}$/.test(request.contentLength) ? Number(request.contentLength) : undefined;
+    const ctx = createInboundContext({ receivedAt: this.deps.clock.now(), contentType: request.contentType, declaredLength: length, body: request.body, workspace });
     try {
       for (const step of this.steps) {
         await step.run(ctx);
@@ -130,13 +133,10 @@ export class InboundPipeline {
       await this.deps.duplicates.release(ctx.key).catch(() => undefined);
     }
     const signer = this.deps.config.signErrors && ctx.senderAuthenticated ? this.deps.keys.signing() : undefined;
-    const signal = await buildErrorSignal({
-      errors: [error],
-      refToMessageId,
-      signer,
-      now: this.deps.clock.now(),
-      messageIdDomain: this.deps.config.messageIdDomain,
-    });
+    const build = (withSigner: typeof signer) =>
+      buildErrorSignal({ errors: [error], refToMessageId, signer: withSigner, now: this.deps.clock.now(), messageIdDomain: this.deps.config.messageIdDomain });
+    // An error reply must always go out: if signing it fails, send it unsigned.
+    const signal = await build(signer).catch(() => build(undefined));
     return {
       status: httpStatusForError(error),
       contentType: SOAP_REPLY,

@@ -64,6 +64,22 @@ describe('ReceiveMimeStep', () => {
     expect(await codeOf(receive([soap, ...['1', '2', '3', '4', '5'].map((i) => attachment(`${i}@c`, 1))]))).toBe('EBMS:0007/400');
   });
 
+  it('refuses a declared Content-Length over the limit before reading, and a body cut short', async () => {
+    const mime = writeMultipartRelated([soap, attachment('a@b', 10)]);
+    const body = await multipartToBuffer(mime);
+    const early = createInboundContext({ receivedAt: new Date(), contentType: mime.contentType, declaredLength: 5_000_000, body: Readable.from([body]), workspace: await new Workspaces(osTmpdir()).create() });
+    expect(await codeOf(new ReceiveMimeStep(limits).run(early))).toBe('EBMS:0004/413');
+    expect(early.raw).toBeUndefined();
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const cut = createInboundContext({
+      receivedAt: new Date(),
+      contentType: mime.contentType,
+      body: (async function* () { yield body.subarray(0, 100); throw reset; })(),
+      workspace: await new Workspaces(osTmpdir()).create(),
+    });
+    expect(await codeOf(new ReceiveMimeStep(limits).run(cut))).toBe('EBMS:0007/400');
+  });
+
   it('refuses attachments without Content-ID, with base64 encoding, or repeated ids', async () => {
     expect(await codeOf(receive([soap, { headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from('x') }]))).toBe('EBMS:0007/400');
     const b64 = attachment('a@b', 3);

@@ -25,6 +25,15 @@ export function soap11Rejected(): EbmsError {
   });
 }
 
+/** A part's headers; header bytes that are not UTF-8 are a MIME error of the sender, not an internal one. */
+function headersOf(part: MultipartPart): MultipartPart['headers'] {
+  try {
+    return part.headers;
+  } catch (error) {
+    throw mime(`part headers cannot be read: ${(error as Error).message}`);
+  }
+}
+
 function mediaTypeOf(value: string | undefined, what: string): MediaType {
   try {
     return parseMediaType(value);
@@ -53,6 +62,9 @@ export class ReceiveMimeStep implements InboundStep {
     if (rootType !== undefined && rootType !== MEDIA.soap12) throw mime(`multipart type parameter ${rootType} is not ${MEDIA.soap12}`);
     const boundary = type.params.get('boundary');
     if (!boundary) throw mime('multipart/related Content-Type lacks a boundary');
+    if (ctx.declaredLength !== undefined && ctx.declaredLength > this.limits.maxBodyBytes) {
+      throw new EbmsError('EBMS:0004', `request body of ${ctx.declaredLength} bytes exceeds the limit of ${this.limits.maxBodyBytes} bytes`, undefined, { httpStatus: 413 });
+    }
 
     const raw = new SpillBuffer(ctx.workspace, 'raw.mime', this.limits.spillThresholdBytes);
     try {
@@ -66,6 +78,10 @@ export class ReceiveMimeStep implements InboundStep {
       ctx.raw = await raw.close();
     } catch (error) {
       await raw.abandon();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (error as Error).message === 'aborted') {
+        throw mime('the request body ended before the multipart message was complete');
+      }
       if (error instanceof MultipartReadError) {
         if (error.reason === 'too-large') {
           throw new EbmsError('EBMS:0004', `request body exceeds the limit of ${this.limits.maxBodyBytes} bytes`, undefined, { httpStatus: 413 });
@@ -78,10 +94,11 @@ export class ReceiveMimeStep implements InboundStep {
   }
 
   private async acceptRoot(ctx: InboundContext, part: MultipartPart, start: string | undefined): Promise<void> {
-    const type = mediaTypeOf(part.headers['content-type'], 'root part Content-Type');
+    const headers = headersOf(part);
+    const type = mediaTypeOf(headers['content-type'], 'root part Content-Type');
     if (type.essence === MEDIA.soap11) throw soap11Rejected();
     if (type.essence !== MEDIA.soap12) throw mime(`root part is ${type.essence}, not ${MEDIA.soap12}`);
-    if (start !== undefined && contentIdFromHeader(start) !== contentIdFromHeader(part.headers['content-id'])) {
+    if (start !== undefined && contentIdFromHeader(start) !== contentIdFromHeader(headers['content-id'])) {
       throw mime('the start parameter does not name the first part');
     }
     if (part.size > this.limits.maxSoapBytes) {
@@ -91,12 +108,13 @@ export class ReceiveMimeStep implements InboundStep {
   }
 
   private async acceptAttachment(ctx: InboundContext, part: MultipartPart): Promise<void> {
-    const contentId = contentIdFromHeader(part.headers['content-id']);
+    const headers = headersOf(part);
+    const contentId = contentIdFromHeader(headers['content-id']);
     if (!contentId) throw mime('an attachment part has no Content-ID');
     if (ctx.attachments.some((a) => a.contentId === contentId)) throw mime(`Content-ID <${contentId}> appears twice`);
-    const encoding = (part.headers['content-transfer-encoding'] ?? 'binary').trim().toLowerCase();
+    const encoding = (headers['content-transfer-encoding'] ?? 'binary').trim().toLowerCase();
     if (encoding !== 'binary' && encoding !== '8bit') throw mime(`Content-Transfer-Encoding ${encoding} is not supported; use binary`);
-    const contentType = mediaTypeOf(part.headers['content-type'], `Content-Type of <${contentId}>`).essence;
+    const contentType = mediaTypeOf(headers['content-type'], `Content-Type of <${contentId}>`).essence;
     let attachment: ReceivedAttachment;
     if (part.size > this.limits.spillThresholdBytes) {
       let file: WorkspaceFile | undefined;
