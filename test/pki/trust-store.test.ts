@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/define-config.js';
+import { parseCertificate } from '../../src/pki/certificate.js';
 import { CertificateValidator } from '../../src/pki/certificate-validator.js';
+import { crlUrlsOf } from '../../src/pki/crl-client.js';
+import { ocspUrlOf } from '../../src/pki/ocsp-client.js';
 import { writeDevPki } from '../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../src/pki/dev-pki.js';
 import { PEPPOL_CA_DIR } from '../../src/pki/peppol-cas.js';
@@ -42,6 +45,12 @@ describe('TrustStore with the shipped Peppol CAs', () => {
     const refused = await validate(await load({ PEPPOL_STAGE: 'production' }), fixture(REAL_G3));
     expect(refused).toMatchObject({ valid: false, code: 'untrusted' });
     expect(!refused.valid && refused.message).toContain('"PEPPOL ACCESS POINT TEST CA - G3" is not a trusted access point CA');
+  });
+
+  it('finds the OCSP responder and CRL a real G3 test certificate names', () => {
+    const cert = parseCertificate(fixture(REAL_G3));
+    expect(ocspUrlOf(cert)).toBe('http://ocsp.one.nl.digicert.com');
+    expect(crlUrlsOf(cert)).toEqual(['http://crl.one.nl.digicert.com/PEPPOLACCESSPOINTTESTCA-G3.crl']);
   });
 
   it('refuses a G2 test AP certificate unless G2 is accepted', async () => {
