@@ -262,6 +262,23 @@ describe('PeppolDiscovery: SML → SMP → endpoint over loopback', () => {
     await expect(lookup(discovery(), other)).rejects.toMatchObject({ code: 'redirect-invalid' });
   });
 
+  it('treats an unreachable revocation responder as a transient failure that is not cached', async () => {
+    const participant = nextParticipant();
+    register(participant);
+    smp.serve(path(participant), signedBySmp(smp1Metadata({ participant, documentType: ORDER, process: ORDERING, endpoints: [endpoint()] })));
+    const d = discovery();
+    revocation.ocspMode = 'http-500';
+    revocation.crlMode = 'http-404';
+    try {
+      const error = await lookup(d, participant).catch((e) => e);
+      expect(error).toMatchObject({ code: 'smp-signer-untrusted', certificateFailure: 'revocation-unknown', isTransient: true, isNegativeAnswer: false });
+    } finally {
+      revocation.ocspMode = 'ok';
+      revocation.crlMode = 'ok';
+    }
+    expect((await lookup(d, participant)).endpoint.url).toBe(AP_URL);
+  });
+
   it('refuses an SMP answer with a DOCTYPE and a server error', async () => {
     const participant = nextParticipant();
     register(participant);
