@@ -59,6 +59,13 @@ describe('CheckSecurityHeaderStep', () => {
     expect(await codeOf(new CheckSecurityHeaderStep(refusing, 16).run(ctx))).toBe('EBMS:0101');
   });
 
+  it('refuses a second EncryptedKey (one content key per message)', async () => {
+    const m = s.build();
+    const twice = m.soapXml.replace(/(<xenc:EncryptedKey[\s\S]*?<\/xenc:EncryptedKey>)/, (ek) => ek + ek.replace(/Id="EK-/, 'Id="EK2-'));
+    const ctx = await runStepsUntil(s, { ...m, soapXml: twice }, 'check-security-header');
+    expect(await codeOf(step().run(ctx))).toBe('EBMS:0103');
+  });
+
   it('bounds the number of signature references', async () => {
     const ctx = await runStepsUntil(s, s.build(), 'check-security-header');
     expect(await codeOf(new CheckSecurityHeaderStep({ validate: async () => ({ valid: true }) } as SenderCertificateValidator, 2).run(ctx))).toBe('EBMS:0103');

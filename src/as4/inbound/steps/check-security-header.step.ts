@@ -27,6 +27,11 @@ export class CheckSecurityHeaderStep implements InboundStep {
       throw error;
     }
     ctx.security = model;
+    // One content key per message (peppol-as4.md §6); more would only multiply RSA work for us.
+    if (model.encryptedKeys.length > 1) throw new EbmsError('EBMS:0103', `${model.encryptedKeys.length} EncryptedKeys; the profile uses exactly one`);
+    if (model.encryptedData.length > ctx.header!.parts.length) {
+      throw new EbmsError('EBMS:0103', 'more EncryptedData elements than payload parts');
+    }
     for (const part of ctx.header!.parts) {
       const encrypted = model.encryptedData.find((d) => d.contentId === part.contentId);
       if (!encrypted) throw new EbmsError('EBMS:0102', `attachment ${part.href} is not encrypted`);
