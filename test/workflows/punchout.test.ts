@@ -54,6 +54,24 @@ describe.skipIf(!hasExamples)('punch-out carts become orders', () => {
     expect((await h.messages.related(id)).filter((m) => m.kind === 'order')).toHaveLength(1);
   });
 
+  it('jobs run again for a finished cart change nothing', async () => {
+    const id = await h.receive({ document: exampleCart({ id: 'CART-TWICE' }), transaction: 'T77' });
+    await h.waitForState(id, ['order-created']);
+    const before = await h.messages.timeline(id);
+    for (const queue of [QUEUES.inbound, QUEUES.punchout] as const) {
+      await h.queue.enqueue(queue, { messageId: id }, { jobId: jobIdFor(queue, id, 'again') });
+    }
+    const deadline = Date.now() + 20_000;
+    for (const queue of [QUEUES.inbound, QUEUES.punchout] as const) {
+      while ((await h.queue.queue(queue).getJob(jobIdFor(queue, id, 'again')))?.finishedOn === undefined) {
+        if (Date.now() > deadline) throw new Error(`job on ${queue} did not finish`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    expect(await h.messages.timeline(id)).toEqual(before);
+    expect((await h.messages.related(id)).filter((m) => m.kind === 'order')).toHaveLength(1);
+  });
+
   it('a cart needing approval, approved with changes, gives an order with the changes and records who changed what', async () => {
     const id = await h.receive({ document: exampleCart({ seller: OTHER_SELLER, id: 'CART-CHANGES' }), transaction: 'T77', sender: OTHER_SELLER });
     await h.waitForState(id, ['awaiting-approval']);
@@ -113,6 +131,17 @@ describe.skipIf(!hasExamples)('punch-out carts become orders', () => {
     const id = await h.receive({ document: exampleCart({ id: 'CART-AS-CATALOGUE' }), transaction: 'T19' });
     const message = await h.waitForState(id, ['rejected']);
     expect((message.validation as StoredReport).fired.map((r) => r.id)).toContain('SBDH-DOCUMENT-TYPE');
+  });
+
+  it('a message whose work cannot succeed moves to failed with the reason', async () => {
+    const broken = await h.messages.create(
+      { direction: 'inbound', kind: 'cart', state: 'received', senderId: SELLER, receiverId: BUYER },
+      { actor: 'test', reason: 'stored without its SBD' },
+    );
+    await h.queue.enqueue(QUEUES.inbound, { messageId: broken.id }, { jobId: jobIdFor(QUEUES.inbound, broken.id) });
+    const failed = await h.waitForState(broken.id, ['failed']);
+    expect(failed.failure).toMatchObject({ stage: 'validation', reason: `message ${broken.id} has no sbd document` });
+    expect((await h.messages.timeline(broken.id)).at(-1)).toMatchObject({ fromState: 'received', toState: 'failed', actor: 'system:worker' });
   });
 
   it('order numbers come from the buyer series without gaps or repeats', async () => {
