@@ -80,9 +80,10 @@ export class RoutesController {
   @ApiUnprocessableEntityResponse(problemResponse('The body is invalid; `errors` names the field', 422))
   @ApiInvalidParameters()
   async update(@Param('id', { schema: uuidParam }) id: string, @Body({ schema: updateRouteSchema }) body: z.output<typeof updateRouteSchema>, @Req() req: AdminRequest) {
-    const before = routeView(await this.routes.get(id));
+    req.audit = { target: `route:${id}` };
+    req.audit.before = routeView(await this.routes.get(id));
     const after = routeView(await this.routes.update(id, body));
-    req.audit = { target: `route:${id}`, before, after };
+    req.audit.after = after;
     return after;
   }
 
@@ -95,9 +96,10 @@ export class RoutesController {
   @ApiConflictResponse(problemResponse('The route has deliveries on record', 409))
   @ApiInvalidParameters()
   async remove(@Param('id', { schema: uuidParam }) id: string, @Req() req: AdminRequest) {
-    const before = routeView(await this.routes.get(id));
-    req.audit = { target: `route:${id}`, before, after: null };
+    req.audit = { target: `route:${id}` };
+    req.audit.before = routeView(await this.routes.get(id));
     await this.routes.remove(id);
+    req.audit.after = null;
   }
 
   @Post(':id/rotate-secret')
@@ -110,9 +112,9 @@ export class RoutesController {
   @ApiUnprocessableEntityResponse(problemResponse('The body is invalid; `errors` names the field', 422))
   @ApiInvalidParameters()
   async rotate(@Param('id', { schema: uuidParam }) id: string, @Body({ schema: rotateBody }) body: z.output<typeof rotateBody>, @Req() req: AdminRequest) {
-    const before = await this.routes.secretViews(id);
+    req.audit = { target: `route:${id}`, before: { secrets: await this.routes.secretViews(id) } };
     const result = await this.routes.rotateSecret(id, body);
-    req.audit = { target: `route:${id}`, before: { secrets: before }, after: { secrets: result.secrets } };
+    req.audit.after = { secrets: result.secrets };
     return result;
   }
 
@@ -128,8 +130,9 @@ export class RoutesController {
   @ApiNotFoundResponse(problemResponse('No such route', 404))
   @ApiInvalidParameters()
   async test(@Param('id', { schema: uuidParam }) id: string, @Body({ schema: testBody }) body: z.output<typeof testBody>, @Req() req: AdminRequest) {
+    req.audit = { target: `route:${id}`, before: null };
     const result = await this.testFire.fire(id, body.note);
-    req.audit = { target: `route:${id}`, before: null, after: { test: result.verdict, status: result.status, networkError: result.networkError } };
+    req.audit.after = { test: result.verdict, status: result.status, networkError: result.networkError };
     return result;
   }
 
@@ -149,8 +152,9 @@ export class RoutesController {
   @ApiUnprocessableEntityResponse(problemResponse('The range is invalid; `errors` names the field', 422))
   @ApiInvalidParameters()
   async replay(@Param('id', { schema: uuidParam }) id: string, @Body({ schema: replayBody }) body: z.output<typeof replayBody>, @Req() req: AdminRequest) {
+    req.audit = { target: `route:${id}`, before: { from: body.from, to: body.to } };
     const result = await this.deliveries.replayRoute(id, body.from, body.to);
-    req.audit = { target: `route:${id}`, before: { from: body.from, to: body.to }, after: result };
+    req.audit.after = result;
     return result;
   }
 }

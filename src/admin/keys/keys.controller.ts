@@ -81,13 +81,15 @@ export class KeysController {
   @ApiConflictResponse(problemResponse('It is the last active admin key', 409))
   @ApiInvalidParameters()
   async revoke(@Param('id', { schema: keyIdParam }) id: string, @Req() req: AdminRequest) {
+    req.audit = { target: `key:${id}` };
     const before = await this.keys.get(id);
     if (!before || before.revokedAt) throw notFound(`no active key ${id}`);
+    req.audit.before = keyView(before);
     const problem = await revocationProblem(this.keys, before);
     if (problem) throw conflict(problem);
     const after = await this.keys.revoke(id);
     if (!after) throw notFound(`no active key ${id}`);
-    req.audit = { target: `key:${id}`, before: keyView(before), after: keyView(after) };
+    req.audit.after = keyView(after);
     return keyView(after);
   }
 }
