@@ -1,5 +1,7 @@
 import type { KeyObject, X509Certificate } from 'node:crypto';
-import { buildStreamedUserMessage, toMultipart, type CompressedPayload } from '../as4/outbound/user-message-builder.js';
+import { randomUUID } from 'node:crypto';
+import { newXmlId } from '../as4/outbound/ids.js';
+import { buildStreamedUserMessage, toMultipart, type CompressedPayload, type UserMessagePartIds } from '../as4/outbound/user-message-builder.js';
 import { EbmsError } from '../as4/protocol/ebms-errors.js';
 import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
 import { verifyReply } from '../as4/signals/receipt-verifier.js';
@@ -26,10 +28,22 @@ export interface As4Receiver {
   partyId: string;
 }
 
+/** What a retry must repeat besides the MessageId and payload so that it signs the very same parts. */
+export interface EnvelopeFacts {
+  timestamp: Date;
+  conversationId: string;
+  partIds: UserMessagePartIds;
+}
+
+export function newEnvelopeFacts(now: Date): EnvelopeFacts {
+  return { timestamp: now, conversationId: randomUUID(), partIds: { messaging: newXmlId('msg'), body: newXmlId('body'), contentId: `${randomUUID()}@cid` } };
+}
+
 export interface As4SendRequest {
   /** The AS4 MessageId: the same on every retry of one message. */
   messageId: string;
-  conversationId?: string;
+  /** Kept from the first attempt on retries (fresh ones otherwise). */
+  envelope?: EnvelopeFacts;
   /** C1 and C4 participant ids (`scheme:value` values, as in the SBDH). */
   senderId: string;
   receiverId: string;
@@ -81,8 +95,9 @@ export class As4Sender {
       signing: { privateKey: signing.privateKey, certificate: signing.certificate },
       encryptFor: request.receiver.certificate,
       messageId: request.messageId,
-      conversationId: request.conversationId,
-      timestamp: this.clock.now(),
+      conversationId: request.envelope?.conversationId,
+      timestamp: request.envelope?.timestamp ?? this.clock.now(),
+      partIds: request.envelope?.partIds,
     });
     const mime = toMultipart(built);
     const result = await this.transport.post({ url: request.receiver.url, contentType: mime.contentType, body: mime.stream() });

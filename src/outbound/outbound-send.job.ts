@@ -4,7 +4,7 @@ import { Clock } from '../common/clock.js';
 import { Database } from '../database/database.js';
 import { MessageRepository, StateConflictError, type MessageDocument, type MessageRecord } from '../messages/message-repository.js';
 import { BlobStore } from '../storage/blob-store.js';
-import { As4Sender } from './as4-sender.js';
+import { As4Sender, newEnvelopeFacts, type EnvelopeFacts } from './as4-sender.js';
 import { BusinessDocumentError } from './business-document-head.js';
 import { PayloadTooLargeError, stageCompressedPayload } from './compressed-payload.js';
 import { EndpointResolutionError, EndpointResolver, type ResolvedEndpoint } from './endpoint-resolver.js';
@@ -17,6 +17,9 @@ import { describeOutcome, type As4SendOutcome } from './send-outcome.js';
 
 /** Document roles this job writes. */
 export const OUTBOUND_ROLES = { sbd: 'sbd', receipt: 'receipt', errorSignal: 'error-signal' } as const;
+
+/** Message attribute with the envelope facts every attempt repeats (timestamp, conversation, part ids). */
+export const ENVELOPE_ATTRIBUTE = 'as4Envelope';
 
 /** Roles a produced business document may have, besides the message's payload. */
 const BUSINESS_ROLES = [BUSINESS_DOCUMENT_ROLE, 'order', 'catalogue-response', 'order-response'];
@@ -83,6 +86,7 @@ export class OutboundSendJob {
     }
     for (const warning of endpoint.warnings) this.logger.warn(`message ${message.id}: ${warning}`);
 
+    const envelope = await this.envelopeOf(message);
     const payload = await stageCompressedPayload(this.blobs.open(sbd.sha256), {
       spillThresholdBytes: this.config.spillThresholdBytes,
       maxSbdBytes: Number.MAX_SAFE_INTEGER,
@@ -92,7 +96,7 @@ export class OutboundSendJob {
     try {
       outcome = await this.sender.send({
         messageId: message.as4MessageId,
-        conversationId: message.conversationId ?? undefined,
+        envelope,
         senderId: routing.sender.value,
         receiverId: routing.receiver.value,
         documentType: routing.documentType,
@@ -218,6 +222,21 @@ export class OutboundSendJob {
       detail: `${failure.code}: ${failure.reason}`,
       signalSha256: null,
     };
+  }
+
+  /** Fixed on the first attempt and stored before anything is sent, so every retry signs the same parts. */
+  private async envelopeOf(message: MessageRecord): Promise<EnvelopeFacts> {
+    const kept = message.attributes[ENVELOPE_ATTRIBUTE] as { timestamp?: string; conversationId?: string; partIds?: EnvelopeFacts['partIds'] } | undefined;
+    if (kept?.timestamp && kept.conversationId && kept.partIds) {
+      return { timestamp: new Date(kept.timestamp), conversationId: kept.conversationId, partIds: kept.partIds };
+    }
+    const fresh = newEnvelopeFacts(this.clock.now());
+    if (message.conversationId) fresh.conversationId = message.conversationId;
+    await this.db.transaction(async (tx) => {
+      await this.messages.setAttributes(message.id, { [ENVELOPE_ATTRIBUTE]: { ...fresh, timestamp: fresh.timestamp.toISOString() } }, tx);
+      await tx.query(`UPDATE messages SET conversation_id = COALESCE(conversation_id, $2) WHERE id = $1`, [message.id, fresh.conversationId]);
+    });
+    return fresh;
   }
 
   /** The SBD of this message: built once from the business document and kept, so retries resend it unchanged. */

@@ -33,10 +33,22 @@ export interface UserMessageToBuild {
   readonly messageId?: string;
   readonly conversationId?: string;
   readonly timestamp?: Date;
+  /**
+   * Fixed ids of the signed parts (wsu:Id of Messaging and Body, attachment Content-ID): with the same
+   * MessageId, timestamp and payload a retry then signs exactly what the first attempt signed, so a
+   * receipt the receiver kept from that attempt still acknowledges it.
+   */
+  readonly partIds?: UserMessagePartIds;
   /** Default true: gzip the payload (CompressionType application/gzip). */
   readonly compress?: boolean;
   /** Deliberate deviations, used only to build negative test fixtures. */
   readonly faults?: UserMessageFaults;
+}
+
+export interface UserMessagePartIds {
+  readonly messaging: string;
+  readonly body: string;
+  readonly contentId: string;
 }
 
 export interface UserMessageFaults {
@@ -146,10 +158,10 @@ function assemble(input: Omit<UserMessageToBuild, 'payload'>, attachment: Attach
   const faults = input.faults ?? {};
   const { compress, preEncryptionType } = attachment;
   const messageId = input.messageId ?? newMessageId(`${input.fromPartyId.toLowerCase()}.as4`);
-  const contentId = `${randomUUID()}@cid`;
+  const contentId = input.partIds?.contentId ?? `${randomUUID()}@cid`;
   const b = new XmlBuilder('S12:Envelope', ['soap12', 'eb', 'wsse', 'wsse11', 'wsu', 'ds', 'xenc', 'xenc11', 'ec']);
-  const messagingId = newXmlId('msg');
-  const bodyId = newXmlId('body');
+  const messagingId = input.partIds?.messaging ?? newXmlId('msg');
+  const bodyId = input.partIds?.body ?? newXmlId('body');
 
   const property = (name: string, value: string) =>
     faults.omitProperty === name ? undefined : b.el('eb:Property', { name, type: PEPPOL.participantScheme }, value);

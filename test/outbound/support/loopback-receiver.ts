@@ -19,9 +19,10 @@ import { MemoryDuplicateRegistry, MemoryJobEnqueuer, MemoryMessageStore, MemoryP
 
 /**
  * How the loopback receiver answers: as the real pipeline does, with HTTP 503, with a receipt signed
- * by another (valid) AP certificate, or with a correctly signed receipt whose NRI digests differ.
+ * by another (valid) AP certificate, with a correctly signed receipt whose NRI digests differ, or
+ * not at all after accepting the message (the receipt is lost on the way back).
  */
-export type ReceiverMode = 'ok' | 'http-503' | 'wrong-signer' | 'bad-nri';
+export type ReceiverMode = 'ok' | 'http-503' | 'wrong-signer' | 'bad-nri' | 'drop-reply';
 
 const keyPair = (e: DevPkiEntry): As4KeyPair => ({ privateKey: createPrivateKey(e.keyPem), certificate: new X509Certificate(e.certPem) });
 
@@ -88,6 +89,10 @@ export class LoopbackReceiver {
         this.keys.signer = this.mode === 'wrong-signer' ? this.wrongSigner : this.identity;
         const reply = await this.pipeline.handle({ contentType: req.headers['content-type'], body: req });
         if (reply.messageId) this.received.push(reply.messageId);
+        if (this.mode === 'drop-reply') {
+          res.socket?.destroy();
+          return;
+        }
         const body = this.mode === 'bad-nri' && reply.outcome === 'receipt' ? await this.alteredReceipt(reply.body) : reply.body;
         res.writeHead(reply.status, { 'content-type': reply.contentType, ...(reply.bodyConsumed ? {} : { connection: 'close' }) }).end(body);
       })().catch((error: Error) => res.writeHead(500).end(String(error.stack)));
