@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineConfig, type ConfigOf } from '../config/define-config.js';
 import { env } from '../config/env.js';
 
@@ -22,6 +23,8 @@ export const discoveryConfig = defineConfig(
     /** Kept short so a new registration shows up quickly. */
     DISCOVERY_NEGATIVE_CACHE_TTL_MS: env.int(60_000, 0, 3_600_000),
     DISCOVERY_CACHE_MAX_ENTRIES: env.int(10_000, 1, 1_000_000),
+    /** Refuse endpoints that are not https on port 443; unset = required except in PEPPOL_STAGE=dev. */
+    DISCOVERY_REQUIRE_HTTPS: z.enum(['true', 'false'], { message: 'expected true or false' }).optional(),
   },
   (v) => ({
     smlZone: v.SML_ZONE?.replace(/\.+$/, ''),
@@ -36,6 +39,7 @@ export const discoveryConfig = defineConfig(
     cacheTtlMs: v.DISCOVERY_CACHE_TTL_MS,
     negativeCacheTtlMs: v.DISCOVERY_NEGATIVE_CACHE_TTL_MS,
     cacheMaxEntries: v.DISCOVERY_CACHE_MAX_ENTRIES,
+    requireHttps: v.DISCOVERY_REQUIRE_HTTPS === undefined ? undefined : v.DISCOVERY_REQUIRE_HTTPS === 'true',
   }),
 );
 

@@ -11,6 +11,7 @@ export type DiscoveryFailure =
   | 'no-matching-process'
   | 'no-as4-endpoint'
   | 'endpoint-not-active'
+  | 'endpoint-url-invalid'
   | 'endpoint-certificate-invalid';
 
 /** A discovery step failed; `code` says which, the message says why in one line. */
@@ -32,6 +33,6 @@ export class DiscoveryError extends Error {
 
   /** Failures that describe the participant's registration (cached briefly) rather than an outage. */
   get isNegativeAnswer(): boolean {
-    return this.code === 'not-registered' || this.code === 'smp-not-found' || this.code === 'no-matching-process' || this.code === 'no-as4-endpoint';
+    return this.code === 'not-registered' || this.code === 'smp-not-found' || this.code === 'no-matching-process' || this.code === 'no-as4-endpoint' || this.code === 'endpoint-url-invalid';
   }
 }

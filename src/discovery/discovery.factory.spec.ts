@@ -10,6 +10,12 @@ describe('smlZoneFor', () => {
     expect(smlZoneFor(discoveryConfig.load({ SML_ZONE: 'acc.edelivery.tech.ec.europa.eu.' }), 'production')).toBe('acc.edelivery.tech.ec.europa.eu');
   });
 
+  it('reads DISCOVERY_REQUIRE_HTTPS as unset, true or false', () => {
+    expect(discoveryConfig.load({}).requireHttps).toBeUndefined();
+    expect(discoveryConfig.load({ DISCOVERY_REQUIRE_HTTPS: 'false' }).requireHttps).toBe(false);
+    expect(() => discoveryConfig.load({ DISCOVERY_REQUIRE_HTTPS: 'maybe' })).toThrow(/DISCOVERY_REQUIRE_HTTPS/);
+  });
+
   it('validates the discovery variables', () => {
     expect(() => discoveryConfig.load({ SMP_FIXED_URL: 'ftp://smp' })).toThrow(/SMP_FIXED_URL/);
     expect(() => discoveryConfig.load({ DISCOVERY_NEGATIVE_CACHE_TTL_MS: '-1' })).toThrow(/DISCOVERY_NEGATIVE_CACHE_TTL_MS/);

@@ -33,5 +33,6 @@ export function createDiscovery(
     ttlMs: config.cacheTtlMs,
     negativeTtlMs: config.negativeCacheTtlMs,
     maxEntries: config.cacheMaxEntries,
+    requireHttpsEndpoint: config.requireHttps ?? pki.config.stage !== 'dev',
   });
 }

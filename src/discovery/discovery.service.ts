@@ -37,6 +37,8 @@ export interface DiscoveryCacheOptions {
   ttlMs: number;
   negativeTtlMs: number;
   maxEntries: number;
+  /** Peppol endpoints must be https on port 443 (peppol-as4.md §12); dev and loopback tests turn this off. */
+  requireHttpsEndpoint?: boolean;
 }
 
 type Cached = { ok: true; value: DiscoveredEndpoint } | { ok: false; error: DiscoveryError };
@@ -123,6 +125,7 @@ export class PeppolDiscovery {
     const now = this.clock.now();
     const selected = selectAs4Endpoint(signed.metadata, { participant, documentType, process }, now);
     trace.push(`endpoint ${selected.endpoint.transportProfile} ${selected.endpoint.address}${selected.process ? ` for process ${selected.process.value}` : ''}`);
+    checkEndpointUrl(selected.endpoint.address, this.cacheOptions.requireHttpsEndpoint ?? false);
     if (!selected.endpoint.certificate) throw new DiscoveryError('endpoint-certificate-invalid', 'the AS4 endpoint publishes no certificate');
     const check = await this.validator.validate(selected.endpoint.certificate, 'ap', now);
     if (!check.valid) throw new DiscoveryError('endpoint-certificate-invalid', `receiver certificate refused (${check.code}): ${check.message}`, check.code);
@@ -147,5 +150,20 @@ export class PeppolDiscovery {
       trace,
       fromCache: false,
     };
+  }
+}
+
+function checkEndpointUrl(address: string, requireHttps: boolean): void {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    throw new DiscoveryError('endpoint-url-invalid', `the AS4 endpoint address "${address}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new DiscoveryError('endpoint-url-invalid', `the AS4 endpoint address ${address} is not http(s)`);
+  }
+  if (requireHttps && (url.protocol !== 'https:' || (url.port !== '' && url.port !== '443'))) {
+    throw new DiscoveryError('endpoint-url-invalid', `the AS4 endpoint address ${address} is not https on port 443, as Peppol requires`);
   }
 }

@@ -55,7 +55,7 @@ describe('PeppolDiscovery: SML → SMP → endpoint over loopback', () => {
   const endpoint = (over: Partial<EndpointSpec> = {}): EndpointSpec => ({ address: AP_URL, certificatePem: pki.partnerAp.certPem, ...over });
   const signedBySmp = (xml: string) => signEnveloped(xml, pki.smp.keyPem, pki.smp.certPem);
 
-  const discovery = (opts: { allowRsaSha1?: boolean; policy?: 'hard-fail' | 'off' } = {}) => {
+  const discovery = (opts: { allowRsaSha1?: boolean; policy?: 'hard-fail' | 'off'; requireHttps?: boolean } = {}) => {
     const http = new BoundedHttpClient();
     const checker = new PeppolRevocationChecker(
       new OcspClient(http, clock, { timeoutMs: 2_000, maxResponseBytes: 65_536, clockSkewMs: 60_000 }),
@@ -73,6 +73,7 @@ describe('PeppolDiscovery: SML → SMP → endpoint over loopback', () => {
       ttlMs: 3_600_000,
       negativeTtlMs: 60_000,
       maxEntries: 100,
+      requireHttpsEndpoint: opts.requireHttps,
     });
   };
   const lookup = (d: PeppolDiscovery, participant: string, process = ORDERING) =>
@@ -215,6 +216,21 @@ describe('PeppolDiscovery: SML → SMP → endpoint over loopback', () => {
     const wrongProcess = await lookup(discovery(), participant, 'urn:fdc:peppol.eu:poacc:bis:order_only:3').catch((e) => e);
     expect(wrongProcess).toMatchObject({ code: 'no-matching-process' });
     expect(wrongProcess.message).toContain(`registered: ${ORDERING}`);
+  });
+
+  it('requires an https endpoint on port 443 when asked to (production and test networks)', async () => {
+    for (const [address, ok] of [
+      [AP_URL, true],
+      ['https://ap.partner.example:443/as4', true],
+      ['http://ap.partner.example/as4', false],
+      ['https://ap.partner.example:8443/as4', false],
+    ] as const) {
+      const participant = nextParticipant();
+      register(participant);
+      smp.serve(path(participant), signedBySmp(smp1Metadata({ participant, documentType: ORDER, process: ORDERING, endpoints: [endpoint({ address })] })));
+      const outcome = await lookup(discovery({ requireHttps: true }), participant).then(() => 'found', (e) => e.code);
+      expect([address, outcome]).toEqual([address, ok ? 'found' : 'endpoint-url-invalid']);
+    }
   });
 
   it('respects the endpoint activation and expiration dates', async () => {
