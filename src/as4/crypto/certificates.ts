@@ -1,10 +1,21 @@
 import { X509Certificate } from 'node:crypto';
 
-/** Reads a certificate from the base64 DER text of a BinarySecurityToken. */
+const parsed = new Map<string, X509Certificate>();
+const PARSED_MAX = 256;
+
+/**
+ * Reads a certificate from the base64 DER text of a BinarySecurityToken. The same few partner
+ * certificates arrive with every message, so parsed ones are kept (bounded, oldest dropped first).
+ */
 export function certificateFromBase64(base64: string): X509Certificate {
   const compact = base64.replace(/\s+/g, '');
+  const known = parsed.get(compact);
+  if (known) return known;
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) throw new Error('certificate is not base64');
-  return new X509Certificate(Buffer.from(compact, 'base64'));
+  const certificate = new X509Certificate(Buffer.from(compact, 'base64'));
+  if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value!);
+  parsed.set(compact, certificate);
+  return certificate;
 }
 
 export function certificateToBase64(certificate: X509Certificate): string {

@@ -37,15 +37,21 @@ class SpecOrderExclusiveCanonicalization extends ExclusiveCanonicalization {
 
 /**
  * Exclusive XML canonicalization (without comments) of an element in its document context,
- * honouring an InclusiveNamespaces PrefixList. Works on a clone: the library adds the inclusive
- * namespace declarations to the element it is given.
+ * honouring an InclusiveNamespaces PrefixList. The library declares the inclusive namespaces on the
+ * element it is given; those added declarations are removed again, leaving the document unchanged.
  */
 export function canonicalizeExclusive(element: Element, inclusivePrefixes: readonly string[] = []): string {
-  const clone = element.cloneNode(true) as Element;
-  return new SpecOrderExclusiveCanonicalization().process(clone, {
-    inclusiveNamespacesPrefixList: [...inclusivePrefixes],
-    ancestorNamespaces: inheritedNamespaces(element),
-  });
+  const added = inclusivePrefixes.filter((prefix) => !element.hasAttribute(`xmlns:${prefix}`));
+  try {
+    return new SpecOrderExclusiveCanonicalization().process(element, {
+      inclusiveNamespacesPrefixList: [...inclusivePrefixes],
+      ancestorNamespaces: inheritedNamespaces(element),
+    });
+  } finally {
+    for (const prefix of added) {
+      if (element.hasAttribute(`xmlns:${prefix}`)) element.removeAttribute(`xmlns:${prefix}`);
+    }
+  }
 }
 
 export function parsePrefixList(value: string | null | undefined): string[] {
