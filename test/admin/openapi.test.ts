@@ -37,7 +37,7 @@ describe('OpenAPI document and the route walk', () => {
 
   it('is OpenAPI 3.1 with the webhook payloads described', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES, 'webhook.test'].sort());
     expect(doc.components.schemas).toHaveProperty('OrderCreatedWebhookEvent');
     expect(doc.components.schemas).toHaveProperty('Problem');
   });

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { webhookOpenApi } from '../../delivery/webhook/openapi-webhooks.js';
 import { API_KEY_HEADER } from '../auth/presented-key.js';
+import { TEST_EVENT_TYPE } from '../delivery/route-test-fire.js';
 import { ADMIN_ROLES } from '../auth/roles.js';
 import { API_KEY_SCHEME, BEARER_SCHEME } from '../http/admin-controller.js';
 import { PROBLEM_SCHEMA_NAME, problemResponse, problemSchema } from '../http/openapi-parts.js';
@@ -40,8 +41,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config);
   const { webhooks, schemas } = webhookOpenApi();
   document.components ??= {};
-  document.components.schemas = { ...document.components.schemas, ...schemas, [PROBLEM_SCHEMA_NAME]: problemSchema };
-  document.webhooks = webhooks as OpenAPIObject['webhooks'];
+  // Webhook schemas are JSON Schema 2020-12 (OpenAPI 3.1), richer than the library's 3.0-shaped type.
+  document.components.schemas = { ...document.components.schemas, ...schemas, [PROBLEM_SCHEMA_NAME]: problemSchema, [TEST_EVENT_SCHEMA]: testEventSchema } as never;
+  document.webhooks = { ...webhooks, [TEST_EVENT_TYPE]: testEventWebhook(webhooks) } as OpenAPIObject['webhooks'];
   document.paths[DASHBOARD_PATH] = {
     get: {
       tags: ['queues'],
@@ -56,6 +58,45 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     },
   };
   return document;
+}
+
+const TEST_EVENT_SCHEMA = 'TestWebhookEvent';
+const testEventSchema = {
+  type: 'object',
+  description: 'Sent only when an operator test-fires a route (POST /admin/routes/{id}/test). Answer 2xx; nothing else is expected.',
+  required: ['type', 'timestamp', 'data'],
+  properties: {
+    type: { const: TEST_EVENT_TYPE },
+    timestamp: { type: 'string', format: 'date-time' },
+    data: {
+      type: 'object',
+      required: ['routeId', 'supplierId', 'note'],
+      properties: { routeId: { type: 'string', format: 'uuid' }, supplierId: { type: 'string' }, note: { type: 'string' } },
+    },
+  },
+};
+
+/** The test event, signed like every other event (same headers as the generated ones). */
+function testEventWebhook(webhooks: Record<string, unknown>) {
+  const sample = Object.values(webhooks)[0] as { post: { parameters: unknown[] } };
+  return {
+    post: {
+      summary: `${TEST_EVENT_TYPE} (operator test)`,
+      description: `${testEventSchema.description} Signed per Standard Webhooks; never retried.`,
+      operationId: 'webhook_test',
+      parameters: sample.post.parameters,
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { $ref: `#/components/schemas/${TEST_EVENT_SCHEMA}` },
+            example: { type: TEST_EVENT_TYPE, timestamp: '2026-11-23T10:15:00.000Z', data: { routeId: '6a1f2e3d-4c5b-4a69-8877-665544332211', supplierId: '0088:5798009883964', note: 'checking the new endpoint' } },
+          },
+        },
+      },
+      responses: { '2XX': { description: 'Received.' } },
+    },
+  };
 }
 
 /** Stable JSON for the committed copy: two-space indentation and a final newline. */
