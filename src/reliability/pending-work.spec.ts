@@ -17,6 +17,11 @@ describe('pendingJobOf', () => {
     expect(pendingJobOf(m({ state: 'validated', kind: 'order', transaction: 'T01' }))).toBeNull();
   });
 
+  it('queues a decided cart for its order under the approval service\'s id', () => {
+    expect(pendingJobOf(m({ state: 'approved', transaction: 'T77' }))?.jobId).toBe(`punchout.order.${m({}).id}`);
+    expect(pendingJobOf(m({ state: 'changed', transaction: 'T77' }))?.jobId).toBe(`punchout.order.${m({}).id}`);
+  });
+
   it('asks the delivery flow for produced orders and catalogue responses under the ids the flows use', () => {
     const order = pendingJobOf(m({ state: 'created', kind: 'order', direction: 'internal' }));
     expect(order).toMatchObject({ queue: 'delivery', payload: { request: 'order-created' }, jobId: `delivery.order-created.${m({}).id}` });

@@ -18,8 +18,8 @@ export type PendingJob = {
 const isCart = (m: PendingMessage) => m.transaction === 'T77' || m.kind === 'cart';
 const isCatalogue = (m: PendingMessage) => m.transaction === 'T19' || m.kind === 'catalogue';
 
-const run = <Q extends 'inbound' | 'punchout' | 'catalogue'>(queue: Q, messageId: string): PendingJob =>
-  ({ queue, payload: { messageId }, jobId: jobIdFor(queue, messageId) }) as PendingJob;
+const run = <Q extends 'inbound' | 'punchout' | 'catalogue'>(queue: Q, messageId: string, stage?: string): PendingJob =>
+  ({ queue, payload: { messageId }, jobId: jobIdFor(queue, messageId, stage) }) as PendingJob;
 
 const delivery = (request: DeliveryRequest, stage: string): PendingJob => ({
   queue: QUEUES.delivery,
@@ -29,7 +29,7 @@ const delivery = (request: DeliveryRequest, stage: string): PendingJob => ({
 
 /**
  * Which job moves a message on from its current state, exactly as the flow that produced the state
- * enqueues it (the AS4 receiver, the inbound router, the delivery requests). Null when no
+ * enqueues it (the AS4 receiver, the inbound router, the approval service, the delivery requests). Null when no
  * message-level job does: a person decides (awaiting approval), the state is final, or another
  * record schedules the work (deliveries in progress have their own delivery records).
  */
@@ -48,7 +48,8 @@ export function pendingJobOf(m: PendingMessage): PendingJob | null {
       return m.direction === 'inbound' && isCatalogue(m) ? run(QUEUES.catalogue, m.id) : null;
     case 'approved':
     case 'changed':
-      return isCart(m) ? run(QUEUES.punchout, m.id) : null;
+      // As the approval service queues a decided cart for its order.
+      return isCart(m) ? run(QUEUES.punchout, m.id, 'order') : null;
     case 'created':
       if (m.kind === 'order') return delivery({ request: 'order-created', messageId: m.id }, 'order-created');
       if (m.kind === 'catalogue-response') return delivery({ request: 'catalogue-response-created', messageId: m.id }, 'catalogue-response-created');

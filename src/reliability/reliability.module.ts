@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
+import { DeliveryModule } from '../delivery/delivery.module.js';
+import { DeliveryService } from '../delivery/delivery.service.js';
 import { DbDuplicateRegistry } from '../inbound/db-duplicate-registry.js';
 import { inboundConfig } from '../inbound/inbound.config.js';
 import { Housekeeping } from './housekeeping.js';
 import { PendingMessages } from './pending-messages.js';
 import { RECONCILE_STEPS, Reconciler, type ReconcileStep } from './reconciler.js';
-import { reliabilityConfig } from './reliability.config.js';
+import { reliabilityConfig, type ReliabilityConfig } from './reliability.config.js';
 import { ReliabilityScheduler } from './reliability.scheduler.js';
 import { TempFiles } from './temp-files.js';
 
 /** Worker role: re-queues pending work whose job went missing, and housekeeping. */
 @Module({
+  imports: [DeliveryModule],
   providers: [
     reliabilityConfig.provider,
     inboundConfig.provider,
@@ -17,7 +20,14 @@ import { TempFiles } from './temp-files.js';
     PendingMessages,
     TempFiles,
     Housekeeping,
-    { provide: RECONCILE_STEPS, useValue: [] satisfies ReconcileStep[] },
+    {
+      // Webhook deliveries keep their own records (and job sequence numbers); their service re-queues them.
+      provide: RECONCILE_STEPS,
+      inject: [DeliveryService, reliabilityConfig.KEY],
+      useFactory: (deliveries: DeliveryService, cfg: ReliabilityConfig): ReconcileStep[] => [
+        { name: 'webhook deliveries', run: () => deliveries.reconcile(cfg.graceMs) },
+      ],
+    },
     Reconciler,
     ReliabilityScheduler,
   ],
