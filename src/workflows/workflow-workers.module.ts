@@ -6,8 +6,8 @@ import { CatalogueResponder } from './catalogue/catalogue-responder.js';
 import { CatalogueProcessor } from './catalogue/catalogue.processor.js';
 import { InboundRouter } from './inbound/inbound-router.js';
 import { InboundProcessor } from './inbound/inbound.processor.js';
+import { ApprovalSweep } from './maintenance/approval-sweep.js';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor.js';
-import { Reconciler } from './maintenance/reconciler.js';
 import { SweepScheduler } from './maintenance/sweep-scheduler.js';
 import { OrderNumberSeries } from './punchout/order-number-series.js';
 import { OrderProducer } from './punchout/order-producer.js';
@@ -27,7 +27,7 @@ import { WorkflowServicesModule } from './workflow-services.module.js';
     CatalogueLoader,
     CatalogueResponder,
     CatalogueProcessor,
-    Reconciler,
+    ApprovalSweep,
     MaintenanceProcessor,
     SweepScheduler,
   ],

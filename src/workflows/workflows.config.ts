@@ -13,11 +13,9 @@ export const workflowsConfig = defineConfig(
     WORKFLOW_BUYER_CONFIG_FILE: env.optionalString(),
     /** When set, carts undecided for this many seconds are abandoned, whatever the buyer configures. */
     WORKFLOW_APPROVAL_TIMEOUT_SECONDS: optionalSeconds(),
-    /** How often the sweep abandons overdue carts and re-queues stalled messages. */
+    /** How often the sweep abandons overdue carts whose timer was lost. */
     WORKFLOW_SWEEP_INTERVAL_SECONDS: env.int(300, 1, 86_400),
-    /** A message in a pending state untouched for this long is queued again by the sweep. */
-    WORKFLOW_STALE_AFTER_SECONDS: env.int(900, 1, 7 * 86_400),
-    /** Most messages one sweep looks at per state. */
+    /** Most carts one sweep abandons. */
     WORKFLOW_SWEEP_BATCH: env.int(500, 1, 100_000),
     /** Catalogue lines written to the database per statement. */
     WORKFLOW_CATALOGUE_BATCH_LINES: env.int(500, 1, 4_000),
@@ -30,7 +28,6 @@ export const workflowsConfig = defineConfig(
     buyerConfigFile: v.WORKFLOW_BUYER_CONFIG_FILE,
     approvalTimeoutMs: v.WORKFLOW_APPROVAL_TIMEOUT_SECONDS === undefined ? undefined : v.WORKFLOW_APPROVAL_TIMEOUT_SECONDS * 1000,
     sweepIntervalMs: v.WORKFLOW_SWEEP_INTERVAL_SECONDS * 1000,
-    staleAfterMs: v.WORKFLOW_STALE_AFTER_SECONDS * 1000,
     sweepBatch: v.WORKFLOW_SWEEP_BATCH,
     catalogueBatchLines: v.WORKFLOW_CATALOGUE_BATCH_LINES,
     maxSbdHeadBytes: v.WORKFLOW_MAX_SBD_HEAD_BYTES,

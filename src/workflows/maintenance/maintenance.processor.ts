@@ -3,15 +3,15 @@ import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator
 import type { JobPayloads } from '../../queue/queues.js';
 import { QUEUES } from '../../queue/queues.js';
 import { ApprovalService } from '../punchout/approval.service.js';
-import { Reconciler } from './reconciler.js';
+import { ApprovalSweep } from './approval-sweep.js';
 
-/** Timers and housekeeping: a cart's approval deadline, and the periodic sweep. */
+/** Timers of the punch-out flow: a cart's approval deadline, and the periodic sweep of overdue carts. */
 @Injectable()
 @HandlesQueue(QUEUES.maintenance, { concurrency: 2 })
 export class MaintenanceProcessor implements JobHandler<'maintenance'> {
   constructor(
     private readonly approvals: ApprovalService,
-    private readonly reconciler: Reconciler,
+    private readonly sweep: ApprovalSweep,
   ) {}
 
   async handle(payload: JobPayloads['maintenance']): Promise<void> {
@@ -19,6 +19,6 @@ export class MaintenanceProcessor implements JobHandler<'maintenance'> {
       await this.approvals.abandonIfOverdue(payload.messageId);
       return;
     }
-    await this.reconciler.sweep();
+    await this.sweep.sweep();
   }
 }

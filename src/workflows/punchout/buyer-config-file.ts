@@ -21,7 +21,7 @@ export class BuyerConfigFileError extends Error {
 const fileSchema = z
   .object({
     default: z.unknown().optional(),
-    buyers: z.record(z.string().regex(/^\d{4}:\S+$/, 'buyer keys are participant ids such as 0192:123456785'), z.unknown()).default({}),
+    buyers: z.record(z.string(), z.unknown()).default({}),
   })
   .strict();
 
@@ -34,7 +34,10 @@ export function parseBuyerConfigFile(content: unknown, source: string): BuyerCon
   }
   const entries: BuyerConfigEntry[] = [];
   if (parsed.data.default !== undefined) entries.push({ buyerId: DEFAULT_BUYER, input: parsed.data.default });
-  for (const [buyer, input] of Object.entries(parsed.data.buyers)) entries.push({ buyerId: normalizeParticipant(buyer), input });
+  for (const [buyer, input] of Object.entries(parsed.data.buyers)) {
+    if (!/^\d{4}:\S+$/.test(buyer)) throw new BuyerConfigFileError(`${source}: buyers.${buyer}: buyer keys are participant ids such as 0192:123456785`);
+    entries.push({ buyerId: normalizeParticipant(buyer), input });
+  }
   for (const entry of entries) {
     try {
       parseBuyerConfig(entry.input);
