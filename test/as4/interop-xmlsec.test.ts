@@ -8,6 +8,7 @@ import { EbmsError } from '../../src/as4/protocol/ebms-errors.js';
 import { NS } from '../../src/as4/protocol/namespaces.js';
 import { buildErrorSignal } from '../../src/as4/signals/error-signal-builder.js';
 import { hasBinary, run } from './support/tools.js';
+import { createScenario } from './support/scenario.js';
 
 const xmlsecMissing = !hasBinary('xmlsec1');
 if (xmlsecMissing) console.warn('xmlsec1 not installed (Debian package xmlsec1): skipping the independent signature cross-check');
@@ -41,5 +42,16 @@ describe.skipIf(xmlsecMissing)('our signatures verify with xmlsec1 (libxmlsec, i
     expect(ok.status).toBe(0);
     const bad = verify(xml.replace('PEPPOL:NOT_SERVICED', 'PEPPOL:OTHER'), pki.ourAp.certPem);
     expect(bad.status).not.toBe(0);
+  });
+
+  it('verifies the signed Receipt the pipeline returns (NRI with the copied references inside)', async () => {
+    const s = await createScenario();
+    const { reply } = await s.sendBuilt(s.build());
+    expect(reply.outcome).toBe('receipt');
+    const xml = reply.body.toString('utf8');
+    expect(xml).toContain('NonRepudiationInformation');
+    const ok = verify(xml, s.pki.ourAp.certPem);
+    expect(ok.stderr).toContain('OK');
+    expect(ok.status).toBe(0);
   });
 });
