@@ -1,6 +1,6 @@
 import type { FiredRule } from '../validation-report.js';
 import { runtime } from './runtime/index.js';
-import { NodeKind, type XNode } from './xml-tree.js';
+import { NO_NAME, NodeKind, type NodeName, type XNode } from './xml-tree.js';
 
 interface CompiledRule {
   context: string;
@@ -27,7 +27,7 @@ type Candidates = Array<readonly CompiledRule[] | undefined>;
  */
 export class CompiledRules {
   private readonly module: CompiledModule;
-  /** Per pattern: dispatch key → rule positions. */
+  /** Per pattern: dispatch key (`node^parent`) → rule positions. */
   private readonly byKey: Array<Map<string, number[]>>;
   private readonly cache = new Map<string, Candidates>();
 
@@ -50,7 +50,14 @@ export class CompiledRules {
   run(doc: XNode): FiredRule[] {
     const patterns = this.module.patterns;
     const out: FiredRule[][] = patterns.map(() => []);
-    const visit = (node: XNode, candidates: Candidates) => {
+    // Names are shared objects within one document: candidates per (name, parent name) by identity.
+    const perDocument = new Map<NodeName, Map<NodeName, Candidates>>();
+    const visit = (node: XNode) => {
+      const parentName = node.parent ? node.parent.name : NO_NAME;
+      let byParent = perDocument.get(node.name);
+      if (!byParent) perDocument.set(node.name, (byParent = new Map()));
+      let candidates = byParent.get(parentName);
+      if (!candidates) byParent.set(parentName, (candidates = this.candidates(node.name.key, parentName.key)));
       for (let p = 0; p < candidates.length; p++) {
         const rules = candidates[p];
         if (!rules) continue;
@@ -64,13 +71,13 @@ export class CompiledRules {
     };
     this.module.begin(doc);
     try {
-      visit(doc, this.candidates('d', '', ''));
+      visit(doc);
       const stack: XNode[] = [];
       for (let i = doc.children.length - 1; i >= 0; i--) if (doc.children[i]!.kind === NodeKind.element) stack.push(doc.children[i]!);
       while (stack.length) {
         const node = stack.pop()!;
-        visit(node, this.candidates('e', node.ns, node.local));
-        for (const a of node.attributes) visit(a, this.candidates('a', a.ns, a.local));
+        visit(node);
+        for (const a of node.attributes) visit(a);
         const kids = node.children;
         for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.kind === NodeKind.element) stack.push(kids[i]!);
       }
@@ -80,16 +87,33 @@ export class CompiledRules {
     return out.flat();
   }
 
-  private candidates(kind: 'd' | 'e' | 'a', ns: string, local: string): Candidates {
-    const cacheKey = `${kind}\u0000${ns}\u0000${local}`;
+  /** Rules of each pattern whose dispatch keys fit a node and its parent, in rule order. */
+  private candidates(nodeKey: string, parentKey: string): Candidates {
+    const cacheKey = `${nodeKey}^${parentKey}`;
     const hit = this.cache.get(cacheKey);
     if (hit) return hit;
-    const keys = kind === 'd' ? ['d'] : [`${kind}|${ns}|${local}`, `${kind}|${ns}|*`, `${kind}|*|${local}`, `${kind}|*|*`];
+    const keys: string[] = [];
+    for (const n of variants(nodeKey)) for (const p of [...variants(parentKey), '*']) keys.push(`${n}^${p}`);
     const candidates: Candidates = this.byKey.map((map, p) => {
       const positions = [...new Set(keys.flatMap((k) => map.get(k) ?? []))].sort((a, b) => a - b);
       return positions.length ? positions.map((i) => this.module.patterns[p]!.rules[i]!) : undefined;
     });
+    if (this.cache.size >= MAX_CACHED_NAMES) this.cache.clear();
     this.cache.set(cacheKey, candidates);
     return candidates;
   }
+}
+
+/** Bound on remembered name pairs: documents choose their names, memory must not follow them. */
+const MAX_CACHED_NAMES = 20_000;
+
+/** A name key and its wildcard forms: `e|ns|local`, `e|ns|*`, `e|*|local`, `e|*|*`. */
+function variants(key: string): string[] {
+  if (key === 'd' || key === '-') return [key];
+  // `kind|ns|local`: the local name has no `|`, the namespace might.
+  const kind = key.slice(0, 1);
+  const cut = key.lastIndexOf('|');
+  const ns = key.slice(2, cut);
+  const local = key.slice(cut + 1);
+  return [key, `${kind}|${ns}|*`, `${kind}|*|${local}`, `${kind}|*|*`];
 }

@@ -14,6 +14,19 @@ export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 const NO_CHILDREN: XNode[] = [];
 
 /**
+ * The expanded name of a node as rule dispatch sees it (`e|ns|local`, `a|ns|local`, `d` for the
+ * document): one shared object per name within a document, so lookups compare by identity.
+ */
+export interface NodeName {
+  readonly key: string;
+  readonly ns: string;
+  readonly local: string;
+}
+
+export const DOCUMENT_NAME: NodeName = { key: 'd', ns: '', local: '' };
+export const NO_NAME: NodeName = { key: '-', ns: '', local: '' };
+
+/**
  * One node of the XPath data model, kept small: a document of 10,000 catalogue lines has about a
  * million of them. `order` is the position in document order (attributes after their element).
  */
@@ -32,6 +45,7 @@ export class XNode {
     /** Content of a text, attribute, comment or processing-instruction node. */
     readonly value: string,
     readonly order: number,
+    readonly name: NodeName = NO_NAME,
   ) {}
 
   /** The string value (XPath `string(.)`). */
@@ -77,7 +91,15 @@ const XMLNS = 'http://www.w3.org/2000/xmlns/';
  */
 export function parseXmlTree(text: string): XNode {
   let order = 0;
-  const doc = new XNode(NodeKind.document, null, '', '', '', '', order++);
+  const doc = new XNode(NodeKind.document, null, '', '', '', '', order++, DOCUMENT_NAME);
+  const names = new Map<string, NodeName>();
+  const nameOf = (kind: 'e' | 'a', ns: string, local: string): NodeName => {
+    const key = `${kind}|${ns}|${local}`;
+    let name = names.get(key);
+    // One string per distinct name: a big catalogue repeats the same few dozen names.
+    if (!name) names.set(key, (name = { key, ns, local }));
+    return name;
+  };
   doc.children = [];
   let current = doc;
   const parser = new SaxesParser({ xmlns: true, position: false });
@@ -94,12 +116,14 @@ export function parseXmlTree(text: string): XNode {
   };
   parser.on('opentag', (tag) => {
     const t = tag as SaxesTagNS;
-    const element = new XNode(NodeKind.element, current, t.uri, t.local, t.prefix, '', order++);
+    const elementName = nameOf('e', t.uri, t.local);
+    const element = new XNode(NodeKind.element, current, elementName.ns, elementName.local, t.prefix, '', order++, elementName);
     const attributes: XNode[] = [];
     for (const name in t.attributes) {
       const a = t.attributes[name]!;
       if (a.uri === XMLNS) continue;
-      attributes.push(new XNode(NodeKind.attribute, element, a.uri, a.local, a.prefix, a.value, order++));
+      const attributeName = nameOf('a', a.uri, a.local);
+      attributes.push(new XNode(NodeKind.attribute, element, attributeName.ns, attributeName.local, a.prefix, a.value, order++, attributeName));
     }
     if (attributes.length) element.attributes = attributes;
     if (current.children === NO_CHILDREN) current.children = [];

@@ -11,7 +11,8 @@ export class DocumentRefusedError extends Error {
   }
 }
 
-const SCAN_CHUNK = 64 * 1024;
+/** Small steps: the root element usually starts within the first few hundred characters. */
+const SCAN_CHUNK = 512;
 /** The encoding named by the XML declaration (an ASCII-compatible prefix; XML 1.0 appendix F). */
 const DECLARED_ENCODING = /^(?:\xEF\xBB\xBF)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/;
 

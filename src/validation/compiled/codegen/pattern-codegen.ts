@@ -7,8 +7,8 @@ export interface CompiledPattern {
   /** JavaScript of `(node) => boolean`. */
   matcher: string;
   /**
-   * Dispatch keys: `d` (the document node), `e|ns|local` or `a|ns|local` (elements, attributes),
-   * with `*` for a wildcard part.
+   * Dispatch keys `<node>^<parent>`, each part `d` (the document node), `e|ns|local` or
+   * `a|ns|local` (elements, attributes) with `*` for a wildcard part; the parent part may be `*`.
    */
   keys: string[];
 }
@@ -68,21 +68,38 @@ function alternative(e: Expr, source: string): Alternative {
   return { rooted: e.absolute && steps[0]?.sep === '/', steps };
 }
 
-function keysOf(alt: Alternative, g: XPathCodegen): string[] {
-  const last = alt.steps[alt.steps.length - 1];
-  if (!last) return ['d'];
-  const kind = last.axis === 'attribute' ? 'a' : 'e';
-  const t = last.test;
+/** `e|ns|local` / `a|ns|local` / `d` for a step's node test (`*` for a wildcard part), or undefined when never visited. */
+function testKey(step: PatternStep | undefined, g: XPathCodegen): string | undefined {
+  if (!step) return 'd';
+  const kind = step.axis === 'attribute' ? 'a' : 'e';
+  const t = step.test;
   switch (t.k) {
     case 'name':
-      return [`${kind}|${g.resolvePrefix(t.prefix)}|${t.local}`];
+      return `${kind}|${g.resolvePrefix(t.prefix)}|${t.local}`;
     case 'wildcard':
-      return [`${kind}|${t.prefix === undefined ? '*' : g.resolvePrefix(t.prefix)}|${t.local ?? '*'}`];
+      return `${kind}|${t.prefix === undefined ? '*' : g.resolvePrefix(t.prefix)}|${t.local ?? '*'}`;
     case 'kind':
-      if (t.kind === 'node' || t.kind === (kind === 'a' ? 'attribute' : 'element')) return [`${kind}|*|*`];
-      if (t.kind === 'document-node') return ['d'];
-      return []; // text, comments and processing instructions are never visited by the rules
+      if (t.kind === 'node' || t.kind === (kind === 'a' ? 'attribute' : 'element')) return `${kind}|*|*`;
+      if (t.kind === 'document-node') return 'd';
+      return undefined; // text, comments and processing instructions are never visited by the rules
   }
+}
+
+/**
+ * Dispatch keys `<node key>^<parent key>`: the parent part narrows wildcard rules such as
+ * `/ubl:Order/cac:Delivery/*` to the elements under that parent (`*` when any parent may do).
+ */
+function keysOf(alt: Alternative, g: XPathCodegen): string[] {
+  const n = alt.steps.length;
+  const last = testKey(alt.steps[n - 1], g);
+  if (last === undefined) return [];
+  if (n === 0) return ['d^*'];
+  let parent = '*';
+  if (alt.steps[n - 1]!.sep === '/') {
+    if (n >= 2) parent = alt.steps[n - 2]!.axis === 'child' ? (testKey(alt.steps[n - 2], g) ?? '*') : '*';
+    else if (alt.rooted) parent = 'd';
+  }
+  return [`${last}^${parent}`];
 }
 
 function matcherOf(alt: Alternative, g: XPathCodegen, globals: Scope): string {
