@@ -1,5 +1,6 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { PROBLEM_TYPES, ProblemException } from '../http/problem.js';
 import type { AdminRequest } from './admin-request.js';
 import { ApiKeyRepository } from './api-key-repository.js';
 import { presentedKey } from './presented-key.js';
@@ -20,17 +21,23 @@ export class ApiKeyGuard implements CanActivate {
     if (PUBLIC_CONTROLLERS.has(context.getClass())) return true;
     const req = context.switchToHttp().getRequest<AdminRequest>();
     const key = presentedKey(req);
-    if (!key) throw new UnauthorizedException('An API key is required: send it as X-API-Key or Authorization: Bearer.');
+    if (!key) throw unauthenticated('An API key is required: send it as X-API-Key or Authorization: Bearer.');
     const record = await this.keys.authenticate(key);
-    if (!record) throw new UnauthorizedException('The API key is not valid or has been revoked.');
+    if (!record) throw unauthenticated('The API key is not valid or has been revoked.');
     req.adminKey = record;
     const required = requiredRole(this.reflector.getAllAndOverride<AdminRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]), req.method);
     if (!roleAllows(record.role, required)) {
-      throw new ForbiddenException(`This operation needs role ${required}; key ${record.id} has role ${record.role}.`);
+      throw new ProblemException(HttpStatus.FORBIDDEN, `This operation needs role ${required}; key ${record.id} has role ${record.role}.`, {
+        type: PROBLEM_TYPES.forbidden,
+        title: 'Forbidden',
+      });
     }
     return true;
   }
 }
+
+// Problem exceptions are answered as problem+json on every route, not only under /admin.
+const unauthenticated = (detail: string) => new ProblemException(HttpStatus.UNAUTHORIZED, detail, { type: PROBLEM_TYPES.unauthenticated, title: 'Unauthenticated' });
 
 export function requiredRole(declared: AdminRole | undefined, method: string): AdminRole {
   return declared ?? (method === 'GET' || method === 'HEAD' ? 'viewer' : 'admin');

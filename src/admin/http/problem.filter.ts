@@ -96,7 +96,7 @@ export function sendProblem(res: Response, problem: ProblemDetails, opts: { chal
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
-/** Global filter: admin routes answer problem+json; other routes keep Nest's default handling. */
+/** Global filter: admin routes (and key refusals anywhere) answer problem+json; other errors keep Nest's default handling. */
 @Catch()
 export class ProblemFilter extends BaseExceptionFilter {
   private readonly logger = new Logger('AdminApi');
@@ -105,7 +105,8 @@ export class ProblemFilter extends BaseExceptionFilter {
     if (host.getType() !== 'http') return super.catch(exception, host);
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    if (!isAdminPath(req.path)) return super.catch(exception, host);
+    // Admin routes answer every error as problem+json; elsewhere only the key guard's refusals are ours.
+    if (!isAdminPath(req.path) && !(exception instanceof ProblemException)) return super.catch(exception, host);
     const problem = toProblem(exception, req);
     if (problem.status >= 500) this.logger.error(`${req.method} ${req.path} failed [${problem.correlationId}]: ${(exception as Error)?.stack ?? String(exception)}`);
     if (res.headersSent) {
