@@ -1,9 +1,9 @@
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
 import { multipartToBuffer } from '../../../src/as4/mime/multipart-writer.js';
 import { buildUserMessage, toMultipart, type BuiltUserMessage } from '../../../src/as4/outbound/user-message-builder.js';
 import { readSignalEnvelope, readSignalErrors } from '../../../src/as4/signals/signal-reader.js';
 import type { DevPki } from '../../../src/pki/dev-pki.js';
-import { buildCartXml, sampleCart } from '../../../src/punchout/sample-cart.js';
+import { freshCartXml } from '../../../src/demo/scenario.js';
 import { PUNCH_OUT_DOC, PUNCH_OUT_PROCESS, sbdAround, verifyAsSender } from '../../support/as4-client.js';
 import { BUYER, SELLER } from './stack.js';
 
@@ -30,7 +30,7 @@ export class CartSender {
 
   /** A signed, encrypted cart with a fresh MessageId; send it as often as needed. */
   async prepare(lines = 2): Promise<Prepared> {
-    const sbd = sbdAround(Buffer.from(buildCartXml(sampleCart(lines)), 'utf8'), { sender: SELLER, receiver: BUYER });
+    const sbd = sbdAround(Buffer.from(freshCartXml(`cart-${randomUUID()}`, new Date(), lines, SELLER), 'utf8'), { sender: SELLER, receiver: BUYER });
     const built = buildUserMessage({
       fromPartyId: this.pki.partnerAp.subjectCn,
       toPartyId: this.pki.ourAp.subjectCn,

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Clock } from '../../../src/common/clock.js';
+import { deliveryConfig } from '../../../src/delivery/delivery.config.js';
+import { RouteRepository } from '../../../src/delivery/routes/route-repository.js';
+import { RouteService } from '../../../src/delivery/routes/route.service.js';
+import { demoBuyerConfigFile } from '../../../src/demo/scenario.js';
+import { ParticipantRepository } from '../../../src/participants/participant-repository.js';
 import { readDevPki } from '../../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../../src/pki/dev-pki.js';
 import { createPostgresTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../support/databases.js';
@@ -25,6 +31,11 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** DATA_DIR to use (e.g. a small file system); a fresh temporary folder by default. */
   dataDir?: string;
+  /**
+   * The whole punch-out flow: buyer and supplier served, the supplier's carts approved
+   * automatically, plain-HTTP webhooks allowed (the sample OMS on loopback).
+   */
+  flow?: boolean;
 }
 
 /**
@@ -77,12 +88,27 @@ export class Stack {
       REDIS_URL: redisUrl,
       DATA_DIR: this.dataDir,
       QUEUE_PREFIX: this.prefix,
-      SERVED_PARTICIPANTS: BUYER,
+      SERVED_PARTICIPANTS: this.options.flow ? `${BUYER},${SELLER}` : BUYER,
+      ...(this.options.flow ? this.flowEnv() : {}),
       PORT: '0',
       HOST: '127.0.0.1',
       ...this.options.env,
     };
     return this;
+  }
+
+  private flowEnv(): Record<string, string> {
+    const file = `${this.dataDir}/buyers.json`;
+    writeFileSync(file, JSON.stringify(demoBuyerConfigFile(SELLER)));
+    return { WORKFLOW_BUYER_CONFIG_FILE: file, WEBHOOK_ALLOW_HTTP: 'true' };
+  }
+
+  /** The supplier's webhook route to `url` (the API must have started once: it seeds the participants). */
+  async createWebhookRoute(url: string, secret: string): Promise<string> {
+    const db = this.db.db;
+    const routes = new RouteService(db, new RouteRepository(db), new ParticipantRepository(db), new Clock(), { allowHttp: true }, deliveryConfig.load({}));
+    const { route } = await routes.create({ kind: 'webhook', supplierId: SELLER, url, secret, name: 'sample OMS' });
+    return route.id;
   }
 
   /** The URL a sender posts AS4 messages to. */
