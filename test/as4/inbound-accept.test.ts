@@ -1,7 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyReply } from '../../src/as4/signals/receipt-verifier.js';
-import { createScenario, sbdFor, type Scenario } from './support/scenario.js';
+import { createScenario, orderXml, sbdFor, type Scenario } from './support/scenario.js';
 
 const limits = { maxBytes: 1_000_000, maxDepth: 64, maxElements: 10_000 };
 
@@ -45,5 +48,28 @@ describe('AS4 inbound: a conforming Peppol UserMessage', () => {
     const { reply } = await s.sendBuilt(s.build({ compress: false }));
     expect(reply.error?.message).toBeUndefined();
     expect(reply.outcome).toBe('receipt');
+  });
+});
+
+describe('AS4 inbound: a payload above the spill threshold', () => {
+  it('travels through temp files (raw, attachment, decrypted, decompressed) that are removed afterwards', async () => {
+    const tempDir = mkdtempSync(join(tmpdir(), 'as4-spill-'));
+    try {
+      const s = await createScenario({ AS4_TEMP_DIR: tempDir, AS4_SPILL_THRESHOLD_BYTES: '16384' });
+      const filler = `<Note>${randomBytes(400_000).toString('base64')}</Note>`;
+      const business = Buffer.from(orderXml(2).toString('utf8').replace('</Order>', `${filler}</Order>`));
+      const payload = sbdFor({}, business);
+      const { reply, body } = await s.sendBuilt(s.build({ payload }));
+      expect(reply.error?.message).toBeUndefined();
+      expect(reply.outcome).toBe('receipt');
+      const [stored] = [...s.store.records.values()];
+      expect(stored!.message.raw.path).toBeDefined();
+      expect(stored!.message.sbd.path).toBeDefined();
+      expect(stored!.raw.equals(body)).toBe(true);
+      expect(stored!.sbd.equals(payload)).toBe(true);
+      expect(readdirSync(tempDir)).toEqual([]);
+    } finally {
+      rmSync(tempDir, { recursive: true, force: true });
+    }
   });
 });
