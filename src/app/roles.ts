@@ -1,4 +1,5 @@
 import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module.js';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { As4Module } from '../as4/as4.module.js';
 import { HealthModule } from '../health/health.module.js';
@@ -18,7 +19,7 @@ import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
 export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule];
 
 /** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
-export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, InboundPersistenceModule, As4Module.forRoot()];
+export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, InboundPersistenceModule, As4Module.forRoot(), AdminModule];
 
 /** Feature modules of the worker role: the queue processors. */
 export const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule];

@@ -1,3 +1,4 @@
+import { adminConfig } from '../admin/admin.config.js';
 import { databaseConfig } from '../database/database.config.js';
 import { deliveryConfig } from '../delivery/delivery.config.js';
 import { webhookConfig } from '../delivery/webhook/webhook.config.js';
@@ -33,6 +34,7 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   participantsConfig,
   as4Config,
   inboundConfig,
+  adminConfig,
   webhookConfig,
   deliveryConfig,
   validationConfig,
