@@ -84,7 +84,7 @@ export class As4Sender {
 
   async send(request: As4SendRequest): Promise<As4SendOutcome> {
     const signing = this.identity();
-    const built = buildStreamedUserMessage({
+    const built = await buildStreamedUserMessage({
       fromPartyId: signing.subjectCn,
       toPartyId: request.receiver.partyId,
       process: request.process,

@@ -7,7 +7,7 @@ import { writeMultipartRelated, type MultipartRelated } from '../mime/multipart-
 import { formatSchemeAndValue, type PeppolIdentifier } from '../protocol/identifiers.js';
 import { ALGORITHM, PEPPOL, TOKEN } from '../protocol/peppol-profile.js';
 import { attachmentContentDigestOf } from '../wss/attachment-digest.js';
-import { appendSignature, binarySecurityToken } from '../wss/sign.js';
+import { appendSignature, appendSignatureAsync, binarySecurityToken, type SignatureOptions } from '../wss/sign.js';
 import { XmlBuilder } from '../xml/xml-build.js';
 import { newMessageId, newXmlId } from './ids.js';
 
@@ -125,10 +125,11 @@ export function buildUserMessage(input: UserMessageToBuild): BuiltUserMessage {
 
 /**
  * The same message around an already gzip-compressed SBD that is never held in memory: the digest
- * comes with the payload, and the encrypted attachment is produced while it is being sent.
+ * comes with the payload, the encrypted attachment is produced while it is being sent, and the RSA
+ * signature is computed off the event loop.
  */
-export function buildStreamedUserMessage(input: StreamedUserMessageToBuild): StreamedUserMessage {
-  const { contentKey, contentId, ...message } = assemble(input, {
+export async function buildStreamedUserMessage(input: StreamedUserMessageToBuild): Promise<StreamedUserMessage> {
+  const { contentKey, contentId, ...message } = await assembleAsync(input, {
     compress: true,
     preEncryptionType: PEPPOL.gzipCompression,
     digest: () => input.payload.sha256,
@@ -155,6 +156,26 @@ type Assembled = Omit<BuiltUserMessage, 'attachments'> & { contentId: string; co
 
 /** Builds and signs the envelope; returns the content key the attachment must be encrypted with. */
 function assemble(input: Omit<UserMessageToBuild, 'payload'>, attachment: AttachmentFacts): Assembled {
+  const d = draft(input, attachment);
+  return d.complete(d.signature ? appendSignature(d.b, d.security, d.signature) : undefined);
+}
+
+/** As assemble, with the RSA signature computed off the event loop. */
+async function assembleAsync(input: Omit<UserMessageToBuild, 'payload'>, attachment: AttachmentFacts): Promise<Assembled> {
+  const d = draft(input, attachment);
+  return d.complete(d.signature ? await appendSignatureAsync(d.b, d.security, d.signature) : undefined);
+}
+
+interface Draft {
+  readonly b: XmlBuilder;
+  readonly security: Element;
+  /** What to sign; undefined for an unsigned (fault) message. */
+  readonly signature?: SignatureOptions;
+  complete(signature: Element | undefined): Assembled;
+}
+
+/** The whole envelope except the signature value. */
+function draft(input: Omit<UserMessageToBuild, 'payload'>, attachment: AttachmentFacts): Draft {
   const faults = input.faults ?? {};
   const { compress, preEncryptionType } = attachment;
   const messageId = input.messageId ?? newMessageId(`${input.fromPartyId.toLowerCase()}.as4`);
@@ -260,11 +281,11 @@ function assemble(input: Omit<UserMessageToBuild, 'payload'>, attachment: Attach
     );
   }
 
-  const signedReferences: Array<{ uri: string; digestValue: string }> = [];
+  let signatureOptions: SignatureOptions | undefined;
   if (!faults.unsigned) {
     const sigTokenId = newXmlId('X509-sig');
     security.appendChild(binarySecurityToken(b, sigTokenId, input.signing.certificate.raw));
-    const signature = appendSignature(b, security, {
+    signatureOptions = {
       signatureId: newXmlId('SIG'),
       tokenId: sigTokenId,
       privateKey: input.signing.privateKey,
@@ -278,19 +299,27 @@ function assemble(input: Omit<UserMessageToBuild, 'payload'>, attachment: Attach
       signedInfoPrefixes: ['S12'],
       signatureMethod: faults.signatureMethod,
       digestMethod: faults.digestMethod,
-    });
-    for (const ref of Array.from(signature.getElementsByTagNameNS(signature.namespaceURI!, 'Reference'))) {
-      const digest = ref.getElementsByTagNameNS(signature.namespaceURI!, 'DigestValue')[0];
-      signedReferences.push({ uri: ref.getAttribute('URI') ?? '', digestValue: digest?.textContent ?? '' });
-    }
+    };
   }
 
   return {
-    messageId,
-    soapXml: `<?xml version="1.0" encoding="UTF-8"?>${b.serialize()}`,
-    contentId,
-    contentKey,
-    signedReferences,
+    b,
+    security,
+    signature: signatureOptions,
+    complete(signature) {
+      const signedReferences: Array<{ uri: string; digestValue: string }> = [];
+      for (const ref of signature ? Array.from(signature.getElementsByTagNameNS(signature.namespaceURI!, 'Reference')) : []) {
+        const digest = ref.getElementsByTagNameNS(signature!.namespaceURI!, 'DigestValue')[0];
+        signedReferences.push({ uri: ref.getAttribute('URI') ?? '', digestValue: digest?.textContent ?? '' });
+      }
+      return {
+        messageId,
+        soapXml: `<?xml version="1.0" encoding="UTF-8"?>${b.serialize()}`,
+        contentId,
+        contentKey,
+        signedReferences,
+      };
+    },
   };
 }
 
