@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalogueBytes, type GeneratedCatalogueOptions } from '../../src/catalogue/catalogue-generator.js';
 import type { MessageRecord } from '../../src/messages/message-repository.js';
@@ -7,7 +9,7 @@ import { CatalogueStore } from '../../src/workflows/catalogue/catalogue-store.js
 import { DOCUMENT_ROLE } from '../../src/workflows/shared/workflow-documents.js';
 import type { Validator } from '../../src/validation/validator.js';
 import { createValidator, expectValid } from '../punchout/validator-support.js';
-import { BUYER, createHarness, exampleCatalogue, hasExamples, SELLER, type Harness } from './support/harness.js';
+import { BUYER, createHarness, exampleCatalogue, examplesDir, hasExamples, SELLER, type Harness } from './support/harness.js';
 
 /**
  * Catalogues through real worker processes: stored as versions per supplier, searchable by item id,
@@ -99,6 +101,15 @@ describe.skipIf(!hasExamples)('catalogues are stored and answered', () => {
     expect(xml).toMatch(/<cbc:ResponseCode>RE<\/cbc:ResponseCode>/);
     expect(xml).toMatch(/<cbc:Note>catalogue issued 2026-01-05 version 1 is not newer than the active one/);
     expect((await catalogues.searchItems(SELLER, 'SKU-000015'))).toHaveLength(0);
+  });
+
+  it('an order received is validated and kept for the operator, with no further work', async () => {
+    const order = readFileSync(path.join(examplesDir, 'Order_Example.xml'), 'latin1').replace('encoding="ISO-8859-1"', 'encoding="UTF-8"');
+    const id = await h.receive({ document: Buffer.from(order, 'utf8'), transaction: 'T01', sender: BUYER, receiver: SELLER });
+    const message = await h.waitForState(id, ['validated']);
+    expect(message.attributes.transaction).toBe('T01');
+    for (const queue of [QUEUES.punchout, QUEUES.catalogue] as const) expect(await h.queue.queue(queue).getJob(jobIdFor(queue, id))).toBeFalsy();
+    expect((await h.messages.timeline(id)).map((e) => e.toState)).toEqual(['received', 'validated']);
   });
 
   it('a catalogue sent without a response expected is stored and not answered', async () => {

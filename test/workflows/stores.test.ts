@@ -65,6 +65,22 @@ describe.each(databaseEngines)('workflow tables on $name', ({ create }) => {
     expect(versions.map((v) => [v.versionId, v.status, v.lineCount])).toEqual(expect.arrayContaining([['1', 'superseded', 3], ['2', 'active', 3]]));
   });
 
+  it('a load interrupted by a crash is discarded with its lines, a finished one is kept', async () => {
+    const store = new CatalogueStore(t.db);
+    const messageId = await catalogueMessage();
+    const loading = randomUUID();
+    await store.createLoading({ id: loading, messageId, supplierId: '0192:5', catalogueKey: 'k-crash', operation: 'add', header: {} });
+    await store.insertLines(loading, [toStore(line('X1')), toStore(line('X2'))]);
+    await store.discardLoading(messageId);
+    expect(await store.byMessage(messageId)).toBeNull();
+    expect(await t.db.query(`SELECT 1 FROM catalogue_lines WHERE version_id = $1`, [loading])).toHaveLength(0);
+    const again = randomUUID();
+    await store.createLoading({ id: again, messageId, supplierId: '0192:5', catalogueKey: 'k-crash', operation: 'add', header: {} });
+    await t.db.transaction(async (tx) => store.setStatus(again, 'active', tx));
+    await store.discardLoading(messageId);
+    expect(await store.byMessage(messageId)).toMatchObject({ id: again, status: 'active' });
+  });
+
   it('at most one active version per catalogue', async () => {
     const store = new CatalogueStore(t.db);
     const ids = [randomUUID(), randomUUID()];
