@@ -65,11 +65,8 @@ export class MessageSearch {
        ORDER BY created_at DESC, id DESC LIMIT ${bind(filter.limit + 1)}`,
       params,
     );
-    const out: Array<{ record: MessageRecord; position: CursorPosition }> = [];
-    for (const row of rows) {
-      const record = await this.messages.find(String(row.id));
-      if (record) out.push({ record, position: { at: String(row.cursor_at), id: String(row.id) } });
-    }
-    return out;
+    // Records are read through the repository (one mapping of rows to records), concurrently.
+    const records = await Promise.all(rows.map((row) => this.messages.find(String(row.id))));
+    return rows.flatMap((row, i) => (records[i] ? [{ record: records[i], position: { at: String(row.cursor_at), id: String(row.id) } }] : []));
   }
 }
