@@ -6,6 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import { startRole } from '../../src/app/bootstrap.js';
 import { Database } from '../../src/database/database.js';
 import { MessageRepository } from '../../src/messages/message-repository.js';
+import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { JobQueue } from '../../src/queue/job-queue.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -58,6 +59,8 @@ export async function startAdminApi(extraEnv: Record<string, string> = {}): Prom
     queue: app.get(JobQueue),
     database: app.get(Database),
     stop: async () => {
+      // This run's queues live under their own prefix: leave nothing behind in the shared Redis.
+      await Promise.all(app.get(BullJobQueue).allQueues().map((q) => q.obliterate({ force: true }).catch(() => undefined)));
       await app.close();
       await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
