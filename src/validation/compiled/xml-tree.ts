@@ -14,62 +14,61 @@ export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 const NO_CHILDREN: XNode[] = [];
 
 /**
- * The expanded name of a node as rule dispatch sees it (`e|ns|local`, `a|ns|local`, `d` for the
- * document): one shared object per name within a document, so lookups compare by identity.
+ * The name of a node (`key`: `e|ns|local`, `a|ns|local`, `d` for the document) as rule dispatch
+ * sees it: one shared object per name and prefix within a document, so lookups compare by identity
+ * and a big catalogue keeps each distinct name once.
  */
 export interface NodeName {
   readonly key: string;
   readonly ns: string;
   readonly local: string;
+  readonly prefix: string;
 }
 
-export const DOCUMENT_NAME: NodeName = { key: 'd', ns: '', local: '' };
-export const NO_NAME: NodeName = { key: '-', ns: '', local: '' };
+export const DOCUMENT_NAME: NodeName = { key: 'd', ns: '', local: '', prefix: '' };
+export const NO_NAME: NodeName = { key: '-', ns: '', local: '', prefix: '' };
 
 /**
- * One node of the XPath data model, kept small: a document of 10,000 catalogue lines has about a
+ * One node of the XPath data model, kept small: a document of 10,000 catalogue lines has over a
  * million of them. `order` is the position in document order (attributes after their element).
  */
 export class XNode {
   children: XNode[] = NO_CHILDREN;
   attributes: XNode[] = NO_CHILDREN;
-  /** Cached string value of an element (computed on first use). */
-  private text: string | undefined;
 
   constructor(
     readonly kind: NodeKind,
     readonly parent: XNode | null,
-    readonly ns: string,
-    readonly local: string,
-    readonly prefix: string,
+    readonly name: NodeName,
     /** Content of a text, attribute, comment or processing-instruction node. */
     readonly value: string,
     readonly order: number,
-    readonly name: NodeName = NO_NAME,
   ) {}
 
-  /** The string value (XPath `string(.)`). */
-  stringValue(): string {
-    if (this.kind !== NodeKind.element && this.kind !== NodeKind.document) return this.value;
-    if (this.text !== undefined) return this.text;
-    const kids = this.children;
-    let out: string;
-    if (kids.length === 1 && kids[0]!.kind === NodeKind.text) out = kids[0]!.value;
-    else {
-      out = '';
-      for (const child of kids) {
-        if (child.kind === NodeKind.text) out += child.value;
-        else if (child.kind === NodeKind.element) out += child.stringValue();
-      }
-    }
-    // Only leaf values are kept: caching every ancestor would hold the document text many times.
-    if (kids.length <= 1) this.text = out;
-    return out;
+  get ns(): string {
+    return this.name.ns;
+  }
+
+  get local(): string {
+    return this.name.local;
   }
 
   /** `name()`: the lexical QName as written in the document. */
   get qname(): string {
-    return this.prefix ? `${this.prefix}:${this.local}` : this.local;
+    return this.name.prefix ? `${this.name.prefix}:${this.name.local}` : this.name.local;
+  }
+
+  /** The string value (XPath `string(.)`). */
+  stringValue(): string {
+    if (this.kind !== NodeKind.element && this.kind !== NodeKind.document) return this.value;
+    const kids = this.children;
+    if (kids.length === 1 && kids[0]!.kind === NodeKind.text) return kids[0]!.value;
+    let out = '';
+    for (const child of kids) {
+      if (child.kind === NodeKind.text) out += child.value;
+      else if (child.kind === NodeKind.element) out += child.stringValue();
+    }
+    return out;
   }
 
   get root(): XNode {
@@ -77,6 +76,11 @@ export class XNode {
     while (node.parent) node = node.parent;
     return node;
   }
+}
+
+/** A node without name (text, comment) or a processing instruction (its target as local name). */
+export function unnamed(local = ''): NodeName {
+  return local ? { key: '-', ns: '', local, prefix: '' } : NO_NAME;
 }
 
 export class XmlTreeError extends Error {
@@ -91,14 +95,22 @@ const XMLNS = 'http://www.w3.org/2000/xmlns/';
  */
 export function parseXmlTree(text: string): XNode {
   let order = 0;
-  const doc = new XNode(NodeKind.document, null, '', '', '', '', order++, DOCUMENT_NAME);
+  const doc = new XNode(NodeKind.document, null, DOCUMENT_NAME, '', order++);
   const names = new Map<string, NodeName>();
-  const nameOf = (kind: 'e' | 'a', ns: string, local: string): NodeName => {
+  const nameOf = (kind: 'e' | 'a', ns: string, local: string, prefix: string): NodeName => {
     const key = `${kind}|${ns}|${local}`;
-    let name = names.get(key);
-    // One string per distinct name: a big catalogue repeats the same few dozen names.
-    if (!name) names.set(key, (name = { key, ns, local }));
+    const full = `${key}|${prefix}`;
+    let name = names.get(full);
+    if (!name) names.set(full, (name = { key, ns, local, prefix }));
     return name;
+  };
+  // Indentation repeats the same few whitespace runs hundreds of thousands of times: keep one of each.
+  const blanks = new Map<string, string>();
+  const shared = (value: string) => {
+    if (value.length > 64 || !/^[ \t\r\n]*$/.test(value)) return value;
+    let kept = blanks.get(value);
+    if (kept === undefined) blanks.set(value, (kept = value));
+    return kept;
   };
   doc.children = [];
   let current = doc;
@@ -109,39 +121,39 @@ export function parseXmlTree(text: string): XNode {
     const kids = current.children;
     const last = kids[kids.length - 1];
     if (last && last.kind === NodeKind.text) {
-      kids[kids.length - 1] = new XNode(NodeKind.text, current, '', '', '', last.value + value, last.order);
+      kids[kids.length - 1] = new XNode(NodeKind.text, current, NO_NAME, shared(last.value + value), last.order);
     } else {
-      kids.push(new XNode(NodeKind.text, current, '', '', '', value, order++));
+      kids.push(new XNode(NodeKind.text, current, NO_NAME, shared(value), order++));
     }
   };
   parser.on('opentag', (tag) => {
     const t = tag as SaxesTagNS;
-    const elementName = nameOf('e', t.uri, t.local);
-    const element = new XNode(NodeKind.element, current, elementName.ns, elementName.local, t.prefix, '', order++, elementName);
+    const element = new XNode(NodeKind.element, current, nameOf('e', t.uri, t.local, t.prefix), '', order++);
     const attributes: XNode[] = [];
     for (const name in t.attributes) {
       const a = t.attributes[name]!;
       if (a.uri === XMLNS) continue;
-      const attributeName = nameOf('a', a.uri, a.local);
-      attributes.push(new XNode(NodeKind.attribute, element, attributeName.ns, attributeName.local, a.prefix, a.value, order++, attributeName));
+      attributes.push(new XNode(NodeKind.attribute, element, nameOf('a', a.uri, a.local, a.prefix), a.value, order++));
     }
-    if (attributes.length) element.attributes = attributes;
+    if (attributes.length) element.attributes = attributes.slice();
     if (current.children === NO_CHILDREN) current.children = [];
     current.children.push(element);
     current = element;
   });
   parser.on('closetag', () => {
+    // A grown array keeps spare capacity (17 slots at first): an exact copy is much smaller.
+    if (current.children.length) current.children = current.children.slice();
     current = current.parent!;
   });
   parser.on('text', appendText);
   parser.on('cdata', appendText);
   parser.on('comment', (value) => {
     if (current.children === NO_CHILDREN) current.children = [];
-    current.children.push(new XNode(NodeKind.comment, current, '', '', '', value, order++));
+    current.children.push(new XNode(NodeKind.comment, current, NO_NAME, value, order++));
   });
   parser.on('processinginstruction', (pi) => {
     if (current.children === NO_CHILDREN) current.children = [];
-    current.children.push(new XNode(NodeKind.processingInstruction, current, '', pi.target, '', pi.body, order++));
+    current.children.push(new XNode(NodeKind.processingInstruction, current, unnamed(pi.target), pi.body, order++));
   });
   parser.on('doctype', () => {
     throw new XmlTreeError('DOCTYPE declarations are not accepted');
