@@ -122,10 +122,11 @@ function startTagAt(text: string, at: number, atEnd: boolean): RegExpExecArray |
   if (/^<!DOCTYPE/i.test(rest)) throw new SbdPayloadError('document type declarations (DOCTYPE) are not accepted');
   const tag = START_TAG.exec(rest);
   if (tag) return tag;
+  // What may still become a comment, a processing instruction or a start tag with more bytes.
   const partial =
     rest === '' ||
-    '<!--'.startsWith(rest.slice(0, 4)) && !rest.includes('-->') ||
-    rest.startsWith('<?') && !rest.includes('?>') ||
+    ('<!--'.startsWith(rest.slice(0, 4)) && !rest.includes('-->')) ||
+    (rest.startsWith('<?') && !rest.includes('?>')) ||
     (rest.startsWith('<') && !rest.includes('>'));
   if (!atEnd && partial) return undefined;
   throw new SbdPayloadError(rest === '' ? 'the payload ends too early' : `unexpected content at byte ${at}: ${JSON.stringify(rest.slice(0, 40))}`);
