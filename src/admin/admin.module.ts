@@ -7,6 +7,7 @@ import { ApprovalsController } from './approvals/approvals.controller.js';
 import { validationConfig } from '../validation/validation.config.js';
 import { adminConfig } from './admin.config.js';
 import { AuditController } from './audit/audit.controller.js';
+import { CataloguesController } from './catalogues/catalogues.controller.js';
 import { AuditInterceptor } from './audit/audit.interceptor.js';
 import { AuditRepository } from './audit/audit-repository.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
@@ -37,6 +38,7 @@ import { RulesController } from './rules/rules.controller.js';
     MessagesController,
     ApprovalsController,
     ParticipantsController,
+    CataloguesController,
     RoutesController,
     DeliveriesController,
     QueuesController,
