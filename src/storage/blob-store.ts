@@ -59,7 +59,8 @@ export class BlobStore {
         const bytes = chunk as Buffer;
         hash.update(bytes);
         size += bytes.length;
-        await file.write(bytes);
+        // write() may write only part of a buffer (e.g. the disk filling up): go on until all is written.
+        for (let offset = 0; offset < bytes.length; ) offset += (await file.write(bytes, offset, bytes.length - offset)).bytesWritten;
       }
       await file.sync();
     } catch (error) {
