@@ -107,7 +107,7 @@ export class ApiKeyRepository {
     return rows.map(toRecord);
   }
 
-  /** Revokes a key; false when there is no such active key. */
+  /** Revokes a key at once; null when there is no such active key. */
   async revoke(id: string): Promise<ApiKeyRecord | null> {
     const [row] = await this.db.query<Row>(
       `UPDATE admin_api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING *`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Delivery, StoredAttempt } from '../../delivery/deliveries/delivery.model.js';
-import type { Route, RouteSecretView } from '../../delivery/routes/route.model.js';
+import type { Delivery } from '../../delivery/deliveries/delivery.model.js';
+import type { Route } from '../../delivery/routes/route.model.js';
 import { WEBHOOK_EVENT_TYPES } from '../../delivery/webhook/events.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -117,12 +117,4 @@ export function deliveryView(d: Delivery) {
     deliveredAt: iso(d.deliveredAt),
     failedAt: iso(d.failedAt),
   };
-}
-
-export function attemptView(a: StoredAttempt) {
-  return a;
-}
-
-export function secretsView(s: RouteSecretView[]) {
-  return s;
 }
