@@ -1,5 +1,15 @@
 import { DOMImplementation } from '@xmldom/xmldom';
-import fontoxpath from 'fontoxpath';
+import { createRequire } from 'node:module';
+import type fontoxpathType from 'fontoxpath';
+
+const require = createRequire(import.meta.url);
+let fonto: typeof fontoxpathType | undefined;
+
+/** fontoxpath is needed when rules are compiled, not when they run: loaded on first use. */
+function fontoxpath(): typeof fontoxpathType {
+  fonto ??= require('fontoxpath') as typeof fontoxpathType;
+  return fonto;
+}
 
 /**
  * The XPath syntax tree the code generator works on: fontoxpath parses the expression (its
@@ -114,7 +124,8 @@ function prefixOf(e: El): string {
 export function parseXPath(source: string): Expr {
   let module: El;
   try {
-    module = fontoxpath.parseScript(source, { language: fontoxpath.evaluateXPath.XPATH_3_1_LANGUAGE }, factory as never) as unknown as El;
+    const fx = fontoxpath();
+    module = fx.parseScript(source, { language: fx.evaluateXPath.XPATH_3_1_LANGUAGE }, factory as never) as unknown as El;
   } catch (error) {
     throw new UnsupportedXPathError(`cannot parse ${JSON.stringify(source)}: ${(error as Error).message.split('\n')[0]}`);
   }

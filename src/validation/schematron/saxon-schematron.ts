@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import SaxonJS from 'saxon-js';
+import { createRequire } from 'node:module';
+import type SaxonJSType from 'saxon-js';
 import type { Flag, FiredRule } from '../validation-report.js';
 
 const SVRL_NS = 'http://purl.oclc.org/dsdl/svrl';
@@ -7,6 +8,15 @@ const SVRL_NS = 'http://purl.oclc.org/dsdl/svrl';
 const FIRED_XPATH = `array { for $f in //(svrl:failed-assert | svrl:successful-report) return map {
   'id': string($f/@id), 'flag': string($f/@flag), 'location': string($f/@location),
   'text': normalize-space(string-join($f/svrl:text, ' ')) } }`;
+
+const require = createRequire(import.meta.url);
+let saxon: typeof SaxonJSType | undefined;
+
+/** SaxonJS is loaded on first use only: it costs about 90 MB, which the compiled engine does not need. */
+function saxonJs(): typeof SaxonJSType {
+  saxon ??= require('saxon-js') as typeof SaxonJSType;
+  return saxon;
+}
 
 /** Runs one compiled official schematron stylesheet (SEF) with SaxonJS and reads its SVRL. */
 export class SaxonSchematron {
@@ -17,6 +27,7 @@ export class SaxonSchematron {
   }
 
   run(documentText: string): FiredRule[] {
+    const SaxonJS = saxonJs();
     const result = SaxonJS.transform({ stylesheetInternal: this.stylesheet, sourceText: documentText, destination: 'document' }, 'sync');
     const items = SaxonJS.XPath.evaluate(FIRED_XPATH, result.principalResult, {
       namespaceContext: { svrl: SVRL_NS },
