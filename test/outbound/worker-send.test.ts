@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Clock } from '../../src/common/clock.js';
+import { MessageRepository } from '../../src/messages/message-repository.js';
+import { OutboundService } from '../../src/outbound/outbound.service.js';
+import { DEV_PKI_FILES, readDevPki } from '../../src/pki/dev-pki-files.js';
+import type { DevPki } from '../../src/pki/dev-pki.js';
+import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
+import { RedisConnections } from '../../src/redis/redis-connections.js';
+import { redisConfig } from '../../src/redis/redis.config.js';
+import { BlobStore } from '../../src/storage/blob-store.js';
+import { orderXml } from '../as4/support/scenario.js';
+import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
+import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
+import { type RunningProcess, startProcess } from '../support/processes.js';
+import { ORDER, ORDERING } from './support/sender-stack.js';
+
+const BUYER = '0088:5798000000001';
+const SUPPLIER = '0088:7315458756324';
+
+/** The worker role's outbound queue handler, end to end: message row → job → AS4 → receipt → `sent`. */
+describe('outbound queue in the worker process (built code, PostgreSQL, Redis)', () => {
+  let db: TestDatabase;
+  let api: RunningProcess;
+  let worker: RunningProcess;
+  let pki: DevPki;
+  let senderData: string;
+  let receiverData: string;
+  let redis: RedisConnections;
+  let queue: BullJobQueue;
+  const workerPrefix = `t-outq-${randomBytes(4).toString('hex')}`;
+
+  beforeAll(async () => {
+    db = await createPostgresTestDatabase();
+    senderData = mkdtempSync(path.join(tmpdir(), 'ap-outq-sender-'));
+    receiverData = mkdtempSync(path.join(tmpdir(), 'ap-outq-receiver-'));
+    const env = await devPkiEnv();
+    pki = (await readDevPki(TEST_PKI_DIR))!;
+    const common = { ...env, DATABASE_URL: db.url, PKI_REVOCATION_POLICY: 'off' };
+    // Receiver: the API as the dev AP (PDK000001). Sender: a worker as the dev partner AP (PDK000002).
+    api = await startProcess('main.js', { ...common, DATA_DIR: receiverData, PORT: '0', QUEUE_PREFIX: `${workerPrefix}-api`, SERVED_PARTICIPANTS: SUPPLIER });
+    worker = await startProcess('worker.js', {
+      ...common,
+      DATA_DIR: senderData,
+      QUEUE_PREFIX: workerPrefix,
+      AP_CERT: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.cert),
+      AP_KEY: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.key),
+      AS4_SEND_ALLOW_HTTP: 'true',
+    });
+    redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: workerPrefix }));
+    queue = new BullJobQueue(redis);
+  });
+  afterAll(async () => {
+    await queue?.onApplicationShutdown();
+    await redis?.onApplicationShutdown();
+    await worker?.stop();
+    await api?.stop();
+    await db?.drop();
+    rmSync(senderData, { recursive: true, force: true });
+    rmSync(receiverData, { recursive: true, force: true });
+  });
+
+  const waitForState = async (messages: MessageRepository, id: string, states: string[]) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const message = await messages.get(id);
+      if (states.includes(message.state)) return message;
+      if (Date.now() > deadline) throw new Error(`message ${id} still ${message.state}:\n${worker.output().slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  it('sends a submitted order and records the receipt; a refused one ends in send-failed with the ebMS code', async () => {
+    const blobs = new BlobStore(senderData);
+    await blobs.init();
+    const messages = new MessageRepository(db.db, new Clock());
+    const service = new OutboundService(db.db, messages, blobs, queue, { messageIdDomain: 'worker.test' });
+    const submit = (receiverId: string) =>
+      service.submit({
+        document: orderXml(10),
+        kind: 'order',
+        senderId: BUYER,
+        receiverId,
+        documentTypeId: `${ORDER.scheme}::${ORDER.value}`,
+        processId: `${ORDERING.scheme}::${ORDERING.value}`,
+        countryC1: 'DK',
+        endpoint: { url: `http://127.0.0.1:${api.port}/as4`, certificatePem: pki.ourAp.certPem },
+      });
+
+    const delivered = await submit(SUPPLIER);
+    const sent = await waitForState(messages, delivered.id, ['sent', 'send-failed']);
+    expect(sent).toMatchObject({ state: 'sent', sendingAp: 'PDK000002', receivingAp: 'PDK000001' });
+    const [received] = await db.db.query<{ state: string }>(`SELECT state FROM messages WHERE direction = 'inbound' AND as4_message_id = $1`, [delivered.as4MessageId]);
+    expect(received).toMatchObject({ state: 'received' });
+    expect((await messages.documents(delivered.id)).map((d) => d.role).sort()).toEqual(['business-document', 'receipt', 'sbd']);
+
+    const refused = await submit('0088:7315458756331');
+    const failed = await waitForState(messages, refused.id, ['sent', 'send-failed']);
+    expect(failed).toMatchObject({ state: 'send-failed', failure: { code: 'EBMS:0004' } });
+  });
+});
