@@ -38,8 +38,9 @@ class SchematronCompiler {
   }
 
   compile(): string {
-    const globals = this.globals();
+    // Functions are declared first: global variables may call them, and their bodies may read globals.
     const declared = declareFunctions(this.schema.functions, this.g);
+    const globals = this.globals();
     const functions = declared.map(({ element, fn }) => compileFunction(element, fn, this.g, globals.scope));
     const keys = this.keys(globals.scope);
     const patterns = this.schema.patterns.map((p) => {
