@@ -33,9 +33,10 @@ interface Alternative {
  */
 export function compilePattern(source: string, g: XPathCodegen, globals: Scope): CompiledPattern {
   const alternatives = splitUnion(parseXPath(source)).map((e) => alternative(e, source));
-  const matchers = alternatives.map((alt) => matcherOf(alt, g, globals));
+  // Each alternative is built once, at load time, not on every match.
+  const matchers = alternatives.map((alt) => g.cx.hoist('pm', matcherOf(alt, g, globals)));
   return {
-    matcher: matchers.length === 1 ? matchers[0]! : `(n) => ${matchers.map((m) => `(${m})(n)`).join(' || ')}`,
+    matcher: matchers.length === 1 ? matchers[0]! : `(n) => ${matchers.map((m) => `${m}(n)`).join(' || ')}`,
     keys: [...new Set(alternatives.flatMap((alt) => keysOf(alt, g)))],
   };
 }
