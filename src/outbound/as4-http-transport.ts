@@ -90,7 +90,11 @@ export class As4HttpTransport {
     }
   }
 
-  async close(): Promise<void> {
-    await this.agent.close();
+  private closing?: Promise<void>;
+
+  /** Idempotent: the module may be shut down from more than one importing context. */
+  close(): Promise<void> {
+    this.closing ??= this.agent.close().catch(() => undefined);
+    return this.closing;
   }
 }

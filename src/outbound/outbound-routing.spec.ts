@@ -27,9 +27,10 @@ describe('routingOf', () => {
       countryC1: 'NO',
     });
   });
-  it('falls back to the configured country, and says what is missing otherwise', () => {
-    expect(routingOf(message({ countryC1: null }), 'DK').countryC1).toBe('DK');
-    expect(() => routingOf(message({ countryC1: null }), undefined)).toThrow(/no C1 country and AS4_SEND_DEFAULT_COUNTRY_C1 is unset/);
+  it("falls back to the country of the sender's national scheme, then to the configured country, and says what is missing otherwise", () => {
+    expect(routingOf(message({ countryC1: null }), 'DK').countryC1).toBe('NO');
+    expect(routingOf(message({ countryC1: null, senderId: '0088:5798000000001' }), 'DK').countryC1).toBe('DK');
+    expect(() => routingOf(message({ countryC1: null, senderId: '0088:5798000000001' }), undefined)).toThrow(/names none, and AS4_SEND_DEFAULT_COUNTRY_C1 is unset/);
     expect(() => routingOf(message({ receiverId: null, processId: null }), 'DK')).toThrow(/lacks receiverId, processId/);
     expect(() => routingOf(message({ receiverId: 'not-a-participant' }), 'DK')).toThrow(OutboundMessageError);
   });

@@ -10,6 +10,7 @@ import { Clock } from '../common/clock.js';
 import { discoveryConfig } from '../discovery/discovery.config.js';
 import { createDiscovery } from '../discovery/discovery.factory.js';
 import { parseDocumentType, parseParticipant, parseProcess } from '../discovery/identifiers.js';
+import { ApIdentity } from '../pki/ap-identity.js';
 import { pkiConfig } from '../pki/pki.config.js';
 import { createPkiServices } from '../pki/pki.factory.js';
 import { As4HttpTransport, As4EndpointUrlError } from './as4-http-transport.js';
@@ -88,13 +89,13 @@ async function sendCommand(file: string, opts: SendOptions, env: NodeJS.ProcessE
 
   const pkiCfg = pkiConfig.load(env);
   const pki = await createPkiServices(pkiCfg, { clock, warnings: { warn: (_d, message) => process.stderr.write(`warning: ${message}\n`) } });
-  const credentials = await pki.keystore.load(pkiCfg.keySource);
+  const identity = await ApIdentity.load(pkiCfg, { clock, keystore: pki.keystore });
   const transport = new As4HttpTransport(outbound.http);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
     if (explicit) transport.checkUrl(explicit.url);
     const resolver = new EndpointResolver(createDiscovery(discoveryConfig.load(env), pki, { clock }), pki.validator, clock);
-    const as4Sender = new As4Sender(transport, () => credentials, pki.validator, clock, { replyXml: outbound.replyXml });
+    const as4Sender = new As4Sender(transport, () => identity.signing(), pki.validator, clock, { replyXml: outbound.replyXml });
     const messageId = opts.messageId ?? newMessageId(as4Config.load(env).messageIdDomain);
 
     const endpoint = await resolver.resolve({ receiver, documentType, process: processId }, explicit);

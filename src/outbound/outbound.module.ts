@@ -5,8 +5,7 @@ import { OutboundAs4Sender } from '../delivery/ports.js';
 import { PeppolDiscovery } from '../discovery/discovery.service.js';
 import { PeppolDiscoveryModule } from '../discovery/peppol-discovery.module.js';
 import { CertificateValidator } from '../pki/certificate-validator.js';
-import type { ApCredentials } from '../pki/keystore.js';
-import { AP_CREDENTIALS } from '../pki/pki.module.js';
+import { ApIdentity } from '../pki/ap-identity.js';
 import { As4HttpTransport } from './as4-http-transport.js';
 import { As4Sender } from './as4-sender.js';
 import { EndpointResolver } from './endpoint-resolver.js';
@@ -31,9 +30,10 @@ import { OutboundService } from './outbound.service.js';
     { provide: As4HttpTransport, inject: [outboundConfig.KEY], useFactory: (cfg: OutboundConfig) => new As4HttpTransport(cfg.http) },
     {
       provide: As4Sender,
-      inject: [As4HttpTransport, AP_CREDENTIALS, CertificateValidator, Clock, outboundConfig.KEY],
-      useFactory: (transport: As4HttpTransport, credentials: ApCredentials, validator: CertificateValidator, clock: Clock, cfg: OutboundConfig) =>
-        new As4Sender(transport, () => credentials, validator, clock, { replyXml: cfg.replyXml }),
+      inject: [As4HttpTransport, ApIdentity, CertificateValidator, Clock, outboundConfig.KEY],
+      // Signs with the pair active at the moment of sending (a certificate rollover switches it).
+      useFactory: (transport: As4HttpTransport, identity: ApIdentity, validator: CertificateValidator, clock: Clock, cfg: OutboundConfig) =>
+        new As4Sender(transport, () => identity.signing(), validator, clock, { replyXml: cfg.replyXml }),
     },
     {
       provide: EndpointResolver,

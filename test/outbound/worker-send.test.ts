@@ -12,6 +12,7 @@ import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
+import { QueueDeliveryRequests } from '../../src/workflows/ports.js';
 import { orderXml } from '../as4/support/scenario.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
@@ -100,5 +101,42 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
     const refused = await submit('0088:7315458756331');
     const failed = await waitForState(messages, refused.id, ['sent', 'send-failed']);
     expect(failed).toMatchObject({ state: 'send-failed', failure: { code: 'EBMS:0004' } });
+  });
+
+  it('sends a catalogue response (T58) the catalogue flow hands to the delivery flow, over AS4', async () => {
+    const blobs = new BlobStore(senderData);
+    await blobs.init();
+    const messages = new MessageRepository(db.db, new Clock());
+    const response = Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8"?><ApplicationResponse xmlns="urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2" ' +
+        'xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"><cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:catalogue_response:3</cbc:CustomizationID>' +
+        '<cbc:ProfileID>urn:fdc:peppol.eu:poacc:bis:catalogue_only:3</cbc:ProfileID><cbc:ID>R-1</cbc:ID></ApplicationResponse>',
+    );
+    const blob = await blobs.put(response);
+    // As the catalogue flow writes it: outbound, created, the T58 under its role, no C1 country (its
+    // sender's Norwegian organisation number implies NO).
+    const t58 = await messages.create(
+      {
+        direction: 'outbound',
+        kind: 'catalogue-response',
+        state: 'created',
+        senderId: '0192:810418052',
+        receiverId: SUPPLIER,
+        documentTypeId: 'busdox-docid-qns::urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##urn:fdc:peppol.eu:poacc:trns:catalogue_response:3::2.1',
+        processId: 'cenbii-procid-ubl::urn:fdc:peppol.eu:poacc:bis:catalogue_only:3',
+        payloadSha256: blob.sha256,
+        payloadSize: blob.size,
+        attributes: { transaction: 'T58', as4Endpoint: { url: `http://127.0.0.1:${api.port}/as4`, certificatePem: pki.ourAp.certPem } },
+      },
+      { actor: 'test', documents: [{ role: 'catalogue-response', sha256: blob.sha256, mediaType: 'application/xml', size: blob.size }] },
+    );
+    await new QueueDeliveryRequests(queue).catalogueResponseCreated(t58.id);
+    const sent = await waitForState(messages, t58.id, ['sent', 'send-failed']);
+    expect(sent).toMatchObject({ state: 'sent', receivingAp: 'PDK000001' });
+    const [received] = await db.db.query<{ kind: string; country_c1: string }>(
+      `SELECT kind, country_c1 FROM messages WHERE direction = 'inbound' AND as4_message_id = $1`,
+      [sent.as4MessageId],
+    );
+    expect(received).toMatchObject({ kind: 'catalogue-response', country_c1: 'NO' });
   });
 });
