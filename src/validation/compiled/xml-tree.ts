@@ -83,6 +83,9 @@ export function unnamed(local = ''): NodeName {
   return local ? { key: '-', ns: '', local, prefix: '' } : NO_NAME;
 }
 
+const MAX_SHARED_NAMES = 10_000;
+const sharedNames = new Map<string, NodeName>();
+
 export class XmlTreeError extends Error {
   override name = 'XmlTreeError';
 }
@@ -96,12 +99,16 @@ const XMLNS = 'http://www.w3.org/2000/xmlns/';
 export function parseXmlTree(text: string): XNode {
   let order = 0;
   const doc = new XNode(NodeKind.document, null, DOCUMENT_NAME, '', order++);
-  const names = new Map<string, NodeName>();
-  const nameOf = (kind: 'e' | 'a', ns: string, local: string, prefix: string): NodeName => {
-    const key = `${kind}|${ns}|${local}`;
-    const full = `${key}|${prefix}`;
-    let name = names.get(full);
-    if (!name) names.set(full, (name = { key, ns, local, prefix }));
+  const local = new Map<string, NodeName>();
+  const nameOf = (kind: 'e' | 'a', ns: string, localName: string, prefix: string): NodeName => {
+    const full = `${kind}|${ns}|${localName}|${prefix}`;
+    let name = sharedNames.get(full) ?? local.get(full);
+    if (!name) {
+      name = { key: `${kind}|${ns}|${localName}`, ns, local: localName, prefix };
+      // Names stay shared between documents (rule dispatch remembers them) up to a bound.
+      if (sharedNames.size < MAX_SHARED_NAMES) sharedNames.set(full, name);
+      else local.set(full, name);
+    }
     return name;
   };
   // Indentation repeats the same few whitespace runs hundreds of thousands of times: keep one of each.

@@ -140,6 +140,9 @@ export class XPathCodegen {
     const l = this.expr(left, scope);
     const r = this.expr(right, scope);
     const js = JS_COMPARE[op]!;
+    // Nodes against one string: untyped values compare as strings, with no sequence built.
+    if (!l.one && l.t === 'node' && r.one && r.t === 'string') return one(`R.nodesCompareString(${quote(op)}, ${l.js}, ${r.js}, false)`, 'boolean');
+    if (!r.one && r.t === 'node' && l.one && l.t === 'string') return one(`R.nodesCompareString(${quote(op)}, ${r.js}, ${l.js}, true)`, 'boolean');
     if (l.one && r.one) {
       if (l.t === 'string' && r.t === 'string') return one(`(${l.js} ${js} ${r.js})`, 'boolean');
       if (l.t === 'integer' && r.t === 'integer') return one(`(${l.js} ${js} ${r.js})`, 'boolean');

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { NodeKind, type XNode } from '../xml-tree.js';
 import { castAs, toDecimal, toDouble } from './casts.js';
 import { Untyped, XDecimal, XPathError, atom, isNumeric, typeName, type Atomic, type Item } from './values.js';
 
@@ -75,6 +76,19 @@ export function generalCompare(op: CompareOp, left: readonly Item[], right: read
   for (const l of left) {
     const a = atom(l);
     for (const b of rightAtoms) if (comparePair(op, a, b)) return true;
+  }
+  return false;
+}
+
+/**
+ * Nodes compared with one string (`@schemeID = '0088'`): each node's untyped value compares as a
+ * string, exactly as the general comparison would, without building sequences.
+ */
+export function nodesCompareString(op: CompareOp, nodes: readonly XNode[], s: string, swapped: boolean): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    const v = n.kind === NodeKind.comment || n.kind === NodeKind.processingInstruction ? n.value : n.stringValue();
+    if (swapped ? compareStrings(op, s, v) : compareStrings(op, v, s)) return true;
   }
   return false;
 }
