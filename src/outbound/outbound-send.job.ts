@@ -165,8 +165,12 @@ export class OutboundSendJob {
     failure: Failure,
   ): Promise<SendJobResult> {
     if (attempt.final) {
-      const reason = `EBMS:0301 MissingReceipt: no receipt after ${attempt.number} attempts; last: ${failure.reason}`;
-      return this.fail(message, attempt, endpoint, { ...failure, code: failure.code.startsWith('discovery:') ? failure.code : 'EBMS:0301', reason });
+      // Nothing reached the receiver when no endpoint could be resolved; otherwise no receipt came back.
+      const unresolved = failure.outcome === 'discovery-failed';
+      const reason = unresolved
+        ? `no usable endpoint after ${attempt.number} attempts; last: ${failure.reason}`
+        : `EBMS:0301 MissingReceipt: no receipt after ${attempt.number} attempts; last: ${failure.reason}`;
+      return this.fail(message, attempt, endpoint, { ...failure, code: unresolved ? failure.code : 'EBMS:0301', reason });
     }
     await this.db.transaction(async (tx) => {
       await this.attempts.record(failure.record ?? this.attemptRecord(message, attempt, endpoint, failure, true), tx);

@@ -160,6 +160,22 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     expect(result.kind === 'send-failed' && result.reason).toContain('does not match document type');
   });
 
+  it('retries while the OCSP responder is unreachable under hard-fail, then fails with the certificate code (nothing was sent)', async () => {
+    const hard = senderStack(pki, new TableResolver(), clock, { policy: 'hard-fail', unreachableOcspUrl: 'http://127.0.0.1:9/ocsp' });
+    try {
+      const config = outboundConfig.load({ AS4_SEND_ALLOW_HTTP: 'true' });
+      const strict = new OutboundSendJob(db.db, messages, blobs, attempts, hard.sender, hard.resolver, new OutboundWorkspaces(tmpdir()), clock, config);
+      const started = await service.submit(submission());
+      expect(await strict.run(started.id, { number: 1, final: false })).toMatchObject({ kind: 'retry', code: 'certificate:revocation-unknown' });
+      const last = await strict.run(started.id, { number: 2, final: true });
+      expect(last).toMatchObject({ kind: 'send-failed', code: 'certificate:revocation-unknown' });
+      expect(last.kind === 'send-failed' && last.reason).toMatch(/^no usable endpoint after 2 attempts; last: receiver certificate refused \(revocation-unknown\)/);
+      expect(receiver.received).not.toContain(started.as4MessageId);
+    } finally {
+      await hard.transport.close();
+    }
+  });
+
   it("binds the delivery flow's OutboundAs4Sender port: a created order goes out over AS4", async () => {
     const blob = await blobs.put(orderXml(5));
     const order = await messages.create(
