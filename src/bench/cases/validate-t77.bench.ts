@@ -7,6 +7,6 @@ export default {
   async run(): Promise<Record<string, number | string>> {
     const xml = await officialExample('PunchOut_Example.xml');
     if (!xml) return { skipped: 'official example absent (../shared/conformance)' };
-    return benchValidation({ transaction: 'T77', xml, warmup: 150, timed: 300, javaRepeat: 300, peakRss: false, timeoutMs: 300_000 });
+    return benchValidation({ transaction: 'T77', xml, warmup: 150, timed: 300, javaRepeat: 300, peakRss: false, timeoutMs: 300_000, rounds: 3 });
   },
 };
