@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { TempWorkspaces } from '../as4/io/temp-workspace.js';
 import { Clock } from '../common/clock.js';
 import { Database } from '../database/database.js';
@@ -9,6 +9,7 @@ import { BusinessDocumentError } from './business-document-head.js';
 import { PayloadTooLargeError, stageCompressedPayload } from './compressed-payload.js';
 import { EndpointResolutionError, EndpointResolver, type ResolvedEndpoint } from './endpoint-resolver.js';
 import { OutboundAttempts } from './outbound-attempts.js';
+import { OutboundMetrics } from './outbound-metrics.js';
 import { outboundConfig, type OutboundConfig } from './outbound.config.js';
 import { BUSINESS_DOCUMENT_ROLE, OUTBOUND_ACTOR } from './outbound.service.js';
 import { explicitEndpointOf, OutboundMessageError, routingOf, type OutboundRouting } from './outbound-routing.js';
@@ -53,6 +54,7 @@ export class OutboundSendJob {
     private readonly workspaces: OutboundWorkspaces,
     private readonly clock: Clock,
     @Inject(outboundConfig.KEY) private readonly config: OutboundConfig,
+    @Optional() private readonly metrics?: OutboundMetrics,
   ) {}
 
   async run(messageId: string, attempt: { number: number; final: boolean }): Promise<SendJobResult> {
@@ -82,6 +84,7 @@ export class OutboundSendJob {
     } catch (error) {
       if (!(error instanceof EndpointResolutionError)) throw error;
       const failure = { outcome: 'discovery-failed', code: error.code, reason: error.message, startedAt };
+      this.metrics?.attempts.inc({ outcome: error.code });
       return error.retryable ? this.retry(message, attempt, null, failure) : this.fail(message, attempt, null, failure);
     }
     for (const warning of endpoint.warnings) this.logger.warn(`message ${message.id}: ${warning}`);
@@ -120,6 +123,8 @@ export class OutboundSendJob {
   private async settle(message: MessageRecord, attempt: { number: number; final: boolean }, endpoint: ResolvedEndpoint, outcome: As4SendOutcome, startedAt: Date): Promise<SendJobResult> {
     const reply = 'reply' in outcome && outcome.reply ? await this.blobs.put(outcome.reply) : undefined;
     const code = outcome.kind === 'receipt' ? null : 'code' in outcome ? outcome.code : `HTTP ${outcome.httpStatus}`;
+    this.metrics?.attempts.inc({ outcome: code ?? 'receipt' });
+    this.metrics?.replySeconds.observe({ outcome: outcome.kind }, outcome.latencyMs / 1000);
     const record = {
       messageId: message.id,
       number: attempt.number,

@@ -11,6 +11,7 @@ import { As4Sender } from './as4-sender.js';
 import { EndpointResolver } from './endpoint-resolver.js';
 import { OnwardAs4Sender } from './onward-as4-sender.js';
 import { OutboundAttempts } from './outbound-attempts.js';
+import { OutboundMetrics } from './outbound-metrics.js';
 import { outboundConfig, type OutboundConfig } from './outbound.config.js';
 import { OutboundJobHandler } from './outbound.handler.js';
 import { OutboundSendJob, OutboundWorkspaces } from './outbound-send.job.js';
@@ -42,6 +43,7 @@ import { OutboundService } from './outbound.service.js';
     },
     { provide: OutboundWorkspaces, inject: [outboundConfig.KEY], useFactory: (cfg: OutboundConfig) => new OutboundWorkspaces(cfg.tempDir) },
     OutboundAttempts,
+    OutboundMetrics,
     OutboundService,
     OutboundSendJob,
     OutboundJobHandler,

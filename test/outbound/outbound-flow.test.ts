@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../../src/common/clock.js';
 import { MessageRepository } from '../../src/messages/message-repository.js';
+import { MetricsService } from '../../src/metrics/metrics.service.js';
+import { OutboundMetrics } from '../../src/outbound/outbound-metrics.js';
 import { OnwardAs4Sender } from '../../src/outbound/onward-as4-sender.js';
 import { OutboundAttempts } from '../../src/outbound/outbound-attempts.js';
 import { outboundConfig } from '../../src/outbound/outbound.config.js';
@@ -40,6 +42,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
   let service: OutboundService;
   let job: OutboundSendJob;
   let attempts: OutboundAttempts;
+  let metrics: MetricsService;
 
   const submission = (over: Partial<OutboundSubmission> = {}): OutboundSubmission => ({
     document: orderXml(20),
@@ -70,7 +73,8 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     attempts = new OutboundAttempts(db.db);
     service = new OutboundService(db.db, messages, blobs, queue, { messageIdDomain: 'ap.test' });
     const config = outboundConfig.load({ AS4_SEND_ALLOW_HTTP: 'true', AS4_SEND_SPILL_THRESHOLD_BYTES: '1024' });
-    job = new OutboundSendJob(db.db, messages, blobs, attempts, stack.sender, stack.resolver, new OutboundWorkspaces(tmpdir()), clock, config);
+    metrics = new MetricsService();
+    job = new OutboundSendJob(db.db, messages, blobs, attempts, stack.sender, stack.resolver, new OutboundWorkspaces(tmpdir()), clock, config, new OutboundMetrics(metrics));
   });
   afterAll(async () => {
     await stack?.transport.close();
@@ -109,6 +113,9 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
       [1, 'transport-error', true],
       [2, 'receipt', false],
     ]);
+    const counted = await metrics.registry.getSingleMetricAsString('as4_outbound_attempts_total');
+    expect(counted).toContain('as4_outbound_attempts_total{outcome="EBMS:0005"} 1');
+    expect(counted).toContain('as4_outbound_attempts_total{outcome="receipt"} 1');
     const timeline = await messages.timeline(started.id);
     expect(timeline.map((e) => e.toState)).toEqual(['created', 'sending', 'sent']);
 
