@@ -122,7 +122,16 @@ export class As4Sender {
         checkCertificate: (signer) => this.checkReceiptSigner(signer, request.receiver),
       });
       if (outcome.kind === 'receipt') {
-        return { kind: 'receipt', retryable: false, httpStatus: status, receiptMessageId: outcome.receiptMessageId, reply, signer: outcome.signer, latencyMs };
+        return {
+          kind: 'receipt',
+          retryable: false,
+          httpStatus: status,
+          receiptMessageId: outcome.receiptMessageId,
+          reply,
+          sentEnvelope: built.soapXml,
+          signer: outcome.signer,
+          latencyMs,
+        };
       }
       const first = outcome.errors[0]!;
       const message = outcome.errors

@@ -17,7 +17,7 @@ import { sbdAroundDocument } from './sbd-stream.js';
 import { describeOutcome, type As4SendOutcome } from './send-outcome.js';
 
 /** Document roles this job writes. */
-export const OUTBOUND_ROLES = { sbd: 'sbd', receipt: 'receipt', errorSignal: 'error-signal' } as const;
+export const OUTBOUND_ROLES = { sbd: 'sbd', receipt: 'receipt', errorSignal: 'error-signal', sentEnvelope: 'as4-envelope' } as const;
 
 /** Message attribute with the envelope facts every attempt repeats (timestamp, conversation, part ids). */
 export const ENVELOPE_ATTRIBUTE = 'as4Envelope';
@@ -140,9 +140,12 @@ export class OutboundSendJob {
       signalSha256: reply?.sha256 ?? null,
     };
     if (outcome.kind === 'receipt') {
+      // Evidence of what was delivered: the signed envelope we sent and the receipt acknowledging it.
+      const envelope = await this.blobs.put(outcome.sentEnvelope);
       await this.db.transaction(async (tx) => {
         await this.attempts.record(record, tx);
         await this.messages.addDocument(message.id, { role: OUTBOUND_ROLES.receipt, sha256: reply!.sha256, mediaType: 'application/soap+xml', size: reply!.size }, tx);
+        await this.messages.addDocument(message.id, { role: OUTBOUND_ROLES.sentEnvelope, sha256: envelope.sha256, mediaType: 'application/soap+xml', size: envelope.size }, tx);
         await tx.query(`UPDATE messages SET signal_sha256 = $2, sending_ap = $3, receiving_ap = $4 WHERE id = $1`, [
           message.id,
           reply!.sha256,

@@ -10,6 +10,8 @@ export type As4SendOutcome =
       receiptMessageId: string;
       /** The signed receipt, byte-exact: our proof of delivery. */
       reply: Buffer;
+      /** The signed SOAP envelope we sent (the receipt's NonRepudiationInformation refers to it). */
+      sentEnvelope: string;
       signer: X509Certificate;
       latencyMs: number;
     }

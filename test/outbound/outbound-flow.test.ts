@@ -105,10 +105,17 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     const sent = await messages.get(started.id);
     expect(sent).toMatchObject({ state: 'sent', as4MessageId: started.as4MessageId, sendingAp: 'PDK000001', receivingAp: 'PDK000002' });
     expect(sent.sbdhInstanceId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await roles(started.id)).toEqual(['business-document', 'receipt', 'sbd']);
+    expect(await roles(started.id)).toEqual(['as4-envelope', 'business-document', 'receipt', 'sbd']);
     const receipt = (await blobs.read(sent.signalSha256!)).toString('utf8');
     expect(receipt).toContain(`RefToMessageId>${started.as4MessageId}<`);
     expect(second.kind === 'sent' && receipt).toContain(second.receiptMessageId);
+    // Every digest the receipt acknowledges is one of the envelope we kept.
+    const envelope = (await blobs.read((await messages.documents(started.id)).find((d) => d.role === 'as4-envelope')!.sha256)).toString('utf8');
+    expect(envelope).toContain(`MessageId>${started.as4MessageId}<`);
+    const acknowledged = [...receipt.matchAll(/DigestValue>([^<]+)</g)].map((m) => m[1]!);
+    const nri = receipt.slice(receipt.indexOf('NonRepudiationInformation'));
+    for (const digest of [...nri.matchAll(/DigestValue>([^<]+)</g)].map((m) => m[1]!)) expect(envelope).toContain(digest);
+    expect(acknowledged.length).toBeGreaterThan(3);
     expect((await attempts.forMessage(started.id)).map((a) => [a.number, a.outcome, a.retryable])).toEqual([
       [1, 'transport-error', true],
       [2, 'receipt', false],

@@ -96,7 +96,7 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
     expect(sent).toMatchObject({ state: 'sent', sendingAp: 'PDK000002', receivingAp: 'PDK000001' });
     const [received] = await db.db.query<{ state: string }>(`SELECT state FROM messages WHERE direction = 'inbound' AND as4_message_id = $1`, [delivered.as4MessageId]);
     expect(received).toMatchObject({ state: 'received' });
-    expect((await messages.documents(delivered.id)).map((d) => d.role).sort()).toEqual(['business-document', 'receipt', 'sbd']);
+    expect((await messages.documents(delivered.id)).map((d) => d.role).sort()).toEqual(['as4-envelope', 'business-document', 'receipt', 'sbd']);
 
     const refused = await submit('0088:7315458756331');
     const failed = await waitForState(messages, refused.id, ['sent', 'send-failed']);
