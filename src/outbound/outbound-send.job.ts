@@ -7,7 +7,8 @@ import { BlobStore } from '../storage/blob-store.js';
 import { As4Sender, newEnvelopeFacts, type EnvelopeFacts } from './as4-sender.js';
 import { BusinessDocumentError } from './business-document-head.js';
 import { PayloadTooLargeError, stageCompressedPayload } from './compressed-payload.js';
-import { EndpointResolutionError, EndpointResolver, type ResolvedEndpoint } from './endpoint-resolver.js';
+import { As4EndpointUrlError } from './as4-http-transport.js';
+import { EndpointResolutionError, EndpointResolver, type ExplicitEndpoint, type ResolvedEndpoint } from './endpoint-resolver.js';
 import { OutboundAttempts } from './outbound-attempts.js';
 import { OutboundMetrics } from './outbound-metrics.js';
 import { outboundConfig, type OutboundConfig } from './outbound.config.js';
@@ -66,7 +67,7 @@ export class OutboundSendJob {
 
     let routing: OutboundRouting;
     let sbd: MessageDocument;
-    let explicit;
+    let explicit: ExplicitEndpoint | undefined;
     try {
       routing = routingOf(message, this.config.defaultCountryC1);
       explicit = explicitEndpointOf(message);
@@ -107,6 +108,11 @@ export class OutboundSendJob {
         payload,
         receiver: endpoint,
       });
+    } catch (error) {
+      // An endpoint URL we will not post to (e.g. plain http in production) does not get better later.
+      if (!(error instanceof As4EndpointUrlError)) throw error;
+      this.metrics?.attempts.inc({ outcome: 'endpoint-url' });
+      return this.fail(message, attempt, endpoint, { outcome: 'refused', code: 'endpoint-url', reason: error.message, startedAt });
     } finally {
       await payload.dispose();
     }

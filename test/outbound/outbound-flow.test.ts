@@ -163,9 +163,18 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     expect((failed.failure as { message: string }).message).toMatch(/no receipt after 2 attempts; last: HTTP 503/);
   });
 
-  it('fails at once when discovery says the receiver is not registered, and when the document cannot be sent', async () => {
+  it('fails at once when discovery says the receiver is not registered, when the endpoint is plain http where https is required, and when the document cannot be sent', async () => {
     const unregistered = await service.submit(submission({ endpoint: undefined }));
     expect(await job.run(unregistered.id, { number: 1, final: false })).toMatchObject({ kind: 'send-failed', code: 'discovery:not-registered' });
+
+    const refusedUrl = await service.submit(submission());
+    const strictTransport = senderStack(pki, new TableResolver(), clock, { policy: 'off', allowHttp: false });
+    try {
+      const httpsOnly = new OutboundSendJob(db.db, messages, blobs, attempts, strictTransport.sender, strictTransport.resolver, new OutboundWorkspaces(tmpdir()), clock, outboundConfig.load({}));
+      expect(await httpsOnly.run(refusedUrl.id, { number: 1, final: false })).toMatchObject({ kind: 'send-failed', code: 'endpoint-url' });
+    } finally {
+      await strictTransport.transport.close();
+    }
 
     const invoice = Buffer.from('<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><ID>1</ID></Invoice>');
     const wrong = await service.submit(submission({ document: invoice }));

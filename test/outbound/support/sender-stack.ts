@@ -58,6 +58,8 @@ export interface StackOptions {
   unreachableOcspUrl?: string;
   /** Who we send as (default: the dev pki's ourAp). */
   identity?: DevPkiEntry;
+  /** Plain http endpoints (loopback) are allowed unless this is false. */
+  allowHttp?: boolean;
 }
 
 export interface SenderStack {
@@ -86,7 +88,7 @@ export function senderStack(pki: DevPki, dns: DiscoveryDnsResolver, clock: Clock
   });
   const smp = new SmpClient(http, new SmpSignatureVerifier(validator, clock, { allowRsaSha1: false }), { timeoutMs: 2_000, maxResponseBytes: 1_048_576, maxXmlElements: 10_000 });
   const discovery = new PeppolDiscovery(new SmlLocator(dns, { zone: SML_ZONE, legacyCname: false }), smp, validator, clock, { ttlMs: 60_000, negativeTtlMs: 1, maxEntries: 100 });
-  const transport = new As4HttpTransport({ connectTimeoutMs: 2_000, responseTimeoutMs: 60_000, maxResponseBytes: 1 << 20, allowHttp: true, maxConnections: 16 });
+  const transport = new As4HttpTransport({ connectTimeoutMs: 2_000, responseTimeoutMs: 60_000, maxResponseBytes: 1 << 20, allowHttp: opts.allowHttp ?? true, maxConnections: 16 });
   const sender = new As4Sender(transport, () => identityOf(opts.identity ?? pki.ourAp), validator, clock, { replyXml: { maxBytes: 1 << 20, maxDepth: 64, maxElements: 10_000 } });
   return { validator, resolver: new EndpointResolver(discovery, validator, clock), sender, transport, warnings };
 }
