@@ -1,5 +1,6 @@
 export type DiscoveryFailure =
   | 'bad-identifier'
+  | 'not-configured'
   | 'not-registered'
   | 'dns-failure'
   | 'smp-unreachable'

@@ -6,7 +6,8 @@ describe('smlZoneFor', () => {
   it('follows the PKI stage unless SML_ZONE is set', () => {
     expect(smlZoneFor(discoveryConfig.load({}), 'production')).toBe('participant.sml.prod.tech.peppol.org');
     expect(smlZoneFor(discoveryConfig.load({}), 'test')).toBe('participant.sml.test.tech.peppol.org');
-    expect(smlZoneFor(discoveryConfig.load({}), 'dev')).toBe('participant.sml.test.tech.peppol.org');
+    expect(smlZoneFor(discoveryConfig.load({}), 'dev')).toBeUndefined();
+    expect(smlZoneFor(discoveryConfig.load({ SML_ZONE: 'sml.dev.example' }), 'dev')).toBe('sml.dev.example');
     expect(smlZoneFor(discoveryConfig.load({ SML_ZONE: 'acc.edelivery.tech.ec.europa.eu.' }), 'production')).toBe('acc.edelivery.tech.ec.europa.eu');
   });
 

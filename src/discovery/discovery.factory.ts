@@ -7,9 +7,15 @@ import { SmlLocator } from './sml-locator.js';
 import { SmpClient } from './smp-client.js';
 import { SmpSignatureVerifier } from './smp-signature.js';
 
-/** The SML zone: configured, else the OpenPeppol SML of the PKI stage (dev uses the test SML). */
-export function smlZoneFor(config: DiscoveryConfig, stage: PkiServices['config']['stage']): string {
-  return config.smlZone ?? (stage === 'production' ? SML_ZONES.production : SML_ZONES.test);
+/**
+ * The SML zone: configured, else the OpenPeppol SML of the PKI stage. The dev stage has none by
+ * default: its trust store holds only dev certificates, so no SMP the Peppol SML names could be
+ * trusted, and development and test runs must not query the network (set SML_ZONE or SMP_FIXED_URL).
+ */
+export function smlZoneFor(config: DiscoveryConfig, stage: PkiServices['config']['stage']): string | undefined {
+  if (config.smlZone) return config.smlZone;
+  if (stage === 'dev') return undefined;
+  return stage === 'production' ? SML_ZONES.production : SML_ZONES.test;
 }
 
 export function createDiscovery(

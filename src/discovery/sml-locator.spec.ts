@@ -73,4 +73,13 @@ describe('SmlLocator', () => {
     expect(found).toEqual({ smpUrl: 'http://127.0.0.1:8080/smp', method: 'fixed' });
     expect(dns.asked).toEqual([]);
   });
+
+  it('asks no DNS at all without a zone (dev stage) and says what to configure', async () => {
+    const dns = new TableResolver({});
+    await expect(new SmlLocator(dns, { zone: undefined, legacyCname: true }).locate(participant)).rejects.toMatchObject({
+      code: 'not-configured',
+      message: expect.stringContaining('set SML_ZONE or SMP_FIXED_URL'),
+    });
+    expect(dns.asked).toEqual([]);
+  });
 });

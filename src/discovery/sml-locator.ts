@@ -13,7 +13,8 @@ export interface SmpLocation {
 }
 
 export interface SmlLocatorOptions {
-  zone: string;
+  /** Undefined: no SML to ask (only a fixed SMP URL works). */
+  zone: string | undefined;
   fixedSmpUrl?: string;
   legacyCname: boolean;
 }
@@ -29,14 +30,18 @@ export class SmlLocator {
 
   async locate(participant: PeppolIdentifier): Promise<SmpLocation> {
     if (this.options.fixedSmpUrl) return { smpUrl: trimSlash(this.options.fixedSmpUrl), method: 'fixed' };
+    if (!this.options.zone) {
+      throw new DiscoveryError('not-configured', 'no SML zone is configured for this stage (dev asks no Peppol SML): set SML_ZONE or SMP_FIXED_URL');
+    }
 
-    const dnsName = naptrNameFor(participant, this.options.zone);
+    const zone = this.options.zone;
+    const dnsName = naptrNameFor(participant, zone);
     const records = await this.ask(() => this.dns.resolveNaptr(dnsName));
     const url = selectSmpUrl(records, dnsName);
     if (url) return { smpUrl: url, method: 'naptr', dnsName };
 
     if (this.options.legacyCname) {
-      const cnameName = legacyCnameFor(participant, this.options.zone);
+      const cnameName = legacyCnameFor(participant, zone);
       const target = await this.ask(() => this.dns.resolveCname(cnameName));
       if (target) return { smpUrl: `http://${cnameName}`, method: 'legacy-cname', dnsName: cnameName };
     }
