@@ -11,9 +11,13 @@ import type { DevPki } from '../../src/pki/dev-pki.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
+import { parseDocumentType, parseParticipant } from '../../src/discovery/identifiers.js';
+import { serviceMetadataUrl } from '../../src/discovery/smp-client.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
 import { QueueDeliveryRequests } from '../../src/workflows/ports.js';
 import { orderXml } from '../as4/support/scenario.js';
+import { FakeSmpServer } from '../discovery/support/fake-smp-server.js';
+import { signEnveloped, smp1Metadata } from '../discovery/support/smp-documents.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
 import { type RunningProcess, startProcess } from '../support/processes.js';
@@ -21,6 +25,8 @@ import { ORDER, ORDERING } from './support/sender-stack.js';
 
 const BUYER = '0088:5798000000001';
 const SUPPLIER = '0088:7315458756324';
+const T58 = 'urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##urn:fdc:peppol.eu:poacc:trns:catalogue_response:3::2.1';
+const CATALOGUE_ONLY = 'urn:fdc:peppol.eu:poacc:bis:catalogue_only:3';
 
 /** The worker role's outbound queue handler, end to end: message row → job → AS4 → receipt → `sent`. */
 describe('outbound queue in the worker process (built code, PostgreSQL, Redis)', () => {
@@ -32,6 +38,7 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
   let receiverData: string;
   let redis: RedisConnections;
   let queue: BullJobQueue;
+  const smp = new FakeSmpServer();
   const workerPrefix = `t-outq-${randomBytes(4).toString('hex')}`;
 
   beforeAll(async () => {
@@ -43,6 +50,10 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
     const common = { ...env, DATABASE_URL: db.url, PKI_REVOCATION_POLICY: 'off' };
     // Receiver: the API as the dev AP (PDK000001). Sender: a worker as the dev partner AP (PDK000002).
     api = await startProcess('main.js', { ...common, DATA_DIR: receiverData, PORT: '0', QUEUE_PREFIX: `${workerPrefix}-api`, SERVED_PARTICIPANTS: SUPPLIER });
+    // The supplier's SMP (a private setup's fixed SMP) names the API as its T58 endpoint, signed by the dev SMP certificate.
+    await smp.start();
+    const metadata = smp1Metadata({ participant: SUPPLIER, documentType: T58, process: CATALOGUE_ONLY, endpoints: [{ address: `http://127.0.0.1:${api.port}/as4`, certificatePem: pki.ourAp.certPem }] });
+    smp.serve(serviceMetadataUrl('', parseParticipant(SUPPLIER), parseDocumentType(T58)), signEnveloped(metadata, pki.smp.keyPem, pki.smp.certPem));
     worker = await startProcess('worker.js', {
       ...common,
       DATA_DIR: senderData,
@@ -50,6 +61,7 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
       AP_CERT: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.cert),
       AP_KEY: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.key),
       AS4_SEND_ALLOW_HTTP: 'true',
+      SMP_FIXED_URL: smp.url,
     });
     redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: workerPrefix }));
     queue = new BullJobQueue(redis);
@@ -59,6 +71,7 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
     await redis?.onApplicationShutdown();
     await worker?.stop();
     await api?.stop();
+    await smp.stop();
     await db?.drop();
     rmSync(senderData, { recursive: true, force: true });
     rmSync(receiverData, { recursive: true, force: true });
@@ -103,7 +116,7 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
     expect(failed).toMatchObject({ state: 'send-failed', failure: { code: 'EBMS:0004' } });
   });
 
-  it('sends a catalogue response (T58) the catalogue flow hands to the delivery flow, over AS4', async () => {
+  it('sends a catalogue response (T58) the catalogue flow hands to the delivery flow, over AS4 to the endpoint its SMP names', async () => {
     const blobs = new BlobStore(senderData);
     await blobs.init();
     const messages = new MessageRepository(db.db, new Clock());
@@ -122,11 +135,11 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
         state: 'created',
         senderId: '0192:810418052',
         receiverId: SUPPLIER,
-        documentTypeId: 'busdox-docid-qns::urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##urn:fdc:peppol.eu:poacc:trns:catalogue_response:3::2.1',
-        processId: 'cenbii-procid-ubl::urn:fdc:peppol.eu:poacc:bis:catalogue_only:3',
+        documentTypeId: `busdox-docid-qns::${T58}`,
+        processId: `cenbii-procid-ubl::${CATALOGUE_ONLY}`,
         payloadSha256: blob.sha256,
         payloadSize: blob.size,
-        attributes: { transaction: 'T58', as4Endpoint: { url: `http://127.0.0.1:${api.port}/as4`, certificatePem: pki.ourAp.certPem } },
+        attributes: { transaction: 'T58' },
       },
       { actor: 'test', documents: [{ role: 'catalogue-response', sha256: blob.sha256, mediaType: 'application/xml', size: blob.size }] },
     );
@@ -138,5 +151,6 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
       [sent.as4MessageId],
     );
     expect(received).toMatchObject({ kind: 'catalogue-response', country_c1: 'NO' });
+    expect(smp.requests.some((r) => r.includes('/services/'))).toBe(true);
   });
 });
