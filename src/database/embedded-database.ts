@@ -82,8 +82,14 @@ export class EmbeddedDatabase extends Database {
     await this.db.exec(sql);
   }
 
-  async close(): Promise<void> {
-    await this.db.close();
-    if (this.lockFile) rmSync(this.lockFile, { force: true });
+  private closing?: Promise<void>;
+
+  /** Idempotent: several shutdown paths may close the same database. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.db.close();
+      if (this.lockFile) rmSync(this.lockFile, { force: true });
+    })();
+    return this.closing;
   }
 }

@@ -81,7 +81,11 @@ export class PostgresDatabase extends Database {
     }
   }
 
-  async close(): Promise<void> {
-    await this.pool.end();
+  private closing?: Promise<void>;
+
+  /** Idempotent: several shutdown paths may close the same pool. */
+  close(): Promise<void> {
+    this.closing ??= this.pool.end();
+    return this.closing;
   }
 }

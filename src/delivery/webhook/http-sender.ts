@@ -105,8 +105,12 @@ export class WebhookHttpSender {
     }
   }
 
-  async close(): Promise<void> {
-    await this.agent.close();
+  private closing?: Promise<void>;
+
+  /** Idempotent: the sender may be shut down from more than one module context. */
+  close(): Promise<void> {
+    this.closing ??= this.agent.close().catch(() => undefined);
+    return this.closing;
   }
 
   /** Keeps the first bytes as text and reads at most `responseMaxBytes` before dropping the connection. */
