@@ -89,6 +89,8 @@ export class CatalogueResponder {
             receiverId: message.senderId ?? endpointOf(header.provider),
             documentTypeId: `${DOCUMENT_TYPE_SCHEME}::${documentTypeValue(T58)}`,
             processId: `${PROCESS_SCHEME}::${PEPPOL.catalogueResponse.profileId}`,
+            // COUNTRY_C1 of the response's envelope: the catalogue receiver (now the sender) where known.
+            countryC1: header.receiver?.postalAddress?.countryCode ?? null,
             payloadSha256: blob.sha256,
             payloadSize: blob.size,
             relatedMessageId: message.id,
