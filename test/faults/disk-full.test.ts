@@ -68,13 +68,13 @@ describe('fault 6: disk full in DATA_DIR', () => {
     }
 
     disk.free();
-    const retried = { sent: [] as string[], receipted: new Set<string>(), retries: 0 };
+    const retried = { sent: [] as string[], receipted: new Set<string>(), retries: 0, unanswered: new Map<string, string>() };
     for (const cart of during) {
       const outcome = await stack.sender.sendUntilReceipt(cart, { attempts: 20, delayMs: 500 });
       retried.sent.push(cart.built.messageId);
       if (outcome.receipt) retried.receipted.add(cart.built.messageId);
     }
-    const traffic = { sent: [...before.sent, ...retried.sent], receipted: new Set([...before.receipted, ...retried.receipted]), retries: retried.retries };
+    const traffic = { ...retried, sent: [...before.sent, ...retried.sent], receipted: new Set([...before.receipted, ...retried.receipted]) };
     const counts = await stack.settle(traffic, 120_000);
     printCounts('6 (disk full in DATA_DIR)', counts, { refused_while_full: refused.length, mode: disk.mode });
     if (counts.lost > 0) console.log(await stack.states());

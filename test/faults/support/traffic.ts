@@ -7,6 +7,8 @@ export interface Traffic {
   receipted: Set<string>;
   /** Attempts that were answered with a retryable error or not at all. */
   retries: number;
+  /** For carts that never got a receipt: the last answer, to tell why. */
+  unanswered: Map<string, string>;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function sendCarts(
 ): Promise<Traffic> {
   const prepared: Prepared[] = [];
   for (let i = 0; i < count; i++) prepared.push(await sender.prepare());
-  const traffic: Traffic = { sent: prepared.map((p) => p.built.messageId), receipted: new Set(), retries: 0 };
+  const traffic: Traffic = { sent: prepared.map((p) => p.built.messageId), receipted: new Set(), retries: 0, unanswered: new Map() };
   let next = 0;
   const lane = async () => {
     while (next < count) {
@@ -30,6 +32,7 @@ export async function sendCarts(
       const outcome = await sender.sendUntilReceipt(prepared[i]!, { attempts: opts.attempts, delayMs: opts.delayMs });
       traffic.retries += outcome.attempts.length - 1;
       if (outcome.receipt) traffic.receipted.add(prepared[i]!.built.messageId);
+      else traffic.unanswered.set(prepared[i]!.built.messageId, JSON.stringify(outcome.attempts.at(-1)));
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, lane));
