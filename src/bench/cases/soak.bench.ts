@@ -44,7 +44,14 @@ function ordersAtOms(omsDir: string): number {
 const soak: BenchCase = {
   name: 'soak',
   async run() {
-    const stack = await new SoakStack(DATABASE_URL).start();
+    const stack = new SoakStack(DATABASE_URL);
+    try {
+      await stack.start();
+    } catch (error) {
+      // What did start (the API, the OMS, the schema) must not outlive a failed start.
+      await stack.stop().catch(() => undefined);
+      throw error;
+    }
     const monitor = new SoakMonitor(stack.apiPort, stack.worker.pid);
     const messages = new SoakMessages(stack.pki);
     const accepted: SoakMessage[] = [];

@@ -99,7 +99,7 @@ export class SoakStack {
     await this.worker?.stop();
     await this.oms?.stop();
     await this.db?.close();
-    if (this.schema) {
+    if (this.schema && this.db) {
       const admin = new pg.Client({ connectionString: this.databaseUrl });
       await admin.connect();
       await admin.query(`DROP SCHEMA ${this.schema} CASCADE`);
