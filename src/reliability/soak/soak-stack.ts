@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { Clock } from '../../common/clock.js';
 import { migrate } from '../../database/migrator.js';
@@ -44,6 +45,7 @@ export class SoakStack {
   dataDir = '';
   private schema = '';
   private oms?: SampleOmsServer;
+  private readonly queuePrefix = `soak-${randomBytes(4).toString('hex')}`;
 
   constructor(private readonly databaseUrl: string) {}
 
@@ -79,7 +81,7 @@ export class SoakStack {
       PKI_DEV_DIR: path.join(this.dataDir, 'pki'),
       DATA_DIR: this.dataDir,
       DATABASE_URL: `${this.databaseUrl}${this.databaseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${this.schema}`)}`,
-      QUEUE_PREFIX: `soak-${randomBytes(4).toString('hex')}`,
+      QUEUE_PREFIX: this.queuePrefix,
       SERVED_PARTICIPANTS: `${SOAK_BUYER},${SOAK_SUPPLIER}`,
       WORKFLOW_BUYER_CONFIG_FILE: buyers,
       WEBHOOK_ALLOW_HTTP: 'true',
@@ -98,6 +100,7 @@ export class SoakStack {
     await this.api?.stop();
     await this.worker?.stop();
     await this.oms?.stop();
+    await this.removeQueues();
     await this.db?.close();
     if (this.schema && this.db) {
       const admin = new pg.Client({ connectionString: this.databaseUrl });
@@ -106,6 +109,24 @@ export class SoakStack {
       await admin.end();
     }
     if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** The soak's queues in the shared Redis go with it. */
+  private async removeQueues(): Promise<void> {
+    const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await client.connect();
+      for (let cursor = '0'; ; ) {
+        const [next, keys] = await client.scan(cursor, 'MATCH', `${this.queuePrefix}:*`, 'COUNT', 1_000);
+        if (keys.length > 0) await client.del(...keys);
+        cursor = next;
+        if (cursor === '0') break;
+      }
+    } catch {
+      // Best effort.
+    } finally {
+      client.disconnect();
+    }
   }
 }
 
