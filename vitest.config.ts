@@ -6,6 +6,9 @@ export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   test: {
     include: ['src/**/*.spec.ts', 'test/**/*.test.ts'],
+    // Fault injection and hostile input run afterwards, one file at a time (vitest.faults.config.ts):
+    // they stop databases, kill processes and measure memory, which parallel files would disturb.
+    exclude: ['**/node_modules/**', 'test/faults/**', 'test/hostile/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -14,8 +14,9 @@ export const validationConfig = defineConfig(
     /** Compiled stylesheets, named by the hash of their source; default `<rules dir>/cache`. */
     VALIDATION_CACHE_DIR: env.optionalString(),
     /** The release shipped with the code, used until another one is installed. */
-    VALIDATION_SHIPPED_RULES_DIR: env.string(path.join(packageRoot, 'schemas/peppol-poacc/2025.11')),
-    VALIDATION_UBL_SCHEMA_DIR: env.string(path.join(packageRoot, 'schemas/ubl-2.1')),
+    // Relative paths are taken from the package root (not the working directory), so defaults are portable.
+    VALIDATION_SHIPPED_RULES_DIR: env.string('schemas/peppol-poacc/2025.11'),
+    VALIDATION_UBL_SCHEMA_DIR: env.string('schemas/ubl-2.1'),
     /** A release placed here is installed (compiled and checked) at start when not installed yet. */
     VALIDATION_DROPIN_DIR: env.optionalString(),
     /** Worker threads validating documents; 0 validates on the calling thread (tools and tests). */
@@ -33,8 +34,8 @@ export const validationConfig = defineConfig(
   (v) => ({
     rulesDir: path.resolve(v.VALIDATION_RULES_DIR),
     cacheDir: path.resolve(v.VALIDATION_CACHE_DIR ?? path.join(v.VALIDATION_RULES_DIR, 'cache')),
-    shippedRulesDir: path.resolve(v.VALIDATION_SHIPPED_RULES_DIR),
-    ublSchemaDir: path.resolve(v.VALIDATION_UBL_SCHEMA_DIR),
+    shippedRulesDir: path.resolve(packageRoot, v.VALIDATION_SHIPPED_RULES_DIR),
+    ublSchemaDir: path.resolve(packageRoot, v.VALIDATION_UBL_SCHEMA_DIR),
     dropInDir: v.VALIDATION_DROPIN_DIR ? path.resolve(v.VALIDATION_DROPIN_DIR) : undefined,
     poolSize: v.VALIDATION_POOL_SIZE,
     maxDocumentBytes: v.VALIDATION_MAX_DOCUMENT_BYTES,
