@@ -60,3 +60,16 @@ export function kindOfTransaction(id: string | undefined): string {
 export function normalizeParticipant(value: string): string {
   return value.trim().toLowerCase();
 }
+
+/** Document type and process identifiers (scheme + value) of a transaction, for building envelopes. */
+export function peppolIdentifiersOf(
+  transactionId: string,
+  profileId?: string,
+  registry = new TransactionRegistry(),
+): { documentType: { scheme: string; value: string }; process: { scheme: string; value: string } } {
+  const t = registry.get(transactionId);
+  if (!t) throw new Error(`unknown transaction ${transactionId}`);
+  const process = profileId ?? t.profileIds[0]!;
+  if (!t.profileIds.includes(process)) throw new Error(`${transactionId} is not used in process ${process}`);
+  return { documentType: { scheme: DOCUMENT_TYPE_SCHEME, value: documentTypeValue(t) }, process: { scheme: PROCESS_SCHEME, value: process } };
+}
