@@ -66,7 +66,12 @@ async function isReady(port: number): Promise<boolean> {
 }
 
 /** Starts the real API process on loopback, as the development AP serving `served`, on a fresh data dir. */
-export async function startApi(served: string[], extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningApi> {
+export async function startApi(
+  served: string[],
+  extraEnv: Record<string, string> = {},
+  // BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the API under load.
+  nodeArgs: string[] = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+): Promise<RunningApi> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-as4-'));
   const pkiDir = path.join(dataDir, 'pki');
   const pki = await ensureDevPki(pkiDir);
