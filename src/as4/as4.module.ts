@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { as4Config, type As4Config } from './as4.config.js';
 import { As4Controller } from './as4.controller.js';
 import { InboundPipeline } from './inbound/inbound-pipeline.js';
@@ -48,7 +49,20 @@ export class As4Module {
             duplicates: DuplicateRegistry,
             store: InboundMessageStore,
             enqueuer: InboundJobEnqueuer,
-          ) => InboundPipeline.create({ config, clock, workspaces, keys, certificateValidator, participants, duplicates, store, enqueuer }),
+            metrics: MetricsService,
+          ) =>
+            InboundPipeline.create({
+              config,
+              clock,
+              workspaces,
+              keys,
+              certificateValidator,
+              participants,
+              duplicates,
+              store,
+              enqueuer,
+              observeStep: (step, seconds) => metrics.as4InboundStepDuration.observe({ step }, seconds),
+            }),
           inject: [
             as4Config.KEY,
             Clock,
@@ -59,6 +73,7 @@ export class As4Module {
             DuplicateRegistry,
             InboundMessageStore,
             InboundJobEnqueuer,
+            MetricsService,
           ],
         },
       ],

@@ -7,7 +7,6 @@ import { loggingConfig } from '../logging/logging.config.js';
 import { redisConfig } from '../redis/redis.config.js';
 import { storageConfig } from '../storage/storage.config.js';
 import { as4Config } from '../as4/as4.config.js';
-import { inboundConfig } from '../inbound/inbound.config.js';
 import { discoveryConfig } from '../discovery/discovery.config.js';
 import { outboundConfig } from '../outbound/outbound.config.js';
 import { participantsConfig } from '../participants/participants.config.js';
@@ -33,7 +32,6 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   pkiConfig,
   participantsConfig,
   as4Config,
-  inboundConfig,
   adminConfig,
   webhookConfig,
   deliveryConfig,

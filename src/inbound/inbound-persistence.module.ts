@@ -2,14 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { DuplicateRegistry, InboundJobEnqueuer, InboundMessageStore } from '../as4/inbound/ports.js';
 import { BlobInboundMessageStore } from './blob-inbound-message-store.js';
 import { DbDuplicateRegistry } from './db-duplicate-registry.js';
-import { inboundConfig } from './inbound.config.js';
 import { QueueInboundJobEnqueuer } from './queue-inbound-job-enqueuer.js';
 
 /** Binds the AS4 receiver's ports to the database, the blob store and the queue. */
 @Global()
 @Module({
   providers: [
-    inboundConfig.provider,
     DbDuplicateRegistry,
     { provide: DuplicateRegistry, useExisting: DbDuplicateRegistry },
     { provide: InboundMessageStore, useClass: BlobInboundMessageStore },

@@ -120,6 +120,23 @@ function toRecord(r: Row): MessageRecord {
   };
 }
 
+/** Columns of a new message row, in the order of `messageRowValues`. */
+export const MESSAGE_COLUMNS =
+  'id, direction, kind, state, as4_message_id, conversation_id, sending_ap, receiving_ap, sender_id, receiver_id, ' +
+  'document_type_id, process_id, sbdh_instance_id, country_c1, raw_sha256, payload_sha256, payload_size, signal_sha256, ' +
+  'related_message_id, attributes, created_at, updated_at';
+
+/** The values of a new message row for `MESSAGE_COLUMNS` (for statements that insert more than the row). */
+export function messageRowValues(message: NewMessage, id: string, now: Date): unknown[] {
+  return [
+    id, message.direction, message.kind, message.state, message.as4MessageId ?? null, message.conversationId ?? null,
+    message.sendingAp ?? null, message.receivingAp ?? null, message.senderId ?? null, message.receiverId ?? null,
+    message.documentTypeId ?? null, message.processId ?? null, message.sbdhInstanceId ?? null, message.countryC1 ?? null,
+    message.rawSha256 ?? null, message.payloadSha256 ?? null, message.payloadSize ?? null, message.signalSha256 ?? null,
+    message.relatedMessageId ?? null, JSON.stringify(message.attributes ?? {}), now.toISOString(), now.toISOString(),
+  ];
+}
+
 /** Message records, their documents and their timeline; every state change is checked and recorded. */
 @Injectable()
 export class MessageRepository {
@@ -136,19 +153,10 @@ export class MessageRepository {
     const run = async (tx: SqlExecutor) => {
       const now = this.clock.now();
       const id = message.id ?? randomUUID();
+      const values = messageRowValues(message, id, now);
       const [row] = await tx.query<Row>(
-        `INSERT INTO messages (id, direction, kind, state, as4_message_id, conversation_id, sending_ap, receiving_ap,
-           sender_id, receiver_id, document_type_id, process_id, sbdh_instance_id, country_c1, raw_sha256,
-           payload_sha256, payload_size, signal_sha256, related_message_id, attributes, created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21)
-         RETURNING *`,
-        [
-          id, message.direction, message.kind, message.state, message.as4MessageId ?? null, message.conversationId ?? null,
-          message.sendingAp ?? null, message.receivingAp ?? null, message.senderId ?? null, message.receiverId ?? null,
-          message.documentTypeId ?? null, message.processId ?? null, message.sbdhInstanceId ?? null, message.countryC1 ?? null,
-          message.rawSha256 ?? null, message.payloadSha256 ?? null, message.payloadSize ?? null, message.signalSha256 ?? null,
-          message.relatedMessageId ?? null, JSON.stringify(message.attributes ?? {}), now.toISOString(),
-        ],
+        `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(',')}) RETURNING *`,
+        values,
       );
       await tx.query(
         `INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason) VALUES ($1, $2, NULL, $3, $4, $5)`,

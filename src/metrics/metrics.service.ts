@@ -21,6 +21,14 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly as4InboundStepDuration = new Histogram({
+    name: 'as4_inbound_step_duration_seconds',
+    help: 'Time spent in each step of the AS4 receive pipeline (steps that ran, whatever their outcome)',
+    labelNames: ['step'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
   readonly queueJobs = new Gauge({
     name: 'queue_jobs',
     help: 'Jobs per queue and state',

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { DbDuplicateRegistry } from '../inbound/db-duplicate-registry.js';
-import { inboundConfig } from '../inbound/inbound.config.js';
 import { Housekeeping } from './housekeeping.js';
 import { PendingMessages } from './pending-messages.js';
 import { RECONCILE_STEPS, Reconciler, type ReconcileStep } from './reconciler.js';
@@ -15,7 +14,6 @@ import { TempFiles } from './temp-files.js';
   imports: [DeliveryModule],
   providers: [
     reliabilityConfig.provider,
-    inboundConfig.provider,
     DbDuplicateRegistry,
     PendingMessages,
     TempFiles,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
@@ -15,6 +15,12 @@ export class BlobStoreError extends Error {
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+const FREE_SPACE_RECHECK_MS = 1_000;
+
+/** write() may write only part of a buffer (e.g. the disk filling up): go on until all is written. */
+async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
+  for (let offset = 0; offset < bytes.length; ) offset += (await file.write(bytes, offset, bytes.length - offset)).bytesWritten;
+}
 
 /**
  * Content-addressed, durable file store: bytes are written to a temporary file, fsynced, renamed to
@@ -23,6 +29,11 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 export class BlobStore {
   private readonly blobDir: string;
   private readonly tmpDir: string;
+  /** Shard directories known to exist (they are never removed while the store runs). */
+  private readonly knownDirectories = new Set<string>();
+  private freeBytesAtCheck = 0;
+  private freeCheckedAt = 0;
+  private writtenSinceCheck = 0;
 
   constructor(
     dataDir: string,
@@ -48,19 +59,18 @@ export class BlobStore {
   }
 
   async put(content: Buffer | string | Readable | AsyncIterable<Uint8Array>): Promise<StoredBlob> {
-    await this.ensureFreeSpace();
-    const tmp = path.join(this.tmpDir, `${randomUUID()}.part`);
+    if (typeof content === 'string' || Buffer.isBuffer(content)) return this.putBytes(Buffer.from(content));
+    await this.ensureFreeSpace(0);
+    const tmp = this.temporaryPath();
     const hash = createHash('sha256');
     let size = 0;
-    const source = typeof content === 'string' || Buffer.isBuffer(content) ? Readable.from([Buffer.from(content)]) : Readable.from(content);
     const file = await open(tmp, 'wx', 0o640);
     try {
-      for await (const chunk of source) {
+      for await (const chunk of Readable.from(content)) {
         const bytes = chunk as Buffer;
         hash.update(bytes);
         size += bytes.length;
-        // write() may write only part of a buffer (e.g. the disk filling up): go on until all is written.
-        for (let offset = 0; offset < bytes.length; ) offset += (await file.write(bytes, offset, bytes.length - offset)).bytesWritten;
+        await writeAll(file, bytes);
       }
       await file.sync();
     } catch (error) {
@@ -69,17 +79,63 @@ export class BlobStore {
       throw new BlobStoreError(`cannot store bytes: ${(error as Error).message}`);
     }
     await file.close();
+    this.writtenSinceCheck += size;
     const sha256 = hash.digest('hex');
-    const target = this.pathOf(sha256);
+    await this.moveIntoPlace(tmp, sha256);
+    return { sha256, size };
+  }
+
+  /** Bytes already in memory: hashed up front, one write, no stream machinery (the common small message). */
+  private async putBytes(bytes: Buffer): Promise<StoredBlob> {
+    await this.ensureFreeSpace(bytes.length);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const tmp = this.temporaryPath();
+    const file = await open(tmp, 'wx', 0o640);
     try {
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(tmp, target);
-      await this.syncDirectory(path.dirname(target));
+      await writeAll(file, bytes);
+      await file.sync();
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      await rm(tmp, { force: true });
+      throw new BlobStoreError(`cannot store bytes: ${(error as Error).message}`);
+    }
+    await file.close();
+    this.writtenSinceCheck += bytes.length;
+    await this.moveIntoPlace(tmp, sha256);
+    return { sha256, size: bytes.length };
+  }
+
+  private temporaryPath(): string {
+    return path.join(this.tmpDir, `${randomUUID()}.part`);
+  }
+
+  /** Renames the fsynced temporary file to its content address and makes the rename durable. */
+  private async moveIntoPlace(tmp: string, sha256: string): Promise<void> {
+    const target = this.pathOf(sha256);
+    const dir = path.dirname(target);
+    try {
+      if (!this.knownDirectories.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        this.rememberDirectory(dir);
+      }
+      await rename(tmp, target).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        // The shard directory went away under us (removed by hand): make it again, once.
+        this.knownDirectories.delete(dir);
+        await mkdir(dir, { recursive: true });
+        await rename(tmp, target);
+      });
+      await this.syncDirectory(dir);
     } catch (error) {
       await rm(tmp, { force: true });
       throw new BlobStoreError(`cannot store bytes: ${(error as Error).message}`);
     }
-    return { sha256, size };
+  }
+
+  private rememberDirectory(dir: string): void {
+    // Bounded: at most the 65,536 shard directories, each a short string.
+    if (this.knownDirectories.size >= 65_536) this.knownDirectories.clear();
+    this.knownDirectories.add(dir);
   }
 
   async has(sha256: string): Promise<boolean> {
@@ -111,10 +167,19 @@ export class BlobStore {
     return { freeBytes: Number(fs.bavail) * Number(fs.bsize) };
   }
 
-  private async ensureFreeSpace(): Promise<void> {
+  /**
+   * The free-space floor. statfs is asked at most once a second while the estimate (last answer
+   * minus what we wrote since) stays above the floor, and again as soon as it would not.
+   */
+  private async ensureFreeSpace(incoming: number): Promise<void> {
     if (this.minFreeBytes <= 0) return;
+    const fresh = Date.now() - this.freeCheckedAt < FREE_SPACE_RECHECK_MS;
+    if (fresh && this.freeBytesAtCheck - this.writtenSinceCheck - incoming >= this.minFreeBytes) return;
     const { freeBytes } = await this.check();
-    if (freeBytes < this.minFreeBytes) {
+    this.freeBytesAtCheck = freeBytes;
+    this.freeCheckedAt = Date.now();
+    this.writtenSinceCheck = 0;
+    if (freeBytes - incoming < this.minFreeBytes) {
       throw new BlobStoreError(`not enough free disk space in ${this.blobDir}: ${freeBytes} bytes left`);
     }
   }

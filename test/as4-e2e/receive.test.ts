@@ -8,7 +8,7 @@ import { readDevPki } from '../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../src/pki/dev-pki.js';
 import { buildCartXml, sampleCart } from '../../src/punchout/sample-cart.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
-import { sbdAround, sendFromPartner, verifyAsSender } from '../support/as4-client.js';
+import { buildFromPartner, sbdAround, sendFromPartner, verifyAsSender } from '../support/as4-client.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
 import { type RunningProcess, startProcess } from '../support/processes.js';
@@ -75,6 +75,22 @@ describe('AS4 receive over HTTP (API process, PostgreSQL, Redis, file store)', (
     expect(again.reply.equals(first.reply)).toBe(true);
     const rows = await db.db.query(`SELECT id FROM messages WHERE as4_message_id = $1`, [first.built.messageId]);
     expect(rows).toHaveLength(1);
+  });
+
+  it('the same MessageId sent eight times at once: one record, one job, the same receipt for all', async () => {
+    const first = await buildFromPartner(pki, cart(), { sender: SELLER, receiver: BUYER });
+    const all = await Promise.all(
+      Array.from({ length: 8 }, () => sendFromPartner(url, pki, Buffer.alloc(0), { sender: SELLER, receiver: BUYER, prebuilt: first })),
+    );
+    for (const sent of all) {
+      expect(sent.status).toBe(200);
+      expect((await verifyAsSender(sent)).kind).toBe('receipt');
+      expect(sent.reply.equals(all[0]!.reply)).toBe(true);
+    }
+    const rows = await db.db.query<{ id: string }>(`SELECT id FROM messages WHERE as4_message_id = $1`, [first.built.messageId]);
+    expect(rows).toHaveLength(1);
+    const receipts = await db.db.query(`SELECT receipt FROM as4_receipts WHERE message_id = $1`, [first.built.messageId]);
+    expect(receipts).toHaveLength(1);
   });
 
   it('refuses a recipient we do not serve with EBMS:0004 PEPPOL:NOT_SERVICED and stores nothing', async () => {

@@ -57,7 +57,7 @@ describe('POST /as4 over HTTP (Nest, no body parser)', () => {
             { provide: AccessPointKeys, useValue: new CredentialsAccessPointKeys(credentials(s.pki.ourAp)) },
             { provide: SenderCertificateValidator, useValue: devCertificateValidator(s.pki) },
             { provide: ParticipantDirectory, useValue: new MemoryParticipantDirectory().serve(SELLER, ORDER_DOC, ORDERING) },
-            { provide: DuplicateRegistry, useValue: new MemoryDuplicateRegistry() },
+            { provide: DuplicateRegistry, useValue: new MemoryDuplicateRegistry(store) },
             { provide: InboundMessageStore, useValue: store },
             { provide: InboundJobEnqueuer, useValue: enqueuer },
           ],

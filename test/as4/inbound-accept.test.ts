@@ -41,7 +41,7 @@ describe('AS4 inbound: a conforming Peppol UserMessage', () => {
     expect(stored[0]!.message.sbdh.receiver.value).toBe('0088:7315458756324');
     expect(stored[0]!.message.receipt.equals(reply.body)).toBe(true);
     expect(s.enqueuer.jobs).toHaveLength(1);
-    expect(s.duplicates.completedCount()).toBe(1);
+    expect(s.store.keptReceipts()).toBe(1);
   });
 
   it('accepts an uncompressed payload too (digest over the canonical XML)', async () => {

@@ -55,15 +55,41 @@ describe('AS4 inbound: no receipt for a message we could lose', () => {
     expect(s.enqueuer.jobs).toHaveLength(1);
   });
 
-  it('enqueue failure → EBMS:0202 with HTTP 500, the retry reuses the stored record', async () => {
+  it('enqueue failure → EBMS:0202 with HTTP 500; the retry queues the stored record again and gets its receipt', async () => {
     const message = s.build();
     s.enqueuer.failNext = true;
     const failed = await s.sendBuilt(message);
     expect(failed.reply.error?.code).toBe('EBMS:0202');
     expect(failed.reply.status).toBe(500);
-    expect(s.duplicates.completedCount()).toBe(0);
+    expect(s.enqueuer.jobs).toHaveLength(0);
     const retry = await s.sendBuilt(message);
-    expect(retry.reply.outcome).toBe('receipt');
+    expect(retry.reply.status).toBe(200);
+    expect(retry.reply.outcome).toBe('duplicate');
+    expect(retry.reply.body.equals(s.store.records.values().next().value!.receipt)).toBe(true);
+    expect(s.store.records.size).toBe(1);
+    expect(s.enqueuer.jobs).toHaveLength(1);
+  });
+
+  it('a duplicate whose processing started is not queued again', async () => {
+    const message = s.build();
+    await s.sendBuilt(message);
+    s.store.records.values().next().value!.processingStarted = true;
+    s.enqueuer.jobs.length = 0;
+    expect((await s.sendBuilt(message)).reply.outcome).toBe('duplicate');
+    expect(s.enqueuer.jobs).toHaveLength(0);
+  });
+
+  it('a retry after the duplicate window is answered and kept, but never recorded or processed twice', async () => {
+    const message = s.build();
+    expect((await s.sendBuilt(message)).reply.outcome).toBe('receipt');
+    const record = s.store.records.values().next().value!;
+    record.processingStarted = true;
+    record.keepUntil = new Date(0);
+    const late = await s.sendBuilt(message);
+    expect(late.reply.status).toBe(200);
+    expect(late.reply.outcome).toBe('duplicate');
+    expect(record.keepUntil.getTime()).toBeGreaterThan(Date.now());
+    expect(late.reply.body.equals(record.receipt)).toBe(true);
     expect(s.store.records.size).toBe(1);
     expect(s.enqueuer.jobs).toHaveLength(1);
   });

@@ -24,6 +24,6 @@ describe('AS4 inbound: negative fixtures, one per fault', () => {
     if (fault.detail) expect(error?.detail).toBe(fault.detail);
     expect(s.store.records.size).toBe(storedBefore);
     expect(s.enqueuer.jobs).toHaveLength(0);
-    expect(s.duplicates.completedCount()).toBe(0);
+    expect(s.store.keptReceipts()).toBe(0);
   });
 });

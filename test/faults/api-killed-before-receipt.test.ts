@@ -14,7 +14,7 @@ const CARTS = 24;
  * MessageId must get a receipt from the restarted API, and the cart becomes one order at the OMS.
  */
 describe('fault 5: SIGKILL of the API between "stored" and "receipt sent"', () => {
-  const stack = new FlowStack({ proxyRedis: true, env: { INBOUND_CLAIM_TIMEOUT_SECONDS: '3' } });
+  const stack = new FlowStack({ proxyRedis: true });
 
   beforeAll(async () => {
     // Only the API goes through the proxy; the worker keeps working.

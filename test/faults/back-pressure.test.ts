@@ -8,7 +8,7 @@ import { eventually, Stack } from './support/stack.js';
  * messages again by itself once the dependency is back.
  */
 describe('back-pressure: /as4 and /health/ready while Redis or the database is away (API process)', () => {
-  const stack = new Stack({ proxyDatabase: true, proxyRedis: true, env: { INBOUND_CLAIM_TIMEOUT_SECONDS: '5', DATABASE_STATEMENT_TIMEOUT_MS: '4000', REDIS_COMMAND_TIMEOUT_MS: '3000' } });
+  const stack = new Stack({ proxyDatabase: true, proxyRedis: true, env: { DATABASE_STATEMENT_TIMEOUT_MS: '4000', REDIS_COMMAND_TIMEOUT_MS: '3000' } });
   let sender: CartSender;
 
   beforeAll(async () => {

@@ -43,36 +43,35 @@ export function sbdAround(doc: Buffer, opts: { sender: string; receiver: string;
 
 const keyPair = (e: DevPkiEntry) => ({ privateKey: createPrivateKey(e.keyPem), certificate: new X509Certificate(e.certPem) });
 
+type PartnerMessageOptions = { sender: string; receiver: string; documentType?: PeppolIdentifier; process?: PeppolIdentifier; messageId?: string; faults?: UserMessageFaults };
+export interface PrebuiltMessage {
+  readonly built: BuiltUserMessage;
+  readonly body: Buffer;
+  readonly contentType: string;
+}
+
+/** Builds (signs, encrypts, wraps in MIME) an SBD as the dev "partner" AP would send it to ours. */
+export async function buildFromPartner(pki: DevPki, sbd: Buffer, opts: PartnerMessageOptions): Promise<PrebuiltMessage> {
+  const built = buildUserMessage({
+    fromPartyId: pki.partnerAp.subjectCn,
+    toPartyId: pki.ourAp.subjectCn,
+    process: opts.process ?? PUNCH_OUT_PROCESS,
+    documentType: opts.documentType ?? PUNCH_OUT_DOC,
+    originalSender: opts.sender,
+    finalRecipient: opts.receiver,
+    payload: sbd,
+    signing: keyPair(pki.partnerAp),
+    encryptFor: new X509Certificate(pki.ourAp.certPem),
+    messageId: opts.messageId,
+    faults: opts.faults,
+  });
+  const mime = toMultipart(built);
+  return { built, body: await multipartToBuffer(mime), contentType: mime.contentType };
+}
+
 /** Sends an SBD from the dev "partner" AP to our AP over real HTTP, as another access point would. */
-export async function sendFromPartner(
-  url: string,
-  pki: DevPki,
-  sbd: Buffer,
-  opts: { sender: string; receiver: string; documentType?: PeppolIdentifier; process?: PeppolIdentifier; messageId?: string; faults?: UserMessageFaults; prebuilt?: { body: Buffer; contentType: string; built: BuiltUserMessage } } ,
-): Promise<SentMessage> {
-  let built: BuiltUserMessage;
-  let body: Buffer;
-  let contentType: string;
-  if (opts.prebuilt) {
-    ({ built, body, contentType } = opts.prebuilt);
-  } else {
-    built = buildUserMessage({
-      fromPartyId: pki.partnerAp.subjectCn,
-      toPartyId: pki.ourAp.subjectCn,
-      process: opts.process ?? PUNCH_OUT_PROCESS,
-      documentType: opts.documentType ?? PUNCH_OUT_DOC,
-      originalSender: opts.sender,
-      finalRecipient: opts.receiver,
-      payload: sbd,
-      signing: keyPair(pki.partnerAp),
-      encryptFor: new X509Certificate(pki.ourAp.certPem),
-      messageId: opts.messageId,
-      faults: opts.faults,
-    });
-    const mime = toMultipart(built);
-    body = await multipartToBuffer(mime);
-    contentType = mime.contentType;
-  }
+export async function sendFromPartner(url: string, pki: DevPki, sbd: Buffer, opts: PartnerMessageOptions & { prebuilt?: PrebuiltMessage }): Promise<SentMessage> {
+  const { built, body, contentType } = opts.prebuilt ?? (await buildFromPartner(pki, sbd, opts));
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
   return { built, body, contentType, status: res.status, reply: Buffer.from(await res.arrayBuffer()) };
 }

@@ -4,7 +4,7 @@ import type { Content } from '../io/content.js';
 import type { Workspace } from '../io/temp-workspace.js';
 import type { SbdhData } from '../sbdh/sbdh-model.js';
 import type { SecurityHeaderModel } from '../wss/security-header.js';
-import type { MessageKey, StoredInboundMessage } from './ports.js';
+import type { EarlierAcceptance, MessageKey } from './ports.js';
 import type { UserMessageHeader } from './user-message.js';
 
 export interface ReceivedAttachment {
@@ -56,17 +56,18 @@ export interface InboundContext {
   payload?: { readonly content: Content; readonly sha256: Buffer };
   sbdh?: SbdhData;
   key?: MessageKey;
-  /** Set by the duplicate step when we hold the claim (to release it on failure). */
-  claimed?: boolean;
-  /** Set when the message is a duplicate of one accepted before: the pipeline answers this. */
-  replayReceipt?: Buffer;
+  /** Set when the message was accepted before: only the steps for duplicates run, then its receipt is answered. */
+  duplicateOf?: EarlierAcceptance;
   receipt?: { readonly xml: Buffer; readonly messageId: string };
-  stored?: StoredInboundMessage;
+  /** Id of the stored record (this message's, or the earlier one's for a duplicate). */
+  stored?: { readonly id: string };
 }
 
 /** One ordered step of the inbound pipeline. Throws EbmsError to reject the message. */
 export interface InboundStep {
   readonly name: string;
+  /** Also runs for a duplicate (after `duplicateOf` is set); every other step is skipped then. */
+  readonly runsForDuplicates?: boolean;
   run(context: InboundContext): Promise<void>;
 }
 

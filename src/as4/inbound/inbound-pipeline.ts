@@ -27,7 +27,6 @@ import { ParseSbdhStep } from './steps/parse-sbdh.step.js';
 import { PeppolHeaderStep } from './steps/peppol-header.step.js';
 import { PersistStep } from './steps/persist.step.js';
 import { ReceiveMimeStep } from './steps/receive-mime.step.js';
-import { RememberReceiptStep } from './steps/remember-receipt.step.js';
 import { VerifySignatureStep } from './steps/verify-signature.step.js';
 
 export interface InboundRequest {
@@ -59,6 +58,8 @@ export interface InboundDependencies {
   readonly duplicates: DuplicateRegistry;
   readonly store: InboundMessageStore;
   readonly enqueuer: InboundJobEnqueuer;
+  /** Told how long each step took, in seconds (metrics); steps that threw are reported too. */
+  readonly observeStep?: (step: string, seconds: number) => void;
 }
 
 /** The receive steps in order (peppol-as4.md §7 receive, with persistence before the receipt). */
@@ -83,9 +84,8 @@ export function createInboundSteps(deps: InboundDependencies): InboundStep[] {
     new CheckServedStep(deps.participants),
     new CheckDuplicateStep(deps.duplicates),
     new BuildReceiptStep(deps.keys, deps.clock, deps.config.messageIdDomain),
-    new PersistStep(deps.store),
+    new PersistStep(deps.store, deps.config.duplicateWindowMs),
     new EnqueueStep(deps.enqueuer),
-    new RememberReceiptStep(deps.duplicates, deps.config.duplicateWindowMs),
   ];
 }
 
@@ -95,7 +95,7 @@ const SOAP_REPLY = 'application/soap+xml; charset=UTF-8';
 export class InboundPipeline {
   constructor(
     private readonly steps: readonly InboundStep[],
-    private readonly deps: Pick<InboundDependencies, 'config' | 'clock' | 'workspaces' | 'keys' | 'duplicates'>,
+    private readonly deps: Pick<InboundDependencies, 'config' | 'clock' | 'workspaces' | 'keys' | 'observeStep'>,
   ) {}
 
   static create(deps: InboundDependencies): InboundPipeline {
@@ -108,16 +108,28 @@ export class InboundPipeline {
     const ctx = createInboundContext({ receivedAt: this.deps.clock.now(), contentType: request.contentType, declaredLength: length, body: request.body, workspace });
     try {
       for (const step of this.steps) {
-        await step.run(ctx);
-        if (ctx.replayReceipt) {
-          return { status: 200, contentType: SOAP_REPLY, body: ctx.replayReceipt, outcome: 'duplicate', messageId: ctx.header?.messageId, bodyConsumed: true };
-        }
+        if (ctx.duplicateOf && !step.runsForDuplicates) continue;
+        await this.runStep(step, ctx);
+      }
+      if (ctx.duplicateOf) {
+        return { status: 200, contentType: SOAP_REPLY, body: ctx.duplicateOf.receipt, outcome: 'duplicate', messageId: ctx.header?.messageId, bodyConsumed: true };
       }
       return { status: 200, contentType: SOAP_REPLY, body: ctx.receipt!.xml, outcome: 'receipt', messageId: ctx.header?.messageId, bodyConsumed: true };
     } catch (thrown) {
       return await this.reject(ctx, thrown);
     } finally {
       await workspace.dispose();
+    }
+  }
+
+  private async runStep(step: InboundStep, ctx: InboundContext): Promise<void> {
+    const observe = this.deps.observeStep;
+    if (!observe) return step.run(ctx);
+    const started = performance.now();
+    try {
+      await step.run(ctx);
+    } finally {
+      observe(step.name, (performance.now() - started) / 1000);
     }
   }
 
@@ -128,10 +140,6 @@ export class InboundPipeline {
         ? thrown
         : new EbmsError('EBMS:0004', 'internal error while processing the message', undefined, { httpStatus: 500, cause: thrown });
     const error = base.withRefToMessageId(refToMessageId);
-    if (ctx.claimed && ctx.key) {
-      // Let the sender's retry be processed afresh; a failure here leaves an in-progress claim.
-      await this.deps.duplicates.release(ctx.key).catch(() => undefined);
-    }
     const signer = this.deps.config.signErrors && ctx.senderAuthenticated ? this.deps.keys.signing() : undefined;
     const build = (withSigner: typeof signer) =>
       buildErrorSignal({ errors: [error], refToMessageId, signer: withSigner, now: this.deps.clock.now(), messageIdDomain: this.deps.config.messageIdDomain });

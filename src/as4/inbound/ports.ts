@@ -55,23 +55,23 @@ export abstract class ParticipantDirectory {
   }): Promise<ServiceLookup>;
 }
 
-export type DuplicateClaim =
-  | { readonly status: 'new' }
-  /** Accepted before, inside the window: the stored receipt is answered again. */
-  | { readonly status: 'duplicate'; readonly receipt: Buffer }
-  /** Another request for the same key is being processed right now. */
-  | { readonly status: 'in-progress' };
+/** A message accepted before under the same MessageKey, still inside the duplicate window. */
+export interface EarlierAcceptance {
+  /** Id of its stored record. */
+  readonly storedMessageId: string;
+  /** The receipt we answered then: a retry gets exactly these bytes again. */
+  readonly receipt: Buffer;
+  /** True while its processing has not started (it may have missed its job: queue it again, idempotently). */
+  readonly awaitingProcessing: boolean;
+}
 
 /**
- * Duplicate detection by MessageKey within a window (database-backed in production).
- * `claim` must be atomic across processes (e.g. INSERT … ON CONFLICT): exactly one concurrent
- * caller gets `new`. A claim is either completed (receipt kept until `keepUntil`) or released.
+ * Duplicate detection by MessageKey within a window (database-backed in production): answers a
+ * retry cheaply, before any storing. It only reads; the authoritative, race-free claim of a
+ * MessageKey is the store's (`InboundMessageStore.persist`), in the same commit as the record.
  */
 export abstract class DuplicateRegistry {
-  abstract claim(key: MessageKey, receivedAt: Date): Promise<DuplicateClaim>;
-  abstract complete(key: MessageKey, receipt: Buffer, keepUntil: Date): Promise<void>;
-  /** Forget an unfinished claim so the sender's retry is processed afresh. Must not throw for unknown keys. */
-  abstract release(key: MessageKey): Promise<void>;
+  abstract find(key: MessageKey, at: Date): Promise<EarlierAcceptance | undefined>;
 }
 
 export interface InboundMessageToStore {
@@ -89,23 +89,31 @@ export interface InboundMessageToStore {
   readonly sbdSha256: string;
   /** The signed receipt that will be returned once this call and the enqueue succeed. */
   readonly receipt: Buffer;
+  /** Until when the receipt is kept to answer duplicates with. */
+  readonly keepReceiptUntil: Date;
   readonly senderCertificate: X509Certificate;
 }
 
-export interface StoredInboundMessage {
-  /** Id of the message record, handed to the processing job. */
-  readonly id: string;
-}
+export type PersistOutcome =
+  | {
+      readonly status: 'stored';
+      /** Id of the message record, handed to the processing job. */
+      readonly id: string;
+    }
+  /** The MessageKey was accepted before (e.g. a concurrent retry won the race): answer as a duplicate. */
+  | ({ readonly status: 'duplicate' } & EarlierAcceptance);
 
 /**
- * Durable storage of an accepted message. Contract: write raw and SBD to the file store and fsync
- * them (and their directory) first, then commit the message record; resolve only when all of that
- * is durable. Idempotent per MessageKey: a retry after a failed enqueue must reuse or overwrite the
- * same record, never create a second one. Content streams are readable once per `open()` and the
- * temp files behind them are deleted after the request ends, so copy, do not keep references.
+ * Durable storage of an accepted message. Contract: write raw, SBD and receipt to the file store and
+ * fsync them (and their directory) first, then commit, in one transaction, the message record and
+ * the receipt kept for duplicates; resolve only when all of that is durable. One record per
+ * MessageKey, ever: when the key was taken already (a concurrent request, or a retry past the
+ * window), nothing second is created; within the window the earlier receipt is returned as
+ * `duplicate`. Content streams are readable once per `open()` and the temp files behind them are
+ * deleted after the request ends, so copy, do not keep references.
  */
 export abstract class InboundMessageStore {
-  abstract persist(message: InboundMessageToStore): Promise<StoredInboundMessage>;
+  abstract persist(message: InboundMessageToStore): Promise<PersistOutcome>;
 }
 
 /**

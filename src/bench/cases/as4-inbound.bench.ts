@@ -82,6 +82,7 @@ const as4Inbound: BenchCase = {
       if (failure) throw new Error(`message not accepted: ${failure}`);
       latencies.sort((a, b) => a - b);
       const throughput = MESSAGES / seconds;
+      process.stderr.write(`as4-inbound mean ms per pipeline step (warm-up included): ${await stepMeans(api.port)}\n`);
       const limit = await rsaBoundMessagesPerSecond();
       return {
         msgs_per_s: throughput,
@@ -101,5 +102,16 @@ const as4Inbound: BenchCase = {
     }
   },
 };
+
+/** Mean time per receive step from the API's own histogram, for finding where the time goes. */
+async function stepMeans(port: number): Promise<string> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const sums = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(/^as4_inbound_step_duration_seconds_(sum|count)\{step="([^"]+)"\} (\S+)$/gm)) {
+    (match[1] === 'sum' ? sums : counts).set(match[2]!, Number(match[3]));
+  }
+  return [...sums].map(([step, sum]) => `${step}=${((sum / (counts.get(step) || 1)) * 1000).toFixed(2)}`).join(' ');
+}
 
 export default as4Inbound;

@@ -4,11 +4,11 @@ import {
   InboundJobEnqueuer,
   InboundMessageStore,
   ParticipantDirectory,
-  type DuplicateClaim,
+  type EarlierAcceptance,
   type InboundMessageToStore,
   type MessageKey,
+  type PersistOutcome,
   type ServiceLookup,
-  type StoredInboundMessage,
 } from '../../../src/as4/inbound/ports.js';
 import type { PeppolIdentifier } from '../../../src/as4/protocol/identifiers.js';
 
@@ -34,49 +34,66 @@ export class MemoryParticipantDirectory extends ParticipantDirectory {
   }
 }
 
-export class MemoryDuplicateRegistry extends DuplicateRegistry {
-  readonly entries = new Map<string, { state: 'in-progress' } | { state: 'done'; receipt: Buffer; keepUntil: Date }>();
-
-  async claim(key: MessageKey, receivedAt: Date): Promise<DuplicateClaim> {
-    const entry = this.entries.get(keyOf(key));
-    if (entry?.state === 'done' && entry.keepUntil > receivedAt) return { status: 'duplicate', receipt: entry.receipt };
-    if (entry?.state === 'in-progress') return { status: 'in-progress' };
-    this.entries.set(keyOf(key), { state: 'in-progress' });
-    return { status: 'new' };
-  }
-
-  async complete(key: MessageKey, receipt: Buffer, keepUntil: Date): Promise<void> {
-    this.entries.set(keyOf(key), { state: 'done', receipt, keepUntil });
-  }
-
-  async release(key: MessageKey): Promise<void> {
-    if (this.entries.get(keyOf(key))?.state === 'in-progress') this.entries.delete(keyOf(key));
-  }
-
-  completedCount(): number {
-    return [...this.entries.values()].filter((e) => e.state === 'done').length;
-  }
-}
-
 export interface StoredCopy {
+  readonly id: string;
   readonly message: InboundMessageToStore;
   readonly raw: Buffer;
   readonly sbd: Buffer;
+  /** The receipt answered for this MessageKey and until when it is answered again. */
+  receipt: Buffer;
+  keepUntil: Date;
+  /** Whether a worker took the message up (duplicates are queued again only before that). */
+  processingStarted: boolean;
 }
 
+/** Records and kept receipts, as the database holds them: one record per MessageKey, ever. */
 export class MemoryMessageStore extends InboundMessageStore {
   readonly records = new Map<string, StoredCopy>();
   failNext = false;
 
-  async persist(message: InboundMessageToStore): Promise<StoredInboundMessage> {
+  async persist(message: InboundMessageToStore): Promise<PersistOutcome> {
     if (this.failNext) {
       this.failNext = false;
       throw new Error('disk full');
     }
+    const existing = this.records.get(keyOf(message.key));
+    if (existing) {
+      if (existing.keepUntil < message.receivedAt) {
+        existing.receipt = message.receipt;
+        existing.keepUntil = message.keepReceiptUntil;
+      }
+      return { status: 'duplicate', storedMessageId: existing.id, receipt: existing.receipt, awaitingProcessing: !existing.processingStarted };
+    }
     // Copies the bytes now: the temp files behind the content vanish after the request.
-    const copy = { message, raw: await readContent(message.raw, 1 << 30), sbd: await readContent(message.sbd, 1 << 30) };
-    this.records.set(keyOf(message.key), copy);
-    return { id: keyOf(message.key) };
+    const copy: StoredCopy = {
+      id: keyOf(message.key),
+      message,
+      raw: await readContent(message.raw, 1 << 30),
+      sbd: await readContent(message.sbd, 1 << 30),
+      receipt: message.receipt,
+      keepUntil: message.keepReceiptUntil,
+      processingStarted: false,
+    };
+    this.records.set(copy.id, copy);
+    return { status: 'stored', id: copy.id };
+  }
+
+  /** Receipts kept to answer duplicates with (one per accepted MessageKey). */
+  keptReceipts(): number {
+    return this.records.size;
+  }
+}
+
+/** Reads what the store committed, as the database registry does. */
+export class MemoryDuplicateRegistry extends DuplicateRegistry {
+  constructor(private readonly store: MemoryMessageStore) {
+    super();
+  }
+
+  async find(key: MessageKey, at: Date): Promise<EarlierAcceptance | undefined> {
+    const record = this.store.records.get(keyOf(key));
+    if (!record || record.keepUntil < at) return undefined;
+    return { storedMessageId: record.id, receipt: record.receipt, awaitingProcessing: !record.processingStarted };
   }
 }
 

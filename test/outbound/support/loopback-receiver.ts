@@ -67,7 +67,7 @@ export class LoopbackReceiver {
       keys: this.keys,
       certificateValidator: new PkiSenderCertificateValidator(validator),
       participants: this.directory,
-      duplicates: new MemoryDuplicateRegistry(),
+      duplicates: new MemoryDuplicateRegistry(this.store),
       store: this.store,
       enqueuer: new MemoryJobEnqueuer(),
     });

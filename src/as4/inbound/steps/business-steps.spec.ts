@@ -8,7 +8,6 @@ import { CheckSbdhConsistencyStep } from './check-sbdh-consistency.step.js';
 import { CheckServedStep } from './check-served.step.js';
 import { EnqueueStep } from './enqueue.step.js';
 import { PersistStep } from './persist.step.js';
-import { RememberReceiptStep } from './remember-receipt.step.js';
 import { memoryContent } from '../../io/content.js';
 
 const P = (value: string) => ({ scheme: 'iso6523-actorid-upis', value });
@@ -39,7 +38,7 @@ function ctx(extra: Partial<InboundContext> = {}): InboundContext {
 }
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'accepted', (e: { code?: string; httpStatus?: number }) => `${e.code}/${e.httpStatus ?? '-'}`);
-const failing = <T>() => ({ persist: async () => { throw new Error('x'); }, enqueue: async () => { throw new Error('x'); }, complete: async () => { throw new Error('x'); }, claim: async () => { throw new Error('x'); }, lookup: async () => { throw new Error('x'); } }) as unknown as T;
+const failing = <T>() => ({ persist: async () => { throw new Error('x'); }, enqueue: async () => { throw new Error('x'); }, find: async () => { throw new Error('x'); }, lookup: async () => { throw new Error('x'); } }) as unknown as T;
 
 describe('CheckSbdhConsistencyStep', () => {
   it('accepts matching identifiers (participants case-insensitively)', async () => {
@@ -68,38 +67,57 @@ describe('CheckServedStep', () => {
 });
 
 describe('CheckDuplicateStep', () => {
-  const registry = (claim: unknown) => ({ claim: async () => claim }) as unknown as DuplicateRegistry;
-  it('claims new messages, replays the receipt of duplicates, asks to retry while in progress', async () => {
-    const fresh = ctx();
-    await new CheckDuplicateStep(registry({ status: 'new' })).run(fresh);
-    expect(fresh.claimed).toBe(true);
-    const dup = ctx();
-    await new CheckDuplicateStep(registry({ status: 'duplicate', receipt: Buffer.from('old') })).run(dup);
-    expect(dup.replayReceipt?.toString()).toBe('old');
-    expect(await codeOf(new CheckDuplicateStep(registry({ status: 'in-progress' })).run(ctx()))).toBe('EBMS:0202/503');
+  const registry = (earlier: unknown) => ({ find: async () => earlier }) as unknown as DuplicateRegistry;
+  it('lets new messages through and marks one accepted before as its duplicate', async () => {
+    const fresh = ctx({ stored: undefined, key: undefined });
+    await new CheckDuplicateStep(registry(undefined)).run(fresh);
+    expect(fresh.key).toEqual({ messageId: 'm@x', senderPartyId: 'POP1' });
+    expect(fresh.duplicateOf).toBeUndefined();
+    expect(fresh.stored).toBeUndefined();
+    const dup = ctx({ stored: undefined });
+    const earlier = { storedMessageId: 'old-1', receipt: Buffer.from('old'), awaitingProcessing: false };
+    await new CheckDuplicateStep(registry(earlier)).run(dup);
+    expect(dup.duplicateOf).toEqual(earlier);
+    expect(dup.stored).toEqual({ id: 'old-1' });
     expect(await codeOf(new CheckDuplicateStep(failing<DuplicateRegistry>()).run(ctx()))).toBe('EBMS:0202/500');
   });
 });
 
-describe('persist, enqueue and remember-receipt', () => {
-  it('hand the message on and turn any port failure into EBMS:0202 / HTTP 500', async () => {
-    const stored: unknown[] = [];
-    const store = { persist: async (m: unknown) => (stored.push(m), { id: 's-1' }) } as unknown as InboundMessageStore;
+describe('persist and enqueue', () => {
+  it('hand the message on with the receipt kept for the duplicate window', async () => {
+    const stored: Array<{ keepReceiptUntil: Date }> = [];
+    const store = { persist: async (m: { keepReceiptUntil: Date }) => (stored.push(m), { status: 'stored', id: 's-1' }) } as unknown as InboundMessageStore;
     const c = ctx({ stored: undefined });
-    await new PersistStep(store).run(c);
+    await new PersistStep(store, 3_600_000).run(c);
     expect(c.stored).toEqual({ id: 's-1' });
+    expect(c.duplicateOf).toBeUndefined();
     expect(stored).toHaveLength(1);
+    expect(stored[0]!.keepReceiptUntil.toISOString()).toBe('2026-11-23T11:00:00.000Z');
     const jobs: unknown[] = [];
     await new EnqueueStep({ enqueue: async (j: unknown) => void jobs.push(j) } as unknown as InboundJobEnqueuer).run(c);
     expect(jobs).toEqual([{ storedMessageId: 's-1', key: c.key, receivedAt: c.receivedAt }]);
-    const completed: Array<[unknown, Buffer, Date]> = [];
-    const done = ctx({ claimed: true });
-    await new RememberReceiptStep({ complete: async (k: unknown, r: Buffer, until: Date) => void completed.push([k, r, until]) } as unknown as DuplicateRegistry, 3_600_000).run(done);
-    expect(completed[0]![2].toISOString()).toBe('2026-11-23T11:00:00.000Z');
-    expect(done.claimed).toBe(false);
+  });
 
-    expect(await codeOf(new PersistStep(failing<InboundMessageStore>()).run(ctx()))).toBe('EBMS:0202/500');
+  it('a key taken meanwhile makes the message a duplicate of the record that took it', async () => {
+    const store = { persist: async () => ({ status: 'duplicate', storedMessageId: 'won-1', receipt: Buffer.from('first'), awaitingProcessing: true }) } as unknown as InboundMessageStore;
+    const c = ctx({ stored: undefined });
+    await new PersistStep(store, 1000).run(c);
+    expect(c.stored).toEqual({ id: 'won-1' });
+    expect(c.duplicateOf).toEqual({ storedMessageId: 'won-1', receipt: Buffer.from('first'), awaitingProcessing: true });
+  });
+
+  it('queues a duplicate again only while its processing has not started (the first enqueue may have been lost)', async () => {
+    const jobs: unknown[] = [];
+    const enqueue = new EnqueueStep({ enqueue: async (j: unknown) => void jobs.push(j) } as unknown as InboundJobEnqueuer);
+    expect(enqueue.runsForDuplicates).toBe(true);
+    await enqueue.run(ctx({ stored: { id: 'old-1' }, duplicateOf: { storedMessageId: 'old-1', receipt: Buffer.from('r'), awaitingProcessing: false } }));
+    expect(jobs).toEqual([]);
+    await enqueue.run(ctx({ stored: { id: 'old-1' }, duplicateOf: { storedMessageId: 'old-1', receipt: Buffer.from('r'), awaitingProcessing: true } }));
+    expect(jobs).toHaveLength(1);
+  });
+
+  it('turn any port failure into EBMS:0202 / HTTP 500', async () => {
+    expect(await codeOf(new PersistStep(failing<InboundMessageStore>(), 1000).run(ctx()))).toBe('EBMS:0202/500');
     expect(await codeOf(new EnqueueStep(failing<InboundJobEnqueuer>()).run(ctx()))).toBe('EBMS:0202/500');
-    expect(await codeOf(new RememberReceiptStep(failing<DuplicateRegistry>(), 1000).run(ctx()))).toBe('EBMS:0202/500');
   });
 });

@@ -1,4 +1,3 @@
-import { EbmsError } from '../../protocol/ebms-errors.js';
 import type { DuplicateRegistry } from '../ports.js';
 import type { InboundContext, InboundStep } from '../inbound-context.js';
 import { portFailure } from './port-failure.js';
@@ -6,6 +5,7 @@ import { portFailure } from './port-failure.js';
 /**
  * Step 11: duplicate detection by (sender, MessageId), only after the security checks so nobody
  * can burn MessageIds. A message accepted before gets its receipt again and is not processed twice.
+ * This is the cheap early answer for retries; the store makes the race-free claim when it commits.
  */
 export class CheckDuplicateStep implements InboundStep {
   readonly name = 'check-duplicate';
@@ -15,19 +15,15 @@ export class CheckDuplicateStep implements InboundStep {
   async run(ctx: InboundContext): Promise<void> {
     const key = { messageId: ctx.header!.messageId, senderPartyId: ctx.header!.fromPartyId };
     ctx.key = key;
-    let claim;
+    let earlier;
     try {
-      claim = await this.registry.claim(key, ctx.receivedAt);
+      earlier = await this.registry.find(key, ctx.receivedAt);
     } catch (error) {
       throw portFailure('duplicate detection', error);
     }
-    if (claim.status === 'duplicate') {
-      ctx.replayReceipt = claim.receipt;
-      return;
+    if (earlier) {
+      ctx.duplicateOf = earlier;
+      ctx.stored = { id: earlier.storedMessageId };
     }
-    if (claim.status === 'in-progress') {
-      throw new EbmsError('EBMS:0202', `message ${key.messageId} is being processed; retry later`, undefined, { httpStatus: 503 });
-    }
-    ctx.claimed = true;
   }
 }

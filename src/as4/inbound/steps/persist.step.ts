@@ -2,15 +2,22 @@ import type { InboundMessageStore } from '../ports.js';
 import type { InboundContext, InboundStep } from '../inbound-context.js';
 import { portFailure } from './port-failure.js';
 
-/** Step 13: raw bytes and decrypted SBD fsynced, then the record committed (store contract). */
+/**
+ * Step 13: raw bytes, decrypted SBD and receipt fsynced, then the record and the receipt kept for
+ * duplicates committed together (store contract). A key taken meanwhile makes this a duplicate.
+ */
 export class PersistStep implements InboundStep {
   readonly name = 'persist';
 
-  constructor(private readonly store: InboundMessageStore) {}
+  constructor(
+    private readonly store: InboundMessageStore,
+    private readonly duplicateWindowMs: number,
+  ) {}
 
   async run(ctx: InboundContext): Promise<void> {
+    let outcome;
     try {
-      ctx.stored = await this.store.persist({
+      outcome = await this.store.persist({
         key: ctx.key!,
         receivedAt: ctx.receivedAt,
         contentType: ctx.contentType,
@@ -20,10 +27,16 @@ export class PersistStep implements InboundStep {
         header: ctx.header!,
         sbdh: ctx.sbdh!,
         receipt: ctx.receipt!.xml,
+        keepReceiptUntil: new Date(ctx.receivedAt.getTime() + this.duplicateWindowMs),
         senderCertificate: ctx.senderCertificate!,
       });
     } catch (error) {
       throw portFailure('storing the message', error);
     }
+    if (outcome.status === 'duplicate') {
+      const { status: _status, ...earlier } = outcome;
+      ctx.duplicateOf = earlier;
+    }
+    ctx.stored = { id: outcome.status === 'stored' ? outcome.id : outcome.storedMessageId };
   }
 }
