@@ -54,11 +54,12 @@ describe('fault 6: disk full in DATA_DIR', () => {
       expect(answer.status).toBeGreaterThanOrEqual(500);
       if (answer.kind === 'error') expect(answer.description).toMatch(/storing the message failed/);
     }
-    // Nothing half-stored: no record for a refused cart, no claim left in progress, no partial file,
+    // Nothing half-stored: no record for a refused cart, no receipt kept for it, no partial file,
     // and every blob on disk whole (its content matches its SHA-256 name).
     const refusedIds = refused.map((c) => c.built.messageId);
     expect(await stack.db.db.query(`SELECT 1 FROM messages WHERE as4_message_id = ANY($1::text[])`, [refusedIds])).toHaveLength(0);
-    expect(await stack.db.db.query(`SELECT 1 FROM as4_receipts WHERE state = 'in-progress'`)).toHaveLength(0);
+    expect(await stack.db.db.query(`SELECT 1 FROM as4_receipts WHERE message_id = ANY($1::text[])`, [refusedIds])).toHaveLength(0);
+    expect(await stack.db.db.query(`SELECT 1 FROM as4_receipts r WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.direction = 'inbound' AND m.sending_ap = r.sending_ap AND m.as4_message_id = r.message_id)`)).toHaveLength(0);
     // (The worker may be retrying a write of its own right now: a part file only counts once it outlives that.)
     const stale = () => filesUnder(path.join(disk.dir, 'tmp')).filter((f) => f.endsWith('.part') && Date.now() - statSync(f).mtimeMs > 3_000);
     await new Promise((r) => setTimeout(r, 3_500));

@@ -82,7 +82,6 @@ describe('hostile input: fuzzed AS4 messages through the receive pipeline', () =
     const seconds = (performance.now() - started) / 1000;
     const rssAfter = await settledRssMb();
     const heapAfter = process.memoryUsage().heapUsed;
-    const inProgress = [...s.duplicates.entries.values()].filter((e) => e.state === 'in-progress').length;
     console.log(
       `hostile fuzz: cases=${CASES} seconds=${seconds.toFixed(1)} rejected=${tally.error} accepted=${tally.receipt} duplicate=${tally.duplicate} ` +
         `rss_start_mb=${rssStart.toFixed(1)} rss_before_mb=${rssBefore.toFixed(1)} rss_after_mb=${rssAfter.toFixed(1)} ratio=${(rssAfter / rssBefore).toFixed(3)}\n` +
@@ -91,7 +90,6 @@ describe('hostile input: fuzzed AS4 messages through the receive pipeline', () =
         `  status: ${[...byStatus].map(([k, v]) => `${k}=${v}`).join(' ')}\n  codes: ${[...byCode].map(([k, v]) => `${k}=${v}`).join(' ')}`,
     );
     expect([...internal].map(([k, v]) => `${k}\n  first: ${v}`), 'internal errors (HTTP 5xx)').toEqual([]);
-    expect(inProgress).toBe(0);
     expect(tally.error).toBeGreaterThan(CASES / 2);
     expect(heapAfter).toBeLessThanOrEqual(heapBefore * 1.2);
     expect(rssAfter).toBeLessThanOrEqual(rssBefore * 1.2);
