@@ -1,8 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ParticipantDirectory, type ServiceLookup } from '../as4/inbound/ports.js';
 import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
 import { Database, type SqlExecutor } from '../database/database.js';
+import type { ConfigOf } from '../config/define-config.js';
 import { type AcceptedDocument, acceptedDocuments, normalizeParticipant } from './peppol-documents.js';
+import { participantsConfig } from './participants.config.js';
+
+/** Bound on remembered lookups (each a short string and an answer); past it the cache starts afresh. */
+const MAX_CACHED_LOOKUPS = 10_000;
 
 export interface Participant {
   id: string;
@@ -11,22 +16,45 @@ export interface Participant {
   documents: Array<{ documentTypeId: string; processId: string }>;
 }
 
-/** Participants we serve and what they accept; answers the AS4 receiver's "is this served?" question. */
+/**
+ * Participants we serve and what they accept; answers the AS4 receiver's "is this served?" question.
+ * Every received message asks it, so answers are remembered for a few seconds
+ * (PARTICIPANTS_LOOKUP_CACHE_SECONDS): changes made through this process apply at once, changes
+ * made by another process within that time.
+ */
 @Injectable()
 export class ParticipantRepository extends ParticipantDirectory {
-  constructor(private readonly db: Database) {
+  private readonly lookupTtlMs: number;
+  private readonly lookups = new Map<string, { readonly answer: ServiceLookup; readonly until: number }>();
+
+  constructor(
+    private readonly db: Database,
+    @Optional() @Inject(participantsConfig.KEY) cfg?: ConfigOf<typeof participantsConfig>,
+  ) {
     super();
+    this.lookupTtlMs = cfg?.lookupCacheMs ?? 0;
   }
 
   async lookup(query: { participant: PeppolIdentifier; documentType: PeppolIdentifier; process: PeppolIdentifier }): Promise<ServiceLookup> {
     const id = normalizeParticipant(query.participant.value);
-    const [p] = await this.db.query<{ enabled: boolean }>(`SELECT enabled FROM participants WHERE id = $1`, [id]);
-    if (!p || !p.enabled) return 'unknown-participant';
-    const rows = await this.db.query(
-      `SELECT 1 FROM participant_document_types WHERE participant_id = $1 AND document_type_id = $2 AND process_id = $3`,
-      [id, `${query.documentType.scheme}::${query.documentType.value}`, `${query.process.scheme}::${query.process.value}`],
+    const documentTypeId = `${query.documentType.scheme}::${query.documentType.value}`;
+    const processId = `${query.process.scheme}::${query.process.value}`;
+    const key = `${id}\n${documentTypeId}\n${processId}`;
+    const now = Date.now();
+    const cached = this.lookups.get(key);
+    if (cached && cached.until > now) return cached.answer;
+    const [row] = await this.db.query<{ enabled: boolean; accepts: boolean }>(
+      `SELECT p.enabled, EXISTS (SELECT 1 FROM participant_document_types d
+                                  WHERE d.participant_id = p.id AND d.document_type_id = $2 AND d.process_id = $3) AS accepts
+         FROM participants p WHERE p.id = $1`,
+      [id, documentTypeId, processId],
     );
-    return rows.length > 0 ? 'served' : 'document-type-not-accepted';
+    const answer: ServiceLookup = !row?.enabled ? 'unknown-participant' : row.accepts ? 'served' : 'document-type-not-accepted';
+    if (this.lookupTtlMs > 0) {
+      if (this.lookups.size >= MAX_CACHED_LOOKUPS) this.lookups.clear();
+      this.lookups.set(key, { answer, until: now + this.lookupTtlMs });
+    }
+    return answer;
   }
 
   /** Creates or updates a participant with exactly the given accepted documents. */
@@ -35,6 +63,7 @@ export class ParticipantRepository extends ParticipantDirectory {
     opts: { name?: string; enabled?: boolean; documents?: readonly Pick<AcceptedDocument, 'documentTypeId' | 'processId'>[] } = {},
     tx?: SqlExecutor,
   ): Promise<Participant> {
+    this.lookups.clear();
     const run = async (q: SqlExecutor) => {
       const id = normalizeParticipant(participantId);
       await q.query(
@@ -70,6 +99,7 @@ export class ParticipantRepository extends ParticipantDirectory {
   }
 
   async remove(participantId: string): Promise<boolean> {
+    this.lookups.clear();
     const rows = await this.db.query(`DELETE FROM participants WHERE id = $1 RETURNING id`, [normalizeParticipant(participantId)]);
     return rows.length > 0;
   }

@@ -3,7 +3,7 @@ import { Agent } from 'node:http';
 import { multipartToBuffer } from '../../as4/mime/multipart-writer.js';
 import { buildUserMessage, toMultipart } from '../../as4/outbound/user-message-builder.js';
 import { buildSbd } from '../../as4/sbdh/sbdh-build.js';
-import { percentile, postAs4, rsaBoundMessagesPerSecond, startApi } from '../../as4/bench/as4-bench-harness.js';
+import { cpuMs, percentile, postAs4, rsaBoundMessagesPerSecond, startApi } from '../../as4/bench/as4-bench-harness.js';
 import { buildCartXml, sampleCart } from '../../punchout/sample-cart.js';
 import { peppolIdentifiersOf } from '../../participants/peppol-documents.js';
 import type { BenchCase } from '../case.js';
@@ -76,9 +76,11 @@ const as4Inbound: BenchCase = {
       };
       await sendRange(0, WARMUP, false);
       if (failure) throw new Error(`warm-up message not accepted: ${failure}`);
+      const cpuBefore = await cpuMs(api.pid);
       const started = performance.now();
       await sendRange(WARMUP, WARMUP + MESSAGES, true);
       const seconds = (performance.now() - started) / 1000;
+      const apiCpuMsPerMessage = ((await cpuMs(api.pid)) - cpuBefore) / MESSAGES;
       if (failure) throw new Error(`message not accepted: ${failure}`);
       latencies.sort((a, b) => a - b);
       const throughput = MESSAGES / seconds;
@@ -90,6 +92,8 @@ const as4Inbound: BenchCase = {
         p99_ms: percentile(latencies, 99),
         limit_msgs_per_s: limit.perSecond,
         ratio: throughput / limit.perSecond,
+        // CPU the API process spent per message (all its threads): the cost side of the throughput.
+        api_cpu_ms_per_msg: apiCpuMsPerMessage,
         messages: MESSAGES,
         concurrency: CONCURRENCY,
         cart_bytes: cart.length,
