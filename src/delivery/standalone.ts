@@ -39,7 +39,7 @@ export async function openDeliveryServices(env: NodeJS.ProcessEnv = process.env)
   const config = deliveryConfig.load(env);
   const redis = new RedisConnections(redisConfig.load(env));
   const db = await openDatabase(databaseConfig.load(env));
-  const blobs = new BlobStore(storage.dataDir, storage.minFreeBytes);
+  const blobs = new BlobStore(storage.dataDir, storage.minFreeBytes, storage.writerThreads);
   await blobs.init();
   const queue = new BullJobQueue(redis);
   const messages = new MessageRepository(db, clock);

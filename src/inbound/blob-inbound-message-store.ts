@@ -6,7 +6,8 @@ import { Clock } from '../common/clock.js';
 import { Database } from '../database/database.js';
 import { MESSAGE_COLUMNS, type MessageDocument, type NewMessage, messageRowValues } from '../messages/message-repository.js';
 import { kindOfTransaction, normalizeParticipant, transactionOfDocumentType } from '../participants/peppol-documents.js';
-import { BlobStore } from '../storage/blob-store.js';
+import { BlobStore, type StoredBlob } from '../storage/blob-store.js';
+import { inMemoryBytes } from '../as4/io/content.js';
 
 const MESSAGE_PARAMS = MESSAGE_COLUMNS.split(',').length;
 
@@ -53,7 +54,7 @@ export class BlobInboundMessageStore extends InboundMessageStore {
   }
 
   async persist(m: InboundMessageToStore): Promise<PersistOutcome> {
-    const [raw, sbd, receipt] = await Promise.all([this.blobs.put(m.raw.open()), this.blobs.put(m.sbd.open()), this.blobs.put(m.receipt)]);
+    const [raw, sbd, receipt] = await this.storeBlobs(m);
     if (sbd.sha256 !== m.sbdSha256) throw new Error('stored SBD does not match the verified digest');
     const documentTypeId = formatSchemeAndValue(m.sbdh.documentType);
     const transaction = transactionOfDocumentType(documentTypeId);
@@ -93,6 +94,14 @@ export class BlobInboundMessageStore extends InboundMessageStore {
     ]);
     if (created.length > 0) return { status: 'stored', id };
     return this.recordedBefore(m, { role: 'receipt', sha256: receipt.sha256, mediaType: 'application/soap+xml', size: receipt.size });
+  }
+
+  /** The common small message is in memory: its three blobs go to disk in one durable batch. */
+  private storeBlobs(m: InboundMessageToStore): Promise<StoredBlob[]> {
+    const raw = inMemoryBytes(m.raw);
+    const sbd = inMemoryBytes(m.sbd);
+    if (raw && sbd) return this.blobs.putAll([raw, sbd, m.receipt]);
+    return Promise.all([this.blobs.put(raw ?? m.raw.open()), this.blobs.put(sbd ?? m.sbd.open()), this.blobs.put(m.receipt)]);
   }
 
   /** The MessageId has a record already: a concurrent request won, or a retry comes after the window. */

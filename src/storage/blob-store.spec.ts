@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -44,6 +44,38 @@ describe('BlobStore', () => {
     const store = new BlobStore(dir, Number.MAX_SAFE_INTEGER);
     await store.init();
     await expect(store.put('x')).rejects.toThrow(/not enough free disk space/);
+  });
+
+  it('stores several in-memory blobs in one batch, once per content, and leaves no temporary file', async () => {
+    const store = new BlobStore(dir);
+    await store.init();
+    const a = Buffer.from('<raw/>');
+    const b = Buffer.from('<sbd/>');
+    const stored = await store.putAll([a, b, a, '<receipt/>']);
+    expect(stored.map((x) => x.size)).toEqual([6, 6, 6, 10]);
+    expect(stored[0]).toEqual(stored[2]);
+    expect(await store.read(stored[1]!.sha256)).toEqual(b);
+    expect((await store.read(stored[3]!.sha256)).toString()).toBe('<receipt/>');
+    expect(readdirSync(store.temporaryDirectory)).toEqual([]);
+    // The same content again: renamed over its own copy.
+    expect(await store.putAll([a])).toEqual([stored[0]]);
+    await store.close();
+  });
+
+  it('a batch that cannot be written fails whole with BlobStoreError and leaves no temporary file', async () => {
+    const store = new BlobStore(dir);
+    await store.init();
+    const first = await store.putAll([Buffer.from('kept')]);
+    // A directory where the second blob's shard directory must go: its rename fails.
+    const doomed = Buffer.from('doomed');
+    const target = store.pathOf(createHash('sha256').update(doomed).digest('hex'));
+    rmSync(path.dirname(path.dirname(target)), { recursive: true, force: true });
+    writeFileSync(path.dirname(path.dirname(target)), 'not a directory');
+    await expect(store.putAll([Buffer.from('other'), doomed])).rejects.toThrow(BlobStoreError);
+    expect(readdirSync(store.temporaryDirectory)).toEqual([]);
+    expect(await store.read(first[0]!.sha256)).toEqual(Buffer.from('kept'));
+    await store.close();
+    await expect(store.putAll([Buffer.from('late')])).rejects.toThrow(/closed/);
   });
 
   it('rejects anything but a content address as a name (no path traversal)', () => {

@@ -3,6 +3,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { type DurableFile, DurableWriterPool } from './durable-writer-pool.js';
 
 export interface StoredBlob {
   sha256: string;
@@ -35,12 +36,16 @@ export class BlobStore {
   private freeCheckedAt = 0;
   private writtenSinceCheck = 0;
 
+  private readonly writers: DurableWriterPool;
+
   constructor(
     dataDir: string,
     private readonly minFreeBytes = 0,
+    writerThreads = 2,
   ) {
     this.blobDir = path.resolve(dataDir, 'blobs');
     this.tmpDir = path.resolve(dataDir, 'tmp');
+    this.writers = new DurableWriterPool(writerThreads);
   }
 
   async init(): Promise<void> {
@@ -85,24 +90,36 @@ export class BlobStore {
     return { sha256, size };
   }
 
-  /** Bytes already in memory: hashed up front, one write, no stream machinery (the common small message). */
-  private async putBytes(bytes: Buffer): Promise<StoredBlob> {
-    await this.ensureFreeSpace(bytes.length);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const tmp = this.temporaryPath();
-    const file = await open(tmp, 'wx', 0o640);
+  /**
+   * Several blobs already in memory (e.g. one message's raw bytes, SBD and receipt), made durable
+   * together in one round trip to a writer thread: hashed here, written, fsynced and renamed there.
+   */
+  async putAll(contents: ReadonlyArray<Buffer | string>): Promise<StoredBlob[]> {
+    const buffers = contents.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
+    const total = buffers.reduce((sum, b) => sum + b.length, 0);
+    await this.ensureFreeSpace(total);
+    const stored = buffers.map((bytes) => ({ sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length }));
+    const files = new Map<string, DurableFile>();
+    buffers.forEach((bytes, i) => {
+      const { sha256 } = stored[i]!;
+      if (!files.has(sha256)) files.set(sha256, { bytes, temporary: this.temporaryPath(), target: this.pathOf(sha256) });
+    });
     try {
-      await writeAll(file, bytes);
-      await file.sync();
+      await this.writers.write([...files.values()]);
     } catch (error) {
-      await file.close().catch(() => undefined);
-      await rm(tmp, { force: true });
       throw new BlobStoreError(`cannot store bytes: ${(error as Error).message}`);
     }
-    await file.close();
-    this.writtenSinceCheck += bytes.length;
-    await this.moveIntoPlace(tmp, sha256);
-    return { sha256, size: bytes.length };
+    this.writtenSinceCheck += total;
+    return stored;
+  }
+
+  private async putBytes(bytes: Buffer): Promise<StoredBlob> {
+    return (await this.putAll([bytes]))[0]!;
+  }
+
+  /** Stops the writer threads (at shutdown, after the last write). */
+  async close(): Promise<void> {
+    await this.writers.close();
   }
 
   private temporaryPath(): string {

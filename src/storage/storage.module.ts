@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigOf } from '../config/define-config.js';
 import { BlobStore } from './blob-store.js';
 import { storageConfig } from './storage.config.js';
@@ -11,7 +11,7 @@ import { storageConfig } from './storage.config.js';
       provide: BlobStore,
       inject: [storageConfig.KEY],
       useFactory: async (cfg: ConfigOf<typeof storageConfig>) => {
-        const store = new BlobStore(cfg.dataDir, cfg.minFreeBytes);
+        const store = new BlobStore(cfg.dataDir, cfg.minFreeBytes, cfg.writerThreads);
         await store.init();
         return store;
       },
@@ -19,4 +19,10 @@ import { storageConfig } from './storage.config.js';
   ],
   exports: [BlobStore],
 })
-export class StorageModule {}
+export class StorageModule implements OnApplicationShutdown {
+  constructor(@Inject(BlobStore) private readonly blobs: BlobStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.blobs.close();
+  }
+}

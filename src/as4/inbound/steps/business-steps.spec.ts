@@ -67,19 +67,42 @@ describe('CheckServedStep', () => {
 });
 
 describe('CheckDuplicateStep', () => {
-  const registry = (earlier: unknown) => ({ find: async () => earlier }) as unknown as DuplicateRegistry;
-  it('lets new messages through and marks one accepted before as its duplicate', async () => {
+  const registry = (earlier: unknown, asked: unknown[] = []) => ({ find: async (k: unknown) => (asked.push(k), earlier) }) as unknown as DuplicateRegistry;
+  const earlier = { storedMessageId: 'old-1', receipt: Buffer.from('old'), awaitingProcessing: false };
+
+  it('lets a MessageId seen for the first time through without asking the registry', async () => {
+    const asked: unknown[] = [];
     const fresh = ctx({ stored: undefined, key: undefined });
-    await new CheckDuplicateStep(registry(undefined)).run(fresh);
+    await new CheckDuplicateStep(registry(earlier, asked)).run(fresh);
     expect(fresh.key).toEqual({ messageId: 'm@x', senderPartyId: 'POP1' });
+    expect(asked).toEqual([]);
     expect(fresh.duplicateOf).toBeUndefined();
     expect(fresh.stored).toBeUndefined();
-    const dup = ctx({ stored: undefined });
-    const earlier = { storedMessageId: 'old-1', receipt: Buffer.from('old'), awaitingProcessing: false };
-    await new CheckDuplicateStep(registry(earlier)).run(dup);
-    expect(dup.duplicateOf).toEqual(earlier);
-    expect(dup.stored).toEqual({ id: 'old-1' });
-    expect(await codeOf(new CheckDuplicateStep(failing<DuplicateRegistry>()).run(ctx()))).toBe('EBMS:0202/500');
+  });
+
+  it('asks the registry for a MessageId seen before and marks it a duplicate of the accepted one', async () => {
+    const asked: unknown[] = [];
+    const step = new CheckDuplicateStep(registry(earlier, asked));
+    await step.run(ctx({ stored: undefined }));
+    const retry = ctx({ stored: undefined });
+    await step.run(retry);
+    expect(asked).toEqual([{ messageId: 'm@x', senderPartyId: 'POP1' }]);
+    expect(retry.duplicateOf).toEqual(earlier);
+    expect(retry.stored).toEqual({ id: 'old-1' });
+  });
+
+  it('a retry of a message that was never accepted goes on', async () => {
+    const step = new CheckDuplicateStep(registry(undefined));
+    await step.run(ctx({ stored: undefined }));
+    const retry = ctx({ stored: undefined });
+    await step.run(retry);
+    expect(retry.duplicateOf).toBeUndefined();
+  });
+
+  it('a registry failure is EBMS:0202 / HTTP 500', async () => {
+    const step = new CheckDuplicateStep(failing<DuplicateRegistry>());
+    await step.run(ctx());
+    expect(await codeOf(step.run(ctx()))).toBe('EBMS:0202/500');
   });
 });
 
