@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { XmlParseError } from 'libxml2-wasm';
 import { CompiledRules } from './compiled/compiled-rules.js';
 import { parseXmlTree } from './compiled/xml-tree.js';
 import { SaxonSchematron } from './schematron/saxon-schematron.js';
 import type { PreparedRelease } from './rules/prepared-release.js';
 import { TransactionRegistry, type Transaction } from './transaction-registry.js';
 import { isValid, LocalRuleId, type FiredRule, type ValidationReport } from './validation-report.js';
+import { checkDocument, type DocumentCheck, type DocumentCheckRequest } from './xml/document-check.js';
+import { IsolatedDocumentCheck } from './xml/isolated-document-check.js';
 import { admitDocument, DocumentRefusedError, type AdmittedDocument } from './xml/prolog-guard.js';
-import { EnvelopeError, openUblDocument, type UblDocument } from './xml/ubl-document.js';
 import { XsdValidation } from './xml/xsd-validation.js';
 
 export interface ValidateOptions {
@@ -22,6 +22,13 @@ export interface EngineSettings {
   /** Folder with the UBL 2.1 `maindoc/` and `common/` schemas. */
   ublSchemaDir: string;
   maxDocumentBytes: number;
+  /**
+   * Documents of at least this many bytes are parsed for the UBL schema in a single-use thread, so
+   * that libxml2's memory is returned before the schematron's tree is built; 0 or absent: never.
+   */
+  isolateFromBytes?: number;
+  /** Longest wait for that thread (default 10 minutes). */
+  isolatedTimeoutMs?: number;
 }
 
 export class UnknownTransactionError extends Error {
@@ -37,6 +44,7 @@ export class ValidationEngine {
   private readonly xsd: XsdValidation;
   private readonly schematrons = new Map<string, SaxonSchematron>();
   private readonly compiled = new Map<string, CompiledRules>();
+  private isolated?: IsolatedDocumentCheck;
 
   constructor(private readonly settings: EngineSettings) {
     this.xsd = new XsdValidation(settings.ublSchemaDir);
@@ -44,6 +52,21 @@ export class ValidationEngine {
 
   get release(): string {
     return this.settings.release.version;
+  }
+
+  /**
+   * Loads the compiled rules and starts the thread for large documents with its schemas compiled,
+   * so that the first document does not pay for it. Optional: validate() does what is missing.
+   */
+  async warmUp(): Promise<void> {
+    for (const id of Object.keys(this.settings.release.compiled)) {
+      try {
+        this.compiledRules(id);
+      } catch {
+        // Reported as a finding when a document needs these rules.
+      }
+    }
+    await this.isolatedCheck()?.ready();
   }
 
   validate(input: Buffer | Uint8Array | string, options: ValidateOptions = {}): ValidationReport {
@@ -55,74 +78,50 @@ export class ValidationEngine {
       if (!(error instanceof DocumentRefusedError)) throw error;
       return this.report(forced?.id ?? null, [{ id: error.code, flag: 'fatal', location: '/', text: error.message }]);
     }
-    let ubl: UblDocument;
-    try {
-      ubl = openUblDocument(admitted.text, admitted.bytes);
-    } catch (error) {
-      if (error instanceof XmlParseError) return this.report(forced?.id ?? null, parseErrors(error));
-      if (error instanceof EnvelopeError) {
-        return this.report(forced?.id ?? null, [{ id: LocalRuleId.envelopeMismatch, flag: 'fatal', location: '/', text: error.message }]);
-      }
-      throw error;
-    }
-    try {
-      return this.validateUbl(ubl, forced, options.xsd !== false);
-    } finally {
-      ubl.doc.dispose();
-    }
+    const request: DocumentCheckRequest = { text: admitted.text, bytes: admitted.bytes, forced: forced?.id, runXsd: options.xsd !== false };
+    const isolateFrom = this.settings.isolateFromBytes ?? 0;
+    const isolated = isolateFrom > 0 && admitted.bytes.byteLength >= isolateFrom ? this.isolatedCheck() : undefined;
+    const check: DocumentCheck = isolated ? isolated.check(request) : checkDocument(request, this.registry, this.xsd);
+    if (check.schematron === 'none' || check.transaction === null) return this.report(check.transaction, check.fired);
+    const transaction = this.requireTransaction(check.transaction);
+    const text = check.schematron === 'payload' ? check.payloadText! : admitted.text;
+    return this.report(transaction.id, [...check.fired, ...this.runSchematron(transaction, text)]);
   }
 
   dispose(): void {
+    this.isolated?.dispose();
+    this.isolated = undefined;
     this.xsd.dispose();
   }
 
-  private validateUbl(ubl: UblDocument, forced: Transaction | undefined, runXsd: boolean): ValidationReport {
-    const transaction = forced ?? (ubl.customizationId ? this.registry.forCustomization(ubl.customizationId) : undefined);
-    if (!transaction) {
-      return this.report(null, [{
-        id: LocalRuleId.unknownCustomization,
-        flag: 'fatal',
-        location: '/*/cbc:CustomizationID',
-        text: ubl.customizationId
-          ? `CustomizationID ${JSON.stringify(ubl.customizationId)} (ProfileID ${JSON.stringify(ubl.profileId ?? '')}) is not a known Peppol BIS transaction`
-          : 'the document has no cbc:CustomizationID naming its Peppol BIS transaction',
-      }]);
-    }
-    const fired: FiredRule[] = [];
-    if (ubl.envelopeCustomizationId !== undefined && ubl.envelopeCustomizationId !== transaction.customizationId) {
-      fired.push({
-        id: LocalRuleId.envelopeMismatch,
-        flag: 'fatal',
-        location: '/',
-        text: `the SBDH names document type ${JSON.stringify(ubl.envelopeCustomizationId)} but the document is ${transaction.customizationId}`,
+  private isolatedCheck(): IsolatedDocumentCheck | undefined {
+    if (!this.settings.isolateFromBytes) return undefined;
+    if (!this.isolated) {
+      const ids = [...Object.keys(this.settings.release.compiled), ...Object.keys(this.settings.release.sef)];
+      const xsdPaths = [...new Set(ids.flatMap((id) => this.registry.get(id)?.xsd ?? []))];
+      this.isolated = new IsolatedDocumentCheck({
+        ublSchemaDir: this.settings.ublSchemaDir,
+        xsdPaths,
+        timeoutMs: this.settings.isolatedTimeoutMs ?? 600_000,
       });
     }
-    if (ubl.rootNamespace !== transaction.root || ubl.rootName !== transaction.rootName) {
-      fired.push({
-        id: LocalRuleId.rootMismatch,
-        flag: 'fatal',
-        location: '/*',
-        text: `${transaction.id} is a UBL ${transaction.rootName}, not {${ubl.rootNamespace}}${ubl.rootName}`,
-      });
-      return this.report(transaction.id, fired);
+    return this.isolated;
+  }
+
+  private compiledRules(id: string): CompiledRules {
+    let rules = this.compiled.get(id);
+    if (!rules) {
+      rules = new CompiledRules(readFileSync(this.settings.release.compiled[id]!, 'utf8'));
+      this.compiled.set(id, rules);
     }
-    if (runXsd) fired.push(...this.xsd.validate(ubl.doc, transaction.xsd));
-    // The schema's tree is not needed any more: freeing it first lowers the peak on big documents.
-    ubl.doc.dispose();
-    fired.push(...this.runSchematron(transaction, ubl.text));
-    return this.report(transaction.id, fired);
+    return rules;
   }
 
   private runSchematron(transaction: Transaction, text: string): FiredRule[] {
     const compiledFile = this.settings.release.compiled[transaction.id];
     if (compiledFile) {
-      let rules = this.compiled.get(transaction.id);
       try {
-        if (!rules) {
-          rules = new CompiledRules(readFileSync(compiledFile, 'utf8'));
-          this.compiled.set(transaction.id, rules);
-        }
-        return rules.run(parseXmlTree(text));
+        return this.compiledRules(transaction.id).run(parseXmlTree(text));
       } catch (error) {
         return [{ id: LocalRuleId.engineError, flag: 'fatal', location: '/', text: `the ${transaction.id} rules stopped: ${(error as Error).message}` }];
       }
@@ -152,14 +151,4 @@ export class ValidationEngine {
   private report(transaction: string | null, fired: FiredRule[]): ValidationReport {
     return { transaction, valid: isValid(fired), fired, release: this.release };
   }
-}
-
-function parseErrors(error: XmlParseError): FiredRule[] {
-  const details = error.details.length ? error.details : [{ message: error.message, line: 0, col: 0 }];
-  return details.slice(0, 20).map((d) => ({
-    id: LocalRuleId.notWellFormed,
-    flag: 'fatal' as const,
-    location: `line ${d.line}, column ${d.col}`,
-    text: d.message.trim(),
-  }));
 }

@@ -12,10 +12,14 @@ export type WorkerReply =
 if (parentPort) {
   const port = parentPort;
   let engine = new ValidationEngine(workerData as EngineSettings);
+  // Warmed between messages; a document that comes first does what is still missing itself.
+  const warm = (e: ValidationEngine) => void e.warmUp().catch(() => undefined);
+  warm(engine);
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'use') {
       engine.dispose();
       engine = new ValidationEngine(request.settings);
+      warm(engine);
       return;
     }
     try {

@@ -22,6 +22,8 @@ export const validationConfig = defineConfig(
     /** Worker threads validating documents; 0 validates on the calling thread (tools and tests). */
     VALIDATION_POOL_SIZE: env.int(2, 0, 64),
     VALIDATION_MAX_DOCUMENT_BYTES: env.int(64 * 1024 * 1024, 1024),
+    /** Documents from this size on are parsed for the UBL schema in a single-use thread (0: never), see IsolatedDocumentCheck. */
+    VALIDATION_ISOLATE_FROM_BYTES: env.int(8 * 1024 * 1024, 0),
     /** Per document; a worker that overruns is stopped and replaced. */
     VALIDATION_TIMEOUT_MS: env.int(600_000, 1_000),
     VALIDATION_WORKER_MAX_HEAP_MB: env.int(2_048, 128),
@@ -39,6 +41,7 @@ export const validationConfig = defineConfig(
     dropInDir: v.VALIDATION_DROPIN_DIR ? path.resolve(v.VALIDATION_DROPIN_DIR) : undefined,
     poolSize: v.VALIDATION_POOL_SIZE,
     maxDocumentBytes: v.VALIDATION_MAX_DOCUMENT_BYTES,
+    isolateFromBytes: v.VALIDATION_ISOLATE_FROM_BYTES,
     timeoutMs: v.VALIDATION_TIMEOUT_MS,
     workerMaxHeapMb: v.VALIDATION_WORKER_MAX_HEAP_MB,
     compileTimeoutMs: v.VALIDATION_COMPILE_TIMEOUT_MS,

@@ -60,7 +60,7 @@ export class Validator {
   async install(releaseDir: string): Promise<InstallOutcome> {
     await this.start();
     const { outcome, prepared } = await this.rules.install(releaseDir);
-    this.use(prepared);
+    await this.use(prepared);
     return outcome;
   }
 
@@ -75,16 +75,20 @@ export class Validator {
     this.inline = undefined;
   }
 
-  private use(prepared: PreparedRelease): void {
+  /** Switches to a prepared release; on the calling thread, resolves once the engine is warm. */
+  private async use(prepared: PreparedRelease): Promise<void> {
     this.active = prepared;
     const engineSettings: EngineSettings = {
       release: prepared,
       ublSchemaDir: this.settings.ublSchemaDir,
       maxDocumentBytes: this.settings.maxDocumentBytes,
+      isolateFromBytes: this.settings.isolateFromBytes,
+      isolatedTimeoutMs: this.settings.timeoutMs,
     };
     if (this.settings.poolSize === 0) {
       this.inline?.dispose();
       this.inline = new ValidationEngine(engineSettings);
+      return this.inline.warmUp();
     } else if (this.pool) {
       this.pool.use(engineSettings);
     } else {

@@ -16,8 +16,9 @@ function examplesIn(dir: string): string[] {
 
 describe.skipIf(!hasConformance)('official Peppol BIS conformance (release 2025.11, compiled rules)', () => {
   let engine: ValidationEngine;
+  let release: Awaited<ReturnType<typeof prepareShipped>>;
   beforeAll(async () => {
-    const release = await prepareShipped();
+    release = await prepareShipped();
     // Every in-scope transaction must run on the compiled rules, none on the fallback engine.
     expect(Object.keys(release.compiled).sort()).toEqual([...IN_SCOPE].sort());
     engine = new ValidationEngine({ release, ublSchemaDir, maxDocumentBytes: 64 * 1024 * 1024 });
@@ -56,5 +57,24 @@ describe.skipIf(!hasConformance)('official Peppol BIS conformance (release 2025.
     }
     for (const t of IN_SCOPE) expect(checked.some((c) => c.startsWith(`${t} `)), `an example of ${t}`).toBe(true);
     expect(invalid).toEqual([]);
+  });
+
+  it('reports the same on one official example per transaction when libxml2 runs in a single-use thread', () => {
+    const isolated = new ValidationEngine({ release, ublSchemaDir, maxDocumentBytes: 64 * 1024 * 1024, isolateFromBytes: 1 });
+    try {
+      const seen = new Set<string>();
+      for (const file of examplesIn(path.join(conformanceDir, 'examples'))) {
+        const input = readFileSync(file);
+        const expected = engine.validate(input);
+        if (!expected.transaction || seen.has(expected.transaction)) continue;
+        seen.add(expected.transaction);
+        expect(isolated.validate(input), file).toEqual(expected);
+        const broken = Buffer.from(input.toString('utf8').replace(/<cbc:ID>/, '<cbc:Bogus/><cbc:ID>'));
+        expect(isolated.validate(broken), `${file} with a schema error`).toEqual(engine.validate(broken));
+      }
+      for (const t of IN_SCOPE) expect(seen.has(t), `an example of ${t}`).toBe(true);
+    } finally {
+      isolated.dispose();
+    }
   });
 });

@@ -16,34 +16,60 @@ const NO_CHILDREN: XNode[] = [];
 /**
  * The name of a node (`key`: `e|ns|local`, `a|ns|local`, `d` for the document) as rule dispatch
  * sees it: one shared object per name and prefix within a document, so lookups compare by identity
- * and a big catalogue keeps each distinct name once.
+ * and a big catalogue keeps each distinct name once. It carries the node kind, which nodes then
+ * need not store.
  */
 export interface NodeName {
+  readonly kind: NodeKind;
   readonly key: string;
   readonly ns: string;
   readonly local: string;
   readonly prefix: string;
 }
 
-export const DOCUMENT_NAME: NodeName = { key: 'd', ns: '', local: '', prefix: '' };
-export const NO_NAME: NodeName = { key: '-', ns: '', local: '', prefix: '' };
+export const DOCUMENT_NAME: NodeName = { kind: NodeKind.document, key: 'd', ns: '', local: '', prefix: '' };
+/** The parent name of a node without parent, for rule dispatch. */
+export const NO_NAME: NodeName = { kind: NodeKind.text, key: '-', ns: '', local: '', prefix: '' };
+export const TEXT_NAME: NodeName = NO_NAME;
+export const COMMENT_NAME: NodeName = { kind: NodeKind.comment, key: '-', ns: '', local: '', prefix: '' };
 
 /**
  * One node of the XPath data model, kept small: a document of 10,000 catalogue lines has over a
- * million of them. `order` is the position in document order (attributes after their element).
+ * million of them, so a node has five fields. `order` is the position in document order
+ * (attributes after their element).
  */
 export class XNode {
-  children: XNode[] = NO_CHILDREN;
+  /** Children of an element or the document, content of any other node: a node has only one of them. */
+  private content: XNode[] | string;
   attributes: XNode[] = NO_CHILDREN;
 
   constructor(
-    readonly kind: NodeKind,
     readonly parent: XNode | null,
     readonly name: NodeName,
-    /** Content of a text, attribute, comment or processing-instruction node. */
-    readonly value: string,
+    content: XNode[] | string,
     readonly order: number,
-  ) {}
+  ) {
+    this.content = content;
+  }
+
+  get kind(): NodeKind {
+    return this.name.kind;
+  }
+
+  get children(): XNode[] {
+    const c = this.content;
+    return typeof c === 'string' ? NO_CHILDREN : c;
+  }
+
+  set children(kids: XNode[]) {
+    this.content = kids;
+  }
+
+  /** Content of a text, attribute, comment or processing-instruction node ('' for the others). */
+  get value(): string {
+    const c = this.content;
+    return typeof c === 'string' ? c : '';
+  }
 
   get ns(): string {
     return this.name.ns;
@@ -78,13 +104,15 @@ export class XNode {
   }
 }
 
-/** A node without name (text, comment) or a processing instruction (its target as local name). */
+/** The name of a processing instruction: its target as local name. */
 export function unnamed(local = ''): NodeName {
-  return local ? { key: '-', ns: '', local, prefix: '' } : NO_NAME;
+  return { kind: NodeKind.processingInstruction, key: '-', ns: '', local, prefix: '' };
 }
 
 const MAX_SHARED_NAMES = 10_000;
-const sharedNames = new Map<string, NodeName>();
+/** Shared names by kind and namespace, then by lexical QName: found without building a key string. */
+const sharedNames = { e: new Map<string, Map<string, NodeName>>(), a: new Map<string, Map<string, NodeName>>() };
+let sharedNameCount = 0;
 
 export class XmlTreeError extends Error {
   override name = 'XmlTreeError';
@@ -98,70 +126,78 @@ const XMLNS = 'http://www.w3.org/2000/xmlns/';
  */
 export function parseXmlTree(text: string): XNode {
   let order = 0;
-  const doc = new XNode(NodeKind.document, null, DOCUMENT_NAME, '', order++);
-  const local = new Map<string, NodeName>();
-  const nameOf = (kind: 'e' | 'a', ns: string, localName: string, prefix: string): NodeName => {
-    const full = `${kind}|${ns}|${localName}|${prefix}`;
-    let name = sharedNames.get(full) ?? local.get(full);
-    if (!name) {
-      name = { key: `${kind}|${ns}|${localName}`, ns, local: localName, prefix };
-      // Names stay shared between documents (rule dispatch remembers them) up to a bound.
-      if (sharedNames.size < MAX_SHARED_NAMES) sharedNames.set(full, name);
-      else local.set(full, name);
-    }
-    return name;
+  const doc = new XNode(null, DOCUMENT_NAME, NO_CHILDREN, order++);
+  const ownNames = { e: new Map<string, Map<string, NodeName>>(), a: new Map<string, Map<string, NodeName>>() };
+  const nameOf = (kind: 'e' | 'a', ns: string, qname: string, localName: string, prefix: string): NodeName => {
+    const name = sharedNames[kind].get(ns)?.get(qname) ?? ownNames[kind].get(ns)?.get(qname);
+    if (name) return name;
+    const created: NodeName = { kind: kind === 'e' ? NodeKind.element : NodeKind.attribute, key: `${kind}|${ns}|${localName}`, ns, local: localName, prefix };
+    // Names stay shared between documents (rule dispatch remembers them) up to a bound.
+    const table = sharedNameCount < MAX_SHARED_NAMES ? (sharedNameCount++, sharedNames[kind]) : ownNames[kind];
+    let byQName = table.get(ns);
+    if (!byQName) table.set(ns, (byQName = new Map()));
+    byQName.set(qname, created);
+    return created;
   };
   // Indentation repeats the same few whitespace runs hundreds of thousands of times: keep one of each.
   const blanks = new Map<string, string>();
   const shared = (value: string) => {
-    if (value.length > 64 || !/^[ \t\r\n]*$/.test(value)) return value;
+    if (value.length > 64 || !isBlank(value)) return value;
     let kept = blanks.get(value);
     if (kept === undefined) blanks.set(value, (kept = value));
     return kept;
   };
-  doc.children = [];
+  // Children of the open elements, innermost last: each element gets one exactly sized array when it closes.
+  const pending: XNode[] = [];
+  const attributes: XNode[] = [];
+  const firstPending: number[] = [];
   let current = doc;
+  const adopt = (node: XNode) => {
+    if (current === doc) {
+      if (doc.children === NO_CHILDREN) doc.children = [];
+      doc.children.push(node);
+    } else {
+      pending.push(node);
+    }
+  };
   const parser = new SaxesParser({ xmlns: true, position: false });
   const appendText = (value: string) => {
     if (current === doc) return; // whitespace outside the root element is not a node
-    if (current.children === NO_CHILDREN) current.children = [];
-    const kids = current.children;
-    const last = kids[kids.length - 1];
+    const last = pending.length > firstPending[firstPending.length - 1]! ? pending[pending.length - 1]! : undefined;
     if (last && last.kind === NodeKind.text) {
-      kids[kids.length - 1] = new XNode(NodeKind.text, current, NO_NAME, shared(last.value + value), last.order);
+      pending[pending.length - 1] = new XNode(current, TEXT_NAME, shared(last.value + value), last.order);
     } else {
-      kids.push(new XNode(NodeKind.text, current, NO_NAME, shared(value), order++));
+      pending.push(new XNode(current, TEXT_NAME, shared(value), order++));
     }
   };
   parser.on('opentag', (tag) => {
     const t = tag as SaxesTagNS;
-    const element = new XNode(NodeKind.element, current, nameOf('e', t.uri, t.local, t.prefix), '', order++);
-    const attributes: XNode[] = [];
+    const element = new XNode(current, nameOf('e', t.uri, t.name, t.local, t.prefix), NO_CHILDREN, order++);
     for (const name in t.attributes) {
       const a = t.attributes[name]!;
       if (a.uri === XMLNS) continue;
-      attributes.push(new XNode(NodeKind.attribute, element, nameOf('a', a.uri, a.local, a.prefix), a.value, order++));
+      attributes.push(new XNode(element, nameOf('a', a.uri, a.name, a.local, a.prefix), a.value, order++));
     }
-    if (attributes.length) element.attributes = attributes.slice();
-    if (current.children === NO_CHILDREN) current.children = [];
-    current.children.push(element);
+    if (attributes.length) {
+      element.attributes = attributes.slice();
+      attributes.length = 0;
+    }
+    adopt(element);
+    firstPending.push(pending.length);
     current = element;
   });
   parser.on('closetag', () => {
-    // A grown array keeps spare capacity (17 slots at first): an exact copy is much smaller.
-    if (current.children.length) current.children = current.children.slice();
+    const first = firstPending.pop()!;
+    if (pending.length > first) {
+      current.children = pending.slice(first);
+      pending.length = first;
+    }
     current = current.parent!;
   });
   parser.on('text', appendText);
   parser.on('cdata', appendText);
-  parser.on('comment', (value) => {
-    if (current.children === NO_CHILDREN) current.children = [];
-    current.children.push(new XNode(NodeKind.comment, current, NO_NAME, value, order++));
-  });
-  parser.on('processinginstruction', (pi) => {
-    if (current.children === NO_CHILDREN) current.children = [];
-    current.children.push(new XNode(NodeKind.processingInstruction, current, unnamed(pi.target), pi.body, order++));
-  });
+  parser.on('comment', (value) => adopt(new XNode(current, COMMENT_NAME, value, order++)));
+  parser.on('processinginstruction', (pi) => adopt(new XNode(current, unnamed(pi.target), pi.body, order++)));
   parser.on('doctype', () => {
     throw new XmlTreeError('DOCTYPE declarations are not accepted');
   });
@@ -170,5 +206,14 @@ export function parseXmlTree(text: string): XNode {
   } catch (error) {
     throw new XmlTreeError(`not well-formed: ${(error as Error).message}`);
   }
+  if (doc.children === NO_CHILDREN) doc.children = [];
   return doc;
+}
+
+function isBlank(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
 }

@@ -28,6 +28,11 @@ export class XsdValidation {
     }
   }
 
+  /** Compiles a main document schema ahead of the first document that needs it. */
+  prepare(xsdRelativePath: string): void {
+    this.validatorFor(xsdRelativePath);
+  }
+
   dispose(): void {
     for (const v of this.validators.values()) v.dispose();
     for (const d of this.schemaDocs) d.dispose();

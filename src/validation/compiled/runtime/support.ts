@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { DOCUMENT_NAME, NO_NAME, NodeKind, XNode } from '../xml-tree.js';
+import { DOCUMENT_NAME, NodeKind, TEXT_NAME, XNode } from '../xml-tree.js';
 import { castable, castAs, toDouble, toInteger, type AtomicTypeName } from './casts.js';
 import { arithmetic, negate, range, type ArithOp } from './operators.js';
 import { documentOrder, filter, type NodeTest, type Predicate } from './paths.js';
@@ -151,8 +151,8 @@ export function valueOfText(seq: readonly Item[]): string {
 
 /** The temporary tree an `xsl:variable` with text content holds. */
 export function textDocument(text: string): XNode {
-  const doc = new XNode(NodeKind.document, null, DOCUMENT_NAME, '', 0);
-  doc.children = text ? [new XNode(NodeKind.text, doc, NO_NAME, text, 1)] : [];
+  const doc = new XNode(null, DOCUMENT_NAME, [], 0);
+  if (text) doc.children = [new XNode(doc, TEXT_NAME, text, 1)];
   return doc;
 }
 
