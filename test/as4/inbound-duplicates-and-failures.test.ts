@@ -19,6 +19,22 @@ describe('AS4 inbound: duplicate MessageId', () => {
     expect(s.enqueuer.jobs).toHaveLength(1);
   });
 
+  it('every step that runs is timed for the metrics; a duplicate skips straight to the enqueue step', async () => {
+    const message = s.build();
+    await s.sendBuilt(message);
+    expect(s.observedSteps).toEqual([
+      'receive-mime', 'parse-envelope', 'peppol-header', 'check-security-header', 'decrypt-attachments', 'verify-signature', 'decompress',
+      'parse-sbdh', 'check-sbdh-consistency', 'check-served', 'check-duplicate', 'build-receipt', 'persist', 'enqueue',
+    ]);
+    s.observedSteps.length = 0;
+    await s.sendBuilt(message);
+    expect(s.observedSteps.slice(-2)).toEqual(['check-duplicate', 'enqueue']);
+    s.observedSteps.length = 0;
+    // A rejected message: the steps up to and including the one that refused it.
+    expect((await s.sendBuilt(s.build({ faults: { unsigned: true } }))).reply.error?.code).toBe('EBMS:0101');
+    expect(s.observedSteps.at(-1)).toBe('check-security-header');
+  });
+
   it('a different message reusing a MessageId is not processed again', async () => {
     const first = s.build();
     await s.sendBuilt(first);

@@ -80,6 +80,8 @@ export interface Scenario {
   readonly enqueuer: MemoryJobEnqueuer;
   readonly duplicates: MemoryDuplicateRegistry;
   readonly directory: MemoryParticipantDirectory;
+  /** Names of the steps that ran, in order, as the metrics hook saw them. */
+  readonly observedSteps: string[];
   /** Builds a message from partnerAp to ourAp; overrides tune it for a fault. */
   build(overrides?: Partial<UserMessageToBuild>): BuiltUserMessage;
   /** Sends MIME bytes through the pipeline, streamed in chunks like a socket would. */
@@ -95,6 +97,7 @@ export async function createScenario(env: Record<string, string> = {}): Promise<
   const duplicates = new MemoryDuplicateRegistry(store);
   const directory = new MemoryParticipantDirectory().serve(SELLER, ORDER_DOC, ORDERING);
   const ours = credentials(pki.ourAp);
+  const observedSteps: string[] = [];
   const pipeline = InboundPipeline.create({
     config,
     clock: new Clock(),
@@ -105,6 +108,10 @@ export async function createScenario(env: Record<string, string> = {}): Promise<
     duplicates,
     store,
     enqueuer,
+    observeStep: (step, seconds) => {
+      if (!(seconds >= 0)) throw new Error(`step ${step} observed with ${seconds} s`);
+      observedSteps.push(step);
+    },
   });
   const send = (body: Buffer, contentType: string) => {
     const chunks: Buffer[] = [];
@@ -119,6 +126,7 @@ export async function createScenario(env: Record<string, string> = {}): Promise<
     enqueuer,
     duplicates,
     directory,
+    observedSteps,
     build: (overrides = {}) =>
       buildUserMessage({
         fromPartyId: pki.partnerAp.subjectCn,
