@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { AesGcmAuthenticationError, createAesGcmDecryptStream, createAesGcmEncryptStream, encryptAesGcm, newContentKey } from './aes-gcm.js';
+import { AesGcmAuthenticationError, createAesGcmDecryptStream, createAesGcmEncryptStream, decryptAesGcm, encryptAesGcm, newContentKey } from './aes-gcm.js';
 
 async function decrypt(key: Buffer, data: Buffer, chunk = 7): Promise<Buffer> {
   const pieces: Buffer[] = [];
@@ -24,6 +24,18 @@ describe('AES-128-GCM (IV ‖ ciphertext ‖ tag)', () => {
     expect(sealed.length).toBe(12 + 1000 + 16);
     expect(await decrypt(key, sealed, 7)).toEqual(plain);
     expect(await decrypt(key, sealed, 4096)).toEqual(plain);
+  });
+
+  it('one-shot decryption of bytes in memory agrees with the stream, and refuses a changed or short input', async () => {
+    const sealed = encryptAesGcm(key, plain);
+    expect(decryptAesGcm(key, sealed)).toEqual(plain);
+    expect(decryptAesGcm(key, sealed.subarray(0))).toEqual(await decrypt(key, sealed));
+    const tampered = Buffer.from(sealed);
+    tampered[20]! ^= 1;
+    expect(() => decryptAesGcm(key, tampered)).toThrow(AesGcmAuthenticationError);
+    expect(() => decryptAesGcm(newContentKey(), sealed)).toThrow(AesGcmAuthenticationError);
+    expect(() => decryptAesGcm(key, sealed.subarray(0, 27))).toThrow(AesGcmAuthenticationError);
+    expect(decryptAesGcm(key, encryptAesGcm(key, Buffer.alloc(0)))).toEqual(Buffer.alloc(0));
   });
 
   it('streaming encryption matches the framing', async () => {

@@ -19,6 +19,20 @@ export function encryptAesGcm(key: Buffer, plaintext: Uint8Array): Buffer {
   return Buffer.concat([iv, body, cipher.getAuthTag()]);
 }
 
+/** Decrypts IV ‖ ciphertext ‖ tag held in memory in one go; a wrong tag or a short input is AesGcmAuthenticationError. */
+export function decryptAesGcm(key: Buffer, sealed: Uint8Array): Buffer {
+  if (sealed.length < AES_GCM.ivBytes + AES_GCM.tagBytes) throw new AesGcmAuthenticationError('ciphertext shorter than IV and authentication tag');
+  const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  const decipher = createDecipheriv(AES_GCM.nodeCipher, key, bytes.subarray(0, AES_GCM.ivBytes));
+  decipher.setAuthTag(bytes.subarray(bytes.length - AES_GCM.tagBytes));
+  const body = decipher.update(bytes.subarray(AES_GCM.ivBytes, bytes.length - AES_GCM.tagBytes));
+  try {
+    return Buffer.concat([body, decipher.final()]);
+  } catch {
+    throw new AesGcmAuthenticationError('AES-GCM authentication tag does not match');
+  }
+}
+
 /** Streaming encryption: emits the IV first and the tag last. */
 export function createAesGcmEncryptStream(key: Buffer): Transform {
   const iv = randomBytes(AES_GCM.ivBytes);

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
-import { createAesGcmDecryptStream, AesGcmAuthenticationError } from '../../crypto/aes-gcm.js';
+import { createAesGcmDecryptStream, AesGcmAuthenticationError, decryptAesGcm } from '../../crypto/aes-gcm.js';
 import { sameCertificate } from '../../crypto/certificates.js';
 import { unwrapKeyRsaOaepAsync } from '../../crypto/rsa-async.js';
-import { memoryContent, type Content } from '../../io/content.js';
+import { inMemoryBytes, memoryContent, type Content } from '../../io/content.js';
 import { EbmsError } from '../../protocol/ebms-errors.js';
 import { AES_GCM, PEPPOL } from '../../protocol/peppol-profile.js';
 import { hashingPassThrough } from '../../wss/attachment-digest.js';
@@ -41,20 +42,31 @@ export class DecryptAttachmentsStep implements InboundStep {
         if (!attachment) throw new EbmsError('EBMS:0011', `EncryptedData ${dataId} points to missing attachment cid:${encrypted.contentId}`);
         const part = ctx.header!.parts.find((p) => p.contentId === encrypted.contentId);
         const mimeType = encrypted.mimeType ?? (part?.compressionType ? PEPPOL.gzipCompression : part?.mimeType ?? 'application/octet-stream');
-        const hash = hashingPassThrough();
-        let content: Content;
+        let decrypted: { content: Content; sha256: Buffer };
         try {
-          content = await this.decryptTo(ctx, attachment.content, contentKey, hash);
+          decrypted = await this.decrypt(ctx, attachment.content, contentKey);
         } catch (error) {
           if (error instanceof AesGcmAuthenticationError) throw failed(`attachment cid:${encrypted.contentId}: ${error.message}`, error);
           throw error;
         }
-        ctx.decrypted.set(encrypted.contentId, { contentId: encrypted.contentId, mimeType, content, sha256: hash.digest() });
+        ctx.decrypted.set(encrypted.contentId, { contentId: encrypted.contentId, mimeType, ...decrypted });
       }
     }
   }
 
-  private async decryptTo(ctx: InboundContext, source: Content, key: Buffer, hash: ReturnType<typeof hashingPassThrough>): Promise<Content> {
+  /** The plaintext (in memory or in a workspace file, like its source) and its SHA-256. */
+  private async decrypt(ctx: InboundContext, source: Content, key: Buffer): Promise<{ content: Content; sha256: Buffer }> {
+    const inMemory = inMemoryBytes(source);
+    if (inMemory) {
+      // Small attachments: one call, no stream machinery.
+      const plain = decryptAesGcm(key, inMemory);
+      return { content: memoryContent(plain), sha256: createHash('sha256').update(plain).digest() };
+    }
+    const hash = hashingPassThrough();
+    return { content: await this.decryptStreaming(ctx, source, key, hash), sha256: hash.digest() };
+  }
+
+  private async decryptStreaming(ctx: InboundContext, source: Content, key: Buffer, hash: ReturnType<typeof hashingPassThrough>): Promise<Content> {
     if (source.path === undefined) {
       const chunks: Buffer[] = [];
       await pipeline(source.open(), createAesGcmDecryptStream(key), hash, new Writable({ write: (c: Buffer, _e, done) => (chunks.push(c), done()) }));
