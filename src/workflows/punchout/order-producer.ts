@@ -15,7 +15,7 @@ import { boundReport, summarize } from '../shared/stored-report.js';
 import { DOCUMENT_ROLE, WorkflowDocuments } from '../shared/workflow-documents.js';
 import { WorkflowFailures } from '../shared/workflow-failures.js';
 import { workflowsConfig, type WorkflowsConfig } from '../workflows.config.js';
-import { CartContextLoader } from './cart-context.js';
+import { CartContextLoader, type CartContext } from './cart-context.js';
 import { OrderNumberSeries } from './order-number-series.js';
 
 const T01 = new TransactionRegistry().get('T01')!;
@@ -39,8 +39,9 @@ export class OrderProducer {
     @Inject(workflowsConfig.KEY) private readonly cfg: WorkflowsConfig,
   ) {}
 
-  async produce(cart: MessageRecord): Promise<void> {
-    const { cart: parsed, buyerId, buyer } = await this.carts.load(cart);
+  /** `context`: the cart and buyer configuration when the caller has just loaded them for this message. */
+  async produce(cart: MessageRecord, context?: CartContext): Promise<void> {
+    const { cart: parsed, buyerId, buyer } = context ?? (await this.carts.load(cart));
     let orderNumber: string;
     try {
       orderNumber = await this.orderNumber(cart.id, buyerId, buyer.config);
