@@ -90,10 +90,10 @@ export class OrderProducer {
             actor: 'system:punchout',
             reason: `order ${orderNumber} made from cart ${parsed.id}; ${summarize(report)}`,
             documents: [{ role: DOCUMENT_ROLE.order, sha256: blob.sha256, mediaType: 'application/xml', size: blob.size }],
+            validation: report,
             tx,
           },
         );
-        await tx.query(`UPDATE messages SET validation = $2::jsonb WHERE id = $1`, [orderMessageId, JSON.stringify(report)]);
         await this.messages.transition(cart.id, 'order-created', {
           actor: 'system:punchout',
           reason: `order ${orderNumber} created`,
