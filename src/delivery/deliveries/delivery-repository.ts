@@ -52,12 +52,12 @@ export class DeliveryRepository {
 
   /** Stores the event unless it exists; returns the stored one either way. */
   async insertEvent(event: StoredWebhookEvent, at: Date, tx: SqlExecutor): Promise<StoredWebhookEvent> {
-    await tx.query(
+    const [inserted] = await tx.query<Row>(
       `INSERT INTO webhook_events (id, type, supplier_id, document_type_id, message_id, body_sha256, body_size, occurred_at, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING`,
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING RETURNING *`,
       [event.id, event.type, event.supplierId, event.documentTypeId, event.messageId, event.bodySha256, event.bodySize, event.occurredAt.toISOString(), at.toISOString()],
     );
-    return (await this.event(event.id, tx))!;
+    return inserted ? toEvent(inserted) : (await this.event(event.id, tx))!;
   }
 
   async event(id: string, tx: SqlExecutor = this.db): Promise<StoredWebhookEvent | null> {
