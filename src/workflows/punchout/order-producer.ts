@@ -59,13 +59,15 @@ export class OrderProducer {
       await this.failures.fail(cart.id, { stage: 'conversion', reason: `the cart cannot be made into an order: ${error.message}` });
       return;
     }
-    const report = boundReport(await this.validation.validate(result.xml, { transaction: 'T01' }), this.cfg.maxReportItems);
+    // The document is stored while it is validated: an invalid one stays in the store unreferenced,
+    // as a document does whose record a crash or a concurrent run kept from being written.
+    const [validated, blob] = await Promise.all([this.validation.validate(result.xml, { transaction: 'T01' }), this.documents.put(result.xml)]);
+    const report = boundReport(validated, this.cfg.maxReportItems);
     if (!report.valid) {
       // A valid cart must give a valid order: this is a defect to look at, not a cart to retry.
       await this.failures.fail(cart.id, { stage: 'conversion', reason: `the produced order is not valid T01: ${summarize(report)}`, validation: report });
       return;
     }
-    const blob = await this.documents.put(result.xml);
     const orderMessageId = randomUUID();
     const endpoint = (id: Identifier) => normalizeParticipant(`${id.schemeId ?? ''}:${id.value}`);
     try {
