@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import type { ConfigOf } from '../config/define-config.js';
 import { Database, type SqlExecutor } from '../database/database.js';
-import { MessageRepository, type MessageRecord } from '../messages/message-repository.js';
+import { MessageRepository, StateConflictError, type MessageRecord } from '../messages/message-repository.js';
 import { acceptedDocuments, normalizeParticipant } from '../participants/peppol-documents.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { QUEUES } from '../queue/queues.js';
@@ -98,8 +98,10 @@ export class DeliveryService {
       throw new DeliveryError('message-not-deliverable', `message ${orderMessageId} is a ${message.kind}, not an order`);
     }
     if (message.state === 'delivered') return { way: 'webhook', eventId: eventIdFor('order.created', message.id), deliveries: 0 };
-    const noDeliveriesYet = (await this.deliveries.forMessage(message.id)).length === 0;
-    const startable = message.state === 'created' || message.state === 'delivering' || (message.state === 'delivery-failed' && noDeliveriesYet);
+    const startable =
+      message.state === 'created' ||
+      message.state === 'delivering' ||
+      (message.state === 'delivery-failed' && (await this.deliveries.forMessage(message.id)).length === 0);
     if (!startable) {
       throw new DeliveryError('message-not-deliverable', `order ${orderMessageId} is ${message.state}; replay its deliveries instead`);
     }
@@ -132,16 +134,20 @@ export class DeliveryService {
         webhooks,
         { type: 'order.created', data, supplierId, documentTypeId, messageId: message.id, key: message.id, occurredAt: message.createdAt },
         async (tx, created) => {
-          const [row] = await tx.query<{ state: string }>(`SELECT state FROM messages WHERE id = $1 FOR UPDATE`, [message.id]);
-          if (row?.state === 'delivering') return;
-          await this.messages.transition(message.id, 'delivering', {
-            actor: ACTOR,
-            reason: `to ${created.length} webhook route(s)`,
-            from: ['created', 'delivery-failed'],
-            data: { routes: webhooks.map((r) => r.id) },
-            patch: { attributes: { delivery: { way: 'webhook', routes: webhooks.map((r) => r.id) } } },
-            tx,
-          });
+          try {
+            await this.messages.transition(message.id, 'delivering', {
+              actor: ACTOR,
+              reason: `to ${created.length} webhook route(s)`,
+              from: ['created', 'delivery-failed'],
+              data: { routes: webhooks.map((r) => r.id) },
+              patch: { attributes: { delivery: { way: 'webhook', routes: webhooks.map((r) => r.id) } } },
+              tx,
+            });
+          } catch (error) {
+            // An earlier run of this request got that far already.
+            if (error instanceof StateConflictError && error.from === 'delivering') return;
+            throw error;
+          }
         },
       );
       return { way: 'webhook', eventId: result.eventId, deliveries: result.deliveries.length };

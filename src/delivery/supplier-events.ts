@@ -50,7 +50,7 @@ export class SupplierEvents {
       case 'cart.received': {
         const cart = await this.readCart(message);
         if (!cart) throw new DeliveryError('message-not-deliverable', `cart ${messageId} has no stored document`);
-        return this.cartReceived(messageId, cart);
+        return this.emitCartReceived(message, cart);
       }
       case 'cart.rejected':
         return this.cartRejected(messageId, {
@@ -75,7 +75,10 @@ export class SupplierEvents {
   }
 
   async cartReceived(cartMessageId: string, cart: Cart): Promise<EmitResult> {
-    const message = await this.message(cartMessageId);
+    return this.emitCartReceived(await this.message(cartMessageId), cart);
+  }
+
+  private emitCartReceived(message: MessageRecord, cart: Cart): Promise<EmitResult> {
     const data = cartReceivedData(message, cart);
     return this.delivery.emit({ type: 'cart.received', data, ...this.about(message, participantKey(data.seller.endpointId)), key: message.id });
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { Database, type SqlExecutor } from '../database/database.js';
-import { canTransition, type MessageState } from './message-states.js';
+import { canTransition, MESSAGE_STATES, type MessageState } from './message-states.js';
 
 export type Direction = 'inbound' | 'outbound' | 'internal';
 
@@ -145,27 +145,37 @@ export class MessageRepository {
     private readonly clock: Clock,
   ) {}
 
-  /** Creates the record with its first timeline entry and documents, in the caller's transaction if given. */
+  /**
+   * Creates the record with its first timeline entry and documents, in the caller's transaction if
+   * given. `validation`: a report the record starts with (a document we produced and checked).
+   */
   async create(
     message: NewMessage,
-    opts: { actor: string; reason?: string; documents?: MessageDocument[]; tx?: SqlExecutor } ,
+    opts: { actor: string; reason?: string; documents?: MessageDocument[]; validation?: unknown; tx?: SqlExecutor },
   ): Promise<MessageRecord> {
     const run = async (tx: SqlExecutor) => {
       const now = this.clock.now();
       const id = message.id ?? randomUUID();
       const values = messageRowValues(message, id, now);
+      let columns = MESSAGE_COLUMNS;
+      if (opts.validation !== undefined) {
+        columns += ', validation';
+        values.push(JSON.stringify(opts.validation));
+      }
+      const placeholders = values.map((_, i) => `$${i + 1}`).join(',');
+      values.push(opts.actor, opts.reason ?? null);
+      // One statement for the row and its first event: each round trip costs, notably on the embedded engine.
       const [row] = await tx.query<Row>(
-        `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(',')}) RETURNING *`,
+        `WITH created AS (INSERT INTO messages (${columns}) VALUES (${placeholders}) RETURNING *),
+              logged AS (INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason)
+                         SELECT id, created_at, NULL, state, $${values.length - 1}, $${values.length} FROM created)
+         SELECT * FROM created`,
         values,
-      );
-      await tx.query(
-        `INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason) VALUES ($1, $2, NULL, $3, $4, $5)`,
-        [id, now.toISOString(), message.state, opts.actor, opts.reason ?? null],
       );
       for (const d of opts.documents ?? []) await this.addDocumentWith(tx, id, d);
       return toRecord(row!);
     };
-    return opts.tx ? run(opts.tx) : this.db.transaction(run);
+    return opts.tx || !opts.documents?.length ? run(opts.tx ?? this.db) : this.db.transaction(run);
   }
 
   async get(id: string, tx: SqlExecutor = this.db): Promise<MessageRecord> {
@@ -204,32 +214,49 @@ export class MessageRepository {
       tx?: SqlExecutor;
     },
   ): Promise<MessageRecord> {
-    const run = async (tx: SqlExecutor) => {
-      const [current] = await tx.query<Row>(`SELECT state FROM messages WHERE id = $1 FOR UPDATE`, [id]);
-      if (!current) throw new MessageNotFoundError(`no message ${id}`);
-      const from = current.state as MessageState;
-      if ((opts.from && !opts.from.includes(from)) || !canTransition(from, to)) throw new StateConflictError(id, from, to);
+    const allowed = (opts.from ?? MESSAGE_STATES).filter((from) => canTransition(from, to));
+    const move = async (tx: SqlExecutor, from: MessageState) => {
       const now = this.clock.now().toISOString();
+      // Update and event in one statement; the row must still be in `from`, so of concurrent movers one wins.
       const [row] = await tx.query<Row>(
-        `UPDATE messages SET state = $2, updated_at = $3,
-           validation = COALESCE($4::jsonb, validation),
-           failure = CASE WHEN $5::jsonb IS NULL THEN (CASE WHEN $2 = 'failed' THEN failure ELSE NULL END) ELSE $5::jsonb END,
-           attributes = attributes || COALESCE($6::jsonb, '{}'::jsonb),
-           related_message_id = COALESCE($7::uuid, related_message_id)
-         WHERE id = $1 RETURNING *`,
+        `WITH moved AS (
+           UPDATE messages SET state = $2, updated_at = $3,
+             validation = COALESCE($4::jsonb, validation),
+             failure = CASE WHEN $5::jsonb IS NULL THEN (CASE WHEN $2 = 'failed' THEN failure ELSE NULL END) ELSE $5::jsonb END,
+             attributes = attributes || COALESCE($6::jsonb, '{}'::jsonb),
+             related_message_id = COALESCE($7::uuid, related_message_id)
+           WHERE id = $1 AND state = $8 RETURNING *),
+         logged AS (
+           INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason, data)
+           SELECT id, $3, $8, $2, $9, $10, $11::jsonb FROM moved)
+         SELECT * FROM moved`,
         [
           id, to, now,
           opts.patch?.validation === undefined ? null : JSON.stringify(opts.patch.validation),
           opts.patch?.failure === undefined ? null : JSON.stringify(opts.patch.failure),
           opts.patch?.attributes === undefined ? null : JSON.stringify(opts.patch.attributes),
           opts.patch?.relatedMessageId ?? null,
+          from, opts.actor, opts.reason ?? null, opts.data === undefined ? null : JSON.stringify(opts.data),
         ],
       );
-      await tx.query(
-        `INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason, data) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [id, now, from, to, opts.actor, opts.reason ?? null, opts.data === undefined ? null : JSON.stringify(opts.data)],
-      );
-      return toRecord(row!);
+      return row ? toRecord(row) : null;
+    };
+    const refuse = async (tx: SqlExecutor): Promise<never> => {
+      const [current] = await tx.query<Row>(`SELECT state FROM messages WHERE id = $1`, [id]);
+      if (!current) throw new MessageNotFoundError(`no message ${id}`);
+      throw new StateConflictError(id, current.state as MessageState, to);
+    };
+    if (allowed.length === 1) {
+      // A single state to leave: the conditional update alone decides, no lock to take beforehand.
+      const tx = opts.tx ?? this.db;
+      return (await move(tx, allowed[0]!)) ?? refuse(tx);
+    }
+    const run = async (tx: SqlExecutor) => {
+      const [current] = await tx.query<Row>(`SELECT state FROM messages WHERE id = $1 FOR UPDATE`, [id]);
+      if (!current) throw new MessageNotFoundError(`no message ${id}`);
+      const from = current.state as MessageState;
+      if (!allowed.includes(from)) throw new StateConflictError(id, from, to);
+      return (await move(tx, from)) ?? refuse(tx);
     };
     return opts.tx ? run(opts.tx) : this.db.transaction(run);
   }

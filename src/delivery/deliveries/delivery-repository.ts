@@ -52,12 +52,12 @@ export class DeliveryRepository {
 
   /** Stores the event unless it exists; returns the stored one either way. */
   async insertEvent(event: StoredWebhookEvent, at: Date, tx: SqlExecutor): Promise<StoredWebhookEvent> {
-    await tx.query(
+    const [inserted] = await tx.query<Row>(
       `INSERT INTO webhook_events (id, type, supplier_id, document_type_id, message_id, body_sha256, body_size, occurred_at, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING`,
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING RETURNING *`,
       [event.id, event.type, event.supplierId, event.documentTypeId, event.messageId, event.bodySha256, event.bodySize, event.occurredAt.toISOString(), at.toISOString()],
     );
-    return (await this.event(event.id, tx))!;
+    return inserted ? toEvent(inserted) : (await this.event(event.id, tx))!;
   }
 
   async event(id: string, tx: SqlExecutor = this.db): Promise<StoredWebhookEvent | null> {
@@ -91,14 +91,17 @@ export class DeliveryRepository {
    * Takes the delivery for one attempt: only the current job may, and only when nobody else holds
    * it (or their claim ran out, e.g. the worker died mid-request).
    */
-  async claim(id: string, jobSeq: number, now: Date, leaseUntil: Date): Promise<Delivery | null> {
-    const [row] = await this.db.query<Row>(
-      `UPDATE webhook_deliveries SET state = 'sending', lease_until = $4, updated_at = $3
-        WHERE id = $1 AND job_seq = $2 AND (state = 'pending' OR (state = 'sending' AND lease_until < $3))
-        RETURNING *`,
+  async claim(id: string, jobSeq: number, now: Date, leaseUntil: Date): Promise<{ delivery: Delivery; event: StoredWebhookEvent } | null> {
+    // The event to send comes with the claim: one round trip instead of two.
+    const [row] = await this.db.query<Row & { event: Row }>(
+      `WITH claimed AS (
+         UPDATE webhook_deliveries SET state = 'sending', lease_until = $4, updated_at = $3
+          WHERE id = $1 AND job_seq = $2 AND (state = 'pending' OR (state = 'sending' AND lease_until < $3))
+          RETURNING *)
+       SELECT claimed.*, to_jsonb(e) AS event FROM claimed JOIN webhook_events e ON e.id = claimed.event_id`,
       [id, jobSeq, now.toISOString(), leaseUntil.toISOString()],
     );
-    return row ? toDelivery(row) : null;
+    return row ? { delivery: toDelivery(row), event: toEvent(row.event) } : null;
   }
 
   async recordAttempt(deliveryId: string, attempt: DeliveryAttemptRecord & { generation: number; number: number }, tx: SqlExecutor): Promise<void> {

@@ -81,14 +81,14 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     const now = this.clock.now();
     const timeoutMs = (route?.kind === 'webhook' ? route.timeoutMs : null) ?? this.webhook.http.responseTimeoutMs;
     const leaseMs = this.webhook.http.connectTimeoutMs + 2 * timeoutMs + this.config.leaseMarginMs;
-    const delivery = await this.deliveries.claim(current.id, jobSeq, now, new Date(now.getTime() + leaseMs));
-    if (!delivery) {
+    const claimed = await this.deliveries.claim(current.id, jobSeq, now, new Date(now.getTime() + leaseMs));
+    if (!claimed) {
       // Held by a worker that may have died: look again when its claim runs out.
       const held = await this.deliveries.get(current.id);
       if (held?.state === 'sending' && held.jobSeq === jobSeq && held.leaseUntil) await this.service.enqueue(held, held.leaseUntil);
       return;
     }
-    const event = (await this.deliveries.event(delivery.eventId))!;
+    const { delivery, event } = claimed;
     if (!route || route.kind !== 'webhook') return this.fail(delivery, jobSeq, event, 'the route is gone or no longer a webhook route');
     if (!route.enabled) {
       return this.fail(delivery, jobSeq, event, `route ${route.id} is disabled${route.disabledReason ? `: ${route.disabledReason}` : ''}`);

@@ -7,6 +7,7 @@ import { QUEUES, type JobPayloads } from '../../queue/queues.js';
 import { LocalRuleId, type ValidationReport } from '../../validation/validation-report.js';
 import { validationConfig, type ValidationConfig } from '../../validation/validation.config.js';
 import { ValidationService } from '../../validation/validation.service.js';
+import type { StoredBlob } from '../../storage/blob-store.js';
 import { boundReport, localReport, summarize, withFatal } from '../shared/stored-report.js';
 import { DOCUMENT_ROLE, WorkflowDocuments } from '../shared/workflow-documents.js';
 import { WorkflowFailures } from '../shared/workflow-failures.js';
@@ -78,19 +79,53 @@ export class InboundProcessor implements JobHandler<'inbound'> {
 
   private async validateBusinessDocument(message: MessageRecord, expected: string | null): Promise<ValidationReport> {
     const sbd = await this.documents.require(message.id, 'sbd');
-    let business;
+    const maxBytes = this.validationCfg.maxDocumentBytes;
+    const extract = () => extractBusinessDocument(this.documents.open(sbd), { maxHeadBytes: this.cfg.maxSbdHeadBytes, maxTailBytes: 64 * 1024 });
+    // The business document is smaller than its SBD but for a few bytes of declarations: one that
+    // may be validated at all is taken into memory, stored and validated at the same time, and not
+    // read back; a larger one is streamed to the store only.
+    if (sbd.size <= maxBytes) {
+      let bytes: Buffer;
+      try {
+        const chunks: Buffer[] = [];
+        for await (const chunk of extract()) chunks.push(chunk);
+        bytes = Buffer.concat(chunks);
+      } catch (error) {
+        if (error instanceof SbdPayloadError) return localReport(SBD_PAYLOAD_RULE, error.message, undefined, expected);
+        throw error;
+      }
+      const tooLarge = bytes.length > maxBytes;
+      const [business, report] = await Promise.all([this.documents.put(bytes), tooLarge ? null : this.validation.validate(bytes)]);
+      await this.recordBusinessDocument(message.id, business);
+      return report ?? this.tooLargeReport(business.size, expected);
+    }
+    // The store reports a failing source as its own error: remember why the extraction stopped.
+    let payloadError: SbdPayloadError | undefined;
+    const watched = async function* () {
+      try {
+        yield* extract();
+      } catch (error) {
+        if (error instanceof SbdPayloadError) payloadError = error;
+        throw error;
+      }
+    };
+    let business: StoredBlob;
     try {
-      business = await this.documents.put(extractBusinessDocument(this.documents.open(sbd), { maxHeadBytes: this.cfg.maxSbdHeadBytes, maxTailBytes: 64 * 1024 }));
+      business = await this.documents.put(watched());
     } catch (error) {
-      if (error instanceof SbdPayloadError) return localReport(SBD_PAYLOAD_RULE, error.message, undefined, expected);
+      if (payloadError) return localReport(SBD_PAYLOAD_RULE, payloadError.message, undefined, expected);
       throw error;
     }
-    await this.messages.addDocument(message.id, { role: DOCUMENT_ROLE.business, sha256: business.sha256, mediaType: 'application/xml', size: business.size });
-    if (business.size > this.validationCfg.maxDocumentBytes) {
-      const text = `document is ${business.size} bytes, more than the limit of ${this.validationCfg.maxDocumentBytes}`;
-      return localReport(LocalRuleId.tooLarge, text, undefined, expected);
-    }
-    const bytes = await this.documents.read({ role: DOCUMENT_ROLE.business, ...business, mediaType: 'application/xml' }, this.validationCfg.maxDocumentBytes);
-    return this.validation.validate(bytes);
+    await this.recordBusinessDocument(message.id, business);
+    if (business.size > maxBytes) return this.tooLargeReport(business.size, expected);
+    return this.validation.validate(await this.documents.read({ role: DOCUMENT_ROLE.business, ...business, mediaType: 'application/xml' }, maxBytes));
+  }
+
+  private recordBusinessDocument(messageId: string, business: StoredBlob): Promise<void> {
+    return this.messages.addDocument(messageId, { role: DOCUMENT_ROLE.business, sha256: business.sha256, mediaType: 'application/xml', size: business.size });
+  }
+
+  private tooLargeReport(size: number, expected: string | null): ValidationReport {
+    return localReport(LocalRuleId.tooLarge, `document is ${size} bytes, more than the limit of ${this.validationCfg.maxDocumentBytes}`, undefined, expected);
   }
 }

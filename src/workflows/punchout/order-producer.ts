@@ -15,7 +15,7 @@ import { boundReport, summarize } from '../shared/stored-report.js';
 import { DOCUMENT_ROLE, WorkflowDocuments } from '../shared/workflow-documents.js';
 import { WorkflowFailures } from '../shared/workflow-failures.js';
 import { workflowsConfig, type WorkflowsConfig } from '../workflows.config.js';
-import { CartContextLoader } from './cart-context.js';
+import { CartContextLoader, type CartContext } from './cart-context.js';
 import { OrderNumberSeries } from './order-number-series.js';
 
 const T01 = new TransactionRegistry().get('T01')!;
@@ -39,8 +39,9 @@ export class OrderProducer {
     @Inject(workflowsConfig.KEY) private readonly cfg: WorkflowsConfig,
   ) {}
 
-  async produce(cart: MessageRecord): Promise<void> {
-    const { cart: parsed, buyerId, buyer } = await this.carts.load(cart);
+  /** `context`: the cart and buyer configuration when the caller has just loaded them for this message. */
+  async produce(cart: MessageRecord, context?: CartContext): Promise<void> {
+    const { cart: parsed, buyerId, buyer } = context ?? (await this.carts.load(cart));
     let orderNumber: string;
     try {
       orderNumber = await this.orderNumber(cart.id, buyerId, buyer.config);
@@ -58,13 +59,15 @@ export class OrderProducer {
       await this.failures.fail(cart.id, { stage: 'conversion', reason: `the cart cannot be made into an order: ${error.message}` });
       return;
     }
-    const report = boundReport(await this.validation.validate(result.xml, { transaction: 'T01' }), this.cfg.maxReportItems);
+    // The document is stored while it is validated: an invalid one stays in the store unreferenced,
+    // as a document does whose record a crash or a concurrent run kept from being written.
+    const [validated, blob] = await Promise.all([this.validation.validate(result.xml, { transaction: 'T01' }), this.documents.put(result.xml)]);
+    const report = boundReport(validated, this.cfg.maxReportItems);
     if (!report.valid) {
       // A valid cart must give a valid order: this is a defect to look at, not a cart to retry.
       await this.failures.fail(cart.id, { stage: 'conversion', reason: `the produced order is not valid T01: ${summarize(report)}`, validation: report });
       return;
     }
-    const blob = await this.documents.put(result.xml);
     const orderMessageId = randomUUID();
     const endpoint = (id: Identifier) => normalizeParticipant(`${id.schemeId ?? ''}:${id.value}`);
     try {
@@ -89,10 +92,10 @@ export class OrderProducer {
             actor: 'system:punchout',
             reason: `order ${orderNumber} made from cart ${parsed.id}; ${summarize(report)}`,
             documents: [{ role: DOCUMENT_ROLE.order, sha256: blob.sha256, mediaType: 'application/xml', size: blob.size }],
+            validation: report,
             tx,
           },
         );
-        await tx.query(`UPDATE messages SET validation = $2::jsonb WHERE id = $1`, [orderMessageId, JSON.stringify(report)]);
         await this.messages.transition(cart.id, 'order-created', {
           actor: 'system:punchout',
           reason: `order ${orderNumber} created`,

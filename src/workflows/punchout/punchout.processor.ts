@@ -40,13 +40,15 @@ export class PunchoutProcessor implements JobHandler<'punchout'> {
     try {
       let message = await this.messages.find(messageId);
       if (!message) return this.logger.warn(`punch-out job for unknown message ${messageId}: nothing to do`);
-      if (message.state === 'validated') message = await this.applyPolicy(message);
+      // The cart and buyer configuration the policy was decided on serve the order too: no second read and parse.
+      let context: CartContext | undefined;
+      if (message.state === 'validated') ({ message, context } = await this.applyPolicy(message));
       switch (message.state) {
         case 'awaiting-approval':
           return await this.scheduleAbandon(message.id);
         case 'approved':
         case 'changed':
-          return await this.orders.produce(message);
+          return await this.orders.produce(message, context);
         case 'order-created':
           return await this.orders.requestDelivery(message);
         default:
@@ -58,7 +60,7 @@ export class PunchoutProcessor implements JobHandler<'punchout'> {
   }
 
   /** validated → approved (policy met) or awaiting-approval (a person decides, before a deadline). */
-  private async applyPolicy(message: MessageRecord): Promise<MessageRecord> {
+  private async applyPolicy(message: MessageRecord): Promise<{ message: MessageRecord; context?: CartContext }> {
     let context: CartContext;
     try {
       context = await this.carts.load(message);
@@ -66,20 +68,21 @@ export class PunchoutProcessor implements JobHandler<'punchout'> {
       if (!(error instanceof PunchoutError)) throw error;
       // Valid under the official rules but unusable here (e.g. more lines than allowed).
       await this.failures.fail(message.id, { stage: 'approval', reason: error.message });
-      return this.messages.get(message.id);
+      return { message: await this.messages.get(message.id) };
     }
     const now = this.carts.now();
     const decision = decideApproval(context.cart, context.buyer.config, now);
     const policy = `${context.buyer.origin === 'buyer' ? 'buyer' : context.buyer.origin} policy`;
     try {
       if (decision.outcome === 'auto-approve') {
-        return await this.messages.transition(message.id, 'approved', {
+        const approved = await this.messages.transition(message.id, 'approved', {
           actor: 'system:approval-policy',
           reason: `auto-approved by the ${policy}: ${decision.reasons.join('; ')}`.slice(0, 2_000),
           data: { decision: 'auto-approved', reasons: decision.reasons },
           from: ['validated'],
           patch: { attributes: { approval: { decision: 'auto-approved', actor: 'system:approval-policy', at: now.at.toISOString(), changes: [] } } },
         });
+        return { message: approved, context };
       }
       const deadline = this.carts.abandonDeadline(context.buyer.config, now.at);
       const record = await this.db.transaction(async (tx) => {
@@ -94,9 +97,10 @@ export class PunchoutProcessor implements JobHandler<'punchout'> {
         await this.approvals.open({ messageId: message.id, buyerId: context.buyerId, sellerId: sellerKeys(context.cart)[0] ?? message.senderId, cartId: context.cart.id, ...summary(context), reasons: decision.reasons, deadline }, tx);
         return moved;
       });
-      return record;
+      return { message: record };
     } catch (error) {
-      if (error instanceof StateConflictError) return this.messages.get(message.id);
+      // Another run moved the cart meanwhile: go on from its state, with a fresh read of the cart.
+      if (error instanceof StateConflictError) return { message: await this.messages.get(message.id) };
       throw error;
     }
   }
