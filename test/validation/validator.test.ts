@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCatalogue } from '../../src/validation/samples/catalogue-generator.js';
+import { generateCatalogue, generateEnvelopedCatalogue } from '../../src/validation/samples/catalogue-generator.js';
 import { UnknownTransactionError } from '../../src/validation/validation-engine.js';
 import { Validator, type ValidatorSettings } from '../../src/validation/validator.js';
 import { ValidationTimeoutError } from '../../src/validation/worker-pool.js';
@@ -91,17 +91,7 @@ describe('Validator on worker threads', () => {
   });
 
   it('validates the business document inside an SBDH envelope and checks its document type', async () => {
-    const payload = generateCatalogue(2).replace(/^<\?xml[^>]*>\s*/, '');
-    const wrap = (customization: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<sh:StandardBusinessDocument xmlns:sh="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">
-  <sh:StandardBusinessDocumentHeader>
-    <sh:HeaderVersion>1.0</sh:HeaderVersion>
-    <sh:BusinessScope>
-      <sh:Scope><sh:Type>DOCUMENTID</sh:Type><sh:InstanceIdentifier>urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2::Catalogue##${customization}::2.1</sh:InstanceIdentifier></sh:Scope>
-    </sh:BusinessScope>
-  </sh:StandardBusinessDocumentHeader>
-  ${payload}
-</sh:StandardBusinessDocument>`;
+    const wrap = (customization: string) => generateEnvelopedCatalogue(2, customization);
     expect(await validator.validate(wrap('urn:fdc:peppol.eu:poacc:trns:catalogue:3'))).toMatchObject({ transaction: 'T19', valid: true, fired: [] });
     const mismatch = await validator.validate(wrap('urn:fdc:peppol.eu:poacc:trns:punch_out:3'));
     expect(mismatch.fired.map((f) => f.id)).toEqual(['SBDH-DOCUMENT-TYPE']);

@@ -112,3 +112,18 @@ function line(n: number): string {
   </cac:CatalogueLine>
 `;
 }
+
+/** A generated catalogue inside a minimal SBD whose document type names `customization` (for envelope tests). */
+export function generateEnvelopedCatalogue(lines: number, customization: string): string {
+  const payload = generateCatalogue(lines).replace(/^<\?xml[^>]*>\s*/, '');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<sh:StandardBusinessDocument xmlns:sh="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">
+  <sh:StandardBusinessDocumentHeader>
+    <sh:HeaderVersion>1.0</sh:HeaderVersion>
+    <sh:BusinessScope>
+      <sh:Scope><sh:Type>DOCUMENTID</sh:Type><sh:InstanceIdentifier>urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2::Catalogue##${customization}::2.1</sh:InstanceIdentifier></sh:Scope>
+    </sh:BusinessScope>
+  </sh:StandardBusinessDocumentHeader>
+  ${payload}
+</sh:StandardBusinessDocument>`;
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCatalogue } from '../samples/catalogue-generator.js';
+import { generateCatalogue, generateEnvelopedCatalogue } from '../samples/catalogue-generator.js';
 import { TransactionRegistry } from '../transaction-registry.js';
 import { packageRoot } from '../validation.config.js';
 import { checkDocument, type DocumentCheckRequest } from './document-check.js';
@@ -15,19 +15,7 @@ function request(text: string, overrides: Partial<DocumentCheckRequest> = {}): D
   return { text, bytes: Buffer.from(text, 'utf8'), runXsd: true, ...overrides };
 }
 
-function enveloped(customization: string): string {
-  const payload = generateCatalogue(2).replace(/^<\?xml[^>]*>\s*/, '');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<sh:StandardBusinessDocument xmlns:sh="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">
-  <sh:StandardBusinessDocumentHeader>
-    <sh:HeaderVersion>1.0</sh:HeaderVersion>
-    <sh:BusinessScope>
-      <sh:Scope><sh:Type>DOCUMENTID</sh:Type><sh:InstanceIdentifier>urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2::Catalogue##${customization}::2.1</sh:InstanceIdentifier></sh:Scope>
-    </sh:BusinessScope>
-  </sh:StandardBusinessDocumentHeader>
-  ${payload}
-</sh:StandardBusinessDocument>`;
-}
+const enveloped = (customization: string) => generateEnvelopedCatalogue(2, customization);
 
 describe('IsolatedDocumentCheck', () => {
   let isolated: IsolatedDocumentCheck;
