@@ -59,6 +59,7 @@ export async function openDeliveryServices(env: NodeJS.ProcessEnv = process.env)
       await queue.onApplicationShutdown();
       await redis.onApplicationShutdown();
       await db.close();
+      await blobs.close();
     },
   };
 }

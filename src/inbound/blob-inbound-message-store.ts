@@ -14,17 +14,18 @@ const MESSAGE_PARAMS = MESSAGE_COLUMNS.split(',').length;
 /**
  * One statement, so one round trip and one commit: the record (unless this sending AP's MessageId
  * has one already: the partial unique index decides, also between concurrent requests), its first
- * timeline entry, its documents, and the receipt kept for duplicates.
+ * timeline entry, its documents, and the receipt kept for duplicates. What the record holds is
+ * taken from the inserted row; the parameters after the row's are numbered by `p`.
  */
 const p = (n: number) => `$${MESSAGE_PARAMS + n}`;
 const ACCEPT_SQL = `
 WITH msg AS (
   INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES (${Array.from({ length: MESSAGE_PARAMS }, (_, i) => `$${i + 1}`).join(',')})
   ON CONFLICT (sending_ap, as4_message_id) WHERE direction = 'inbound' DO NOTHING
-  RETURNING id
+  RETURNING id, state, sending_ap, as4_message_id, created_at
 ), event AS (
   INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason)
-  SELECT id, $21::timestamptz, NULL, $4::text, ${p(1)}::text, ${p(2)}::text FROM msg
+  SELECT id, created_at, NULL, state, ${p(1)}::text, ${p(2)}::text FROM msg
 ), docs AS (
   INSERT INTO message_documents (message_id, role, sha256, media_type, size)
   SELECT msg.id, d.role, d.sha256, d.media_type, d.size FROM msg,
@@ -32,7 +33,7 @@ WITH msg AS (
             ('receipt', ${p(8)}::text, 'application/soap+xml', ${p(9)}::bigint)) AS d(role, sha256, media_type, size)
 ), receipt AS (
   INSERT INTO as4_receipts (sending_ap, message_id, state, claimed_at, receipt, keep_until)
-  SELECT $7::text, $5::text, 'done', $21::timestamptz, ${p(10)}::bytea, ${p(11)}::timestamptz FROM msg
+  SELECT sending_ap, as4_message_id, 'done', created_at, ${p(10)}::bytea, ${p(11)}::timestamptz FROM msg
 )
 SELECT id FROM msg`;
 

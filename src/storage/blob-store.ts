@@ -10,7 +10,10 @@ export interface StoredBlob {
   size: number;
 }
 
-/** Raised when bytes cannot be stored durably (disk full, I/O error); nothing is left half-written. */
+/**
+ * Raised when bytes cannot be stored durably (disk full, I/O error, a failing source: its error is
+ * the `cause`); nothing is left half-written.
+ */
 export class BlobStoreError extends Error {
   override name = 'BlobStoreError';
 }
@@ -64,7 +67,7 @@ export class BlobStore {
   }
 
   async put(content: Buffer | string | Readable | AsyncIterable<Uint8Array>): Promise<StoredBlob> {
-    if (typeof content === 'string' || Buffer.isBuffer(content)) return this.putBytes(Buffer.from(content));
+    if (typeof content === 'string' || Buffer.isBuffer(content)) return (await this.putAll([content]))[0]!;
     await this.ensureFreeSpace(0);
     const tmp = this.temporaryPath();
     const hash = createHash('sha256');
@@ -81,7 +84,7 @@ export class BlobStore {
     } catch (error) {
       await file.close().catch(() => undefined);
       await rm(tmp, { force: true });
-      throw new BlobStoreError(`cannot store bytes: ${(error as Error).message}`);
+      throw new BlobStoreError(`cannot store bytes: ${(error as Error).message}`, { cause: error });
     }
     await file.close();
     this.writtenSinceCheck += size;
@@ -107,14 +110,10 @@ export class BlobStore {
     try {
       await this.writers.write([...files.values()]);
     } catch (error) {
-      throw new BlobStoreError(`cannot store bytes: ${(error as Error).message}`);
+      throw new BlobStoreError(`cannot store bytes: ${(error as Error).message}`, { cause: error });
     }
     this.writtenSinceCheck += total;
     return stored;
-  }
-
-  private async putBytes(bytes: Buffer): Promise<StoredBlob> {
-    return (await this.putAll([bytes]))[0]!;
   }
 
   /** Stops the writer threads (at shutdown, after the last write). */
@@ -145,7 +144,7 @@ export class BlobStore {
       await this.syncDirectory(dir);
     } catch (error) {
       await rm(tmp, { force: true });
-      throw new BlobStoreError(`cannot store bytes: ${(error as Error).message}`);
+      throw new BlobStoreError(`cannot store bytes: ${(error as Error).message}`, { cause: error });
     }
   }
 

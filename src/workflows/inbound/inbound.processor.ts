@@ -7,7 +7,7 @@ import { QUEUES, type JobPayloads } from '../../queue/queues.js';
 import { LocalRuleId, type ValidationReport } from '../../validation/validation-report.js';
 import { validationConfig, type ValidationConfig } from '../../validation/validation.config.js';
 import { ValidationService } from '../../validation/validation.service.js';
-import type { StoredBlob } from '../../storage/blob-store.js';
+import { BlobStoreError, type StoredBlob } from '../../storage/blob-store.js';
 import { boundReport, localReport, summarize, withFatal } from '../shared/stored-report.js';
 import { DOCUMENT_ROLE, WorkflowDocuments } from '../shared/workflow-documents.js';
 import { WorkflowFailures } from '../shared/workflow-failures.js';
@@ -99,21 +99,13 @@ export class InboundProcessor implements JobHandler<'inbound'> {
       await this.recordBusinessDocument(message.id, business);
       return report ?? this.tooLargeReport(business.size, expected);
     }
-    // The store reports a failing source as its own error: remember why the extraction stopped.
-    let payloadError: SbdPayloadError | undefined;
-    const watched = async function* () {
-      try {
-        yield* extract();
-      } catch (error) {
-        if (error instanceof SbdPayloadError) payloadError = error;
-        throw error;
-      }
-    };
     let business: StoredBlob;
     try {
-      business = await this.documents.put(watched());
+      business = await this.documents.put(extract());
     } catch (error) {
-      if (payloadError) return localReport(SBD_PAYLOAD_RULE, payloadError.message, undefined, expected);
+      // The store reports a failing source as its own error, with the source's as the cause.
+      const cause = error instanceof BlobStoreError ? error.cause : error;
+      if (cause instanceof SbdPayloadError) return localReport(SBD_PAYLOAD_RULE, cause.message, undefined, expected);
       throw error;
     }
     await this.recordBusinessDocument(message.id, business);
