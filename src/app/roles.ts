@@ -5,7 +5,7 @@ import { As4Module } from '../as4/as4.module.js';
 import { HealthModule } from '../health/health.module.js';
 import { READINESS_CHECKS } from '../health/readiness-check.js';
 import { Lifecycle } from '../http/lifecycle.js';
-import { InboundPersistenceModule } from '../inbound/inbound-persistence.module.js';
+import { ReceivePortsModule } from '../receive-ports/receive-ports.module.js';
 import { MetricsHttpModule } from '../metrics/metrics-http.module.js';
 import { OutboundModule } from '../outbound/outbound.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
@@ -19,7 +19,7 @@ import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
 export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule];
 
 /** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
-export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, InboundPersistenceModule, As4Module.forRoot(), AdminModule];
+export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule];
 
 /** Feature modules of the worker role: the queue processors. */
 export const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule];

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { Lifecycle } from '../http/lifecycle.js';
 import { ROOT_LOGGER } from '../logging/logging.module.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { InboundPipeline } from './inbound/inbound-pipeline.js';
+import { ReceivePipeline } from './receive/receive-pipeline.js';
 
 /**
  * `POST /as4`: the request body is streamed straight into the inbound pipeline (no body parser is
@@ -13,7 +13,7 @@ import { InboundPipeline } from './inbound/inbound-pipeline.js';
 @Controller()
 export class As4Controller {
   constructor(
-    private readonly pipeline: InboundPipeline,
+    private readonly pipeline: ReceivePipeline,
     private readonly lifecycle: Lifecycle,
     @Optional() private readonly metrics?: MetricsService,
     @Optional() @Inject(ROOT_LOGGER) private readonly logger?: Logger,

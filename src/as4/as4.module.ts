@@ -4,7 +4,7 @@ import { MetricsModule } from '../metrics/metrics.module.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { as4Config, type As4Config } from './as4.config.js';
 import { As4Controller } from './as4.controller.js';
-import { InboundPipeline } from './inbound/inbound-pipeline.js';
+import { ReceivePipeline } from './receive/receive-pipeline.js';
 import {
   AccessPointKeys,
   DuplicateRegistry,
@@ -12,7 +12,7 @@ import {
   InboundMessageStore,
   ParticipantDirectory,
   SenderCertificateValidator,
-} from './inbound/ports.js';
+} from './receive/ports.js';
 import { TempWorkspaces } from './io/temp-workspace.js';
 
 export interface As4ModuleOptions {
@@ -38,7 +38,7 @@ export class As4Module {
         as4Config.provider,
         { provide: TempWorkspaces, useFactory: (config: As4Config) => new TempWorkspaces(config.tempDir), inject: [as4Config.KEY] },
         {
-          provide: InboundPipeline,
+          provide: ReceivePipeline,
           useFactory: (
             config: As4Config,
             clock: Clock,
@@ -51,7 +51,7 @@ export class As4Module {
             enqueuer: InboundJobEnqueuer,
             metrics: MetricsService,
           ) =>
-            InboundPipeline.create({
+            ReceivePipeline.create({
               config,
               clock,
               workspaces,
@@ -77,7 +77,7 @@ export class As4Module {
           ],
         },
       ],
-      exports: [InboundPipeline, as4Config.KEY],
+      exports: [ReceivePipeline, as4Config.KEY],
     };
   }
 }

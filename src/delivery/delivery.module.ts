@@ -4,7 +4,7 @@ import type { ConfigOf } from '../config/define-config.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { deliveryConfig } from './delivery.config.js';
 import { DeliveryService } from './delivery.service.js';
-import { DeliveryJobHandler } from './deliveries/delivery.handler.js';
+import { DeliveryJobHandler } from './deliveries/delivery.job-handler.js';
 import { DeliveryRepository } from './deliveries/delivery-repository.js';
 import { RouteRepository } from './routes/route-repository.js';
 import { RouteService } from './routes/route.service.js';

@@ -13,8 +13,8 @@ import { OnwardAs4Sender } from './onward-as4-sender.js';
 import { OutboundAttempts } from './outbound-attempts.js';
 import { OutboundMetrics } from './outbound-metrics.js';
 import { outboundConfig, type OutboundConfig } from './outbound.config.js';
-import { OutboundJobHandler } from './outbound.handler.js';
-import { OutboundSendJob, OutboundWorkspaces } from './outbound-send.job.js';
+import { OutboundJobHandler } from './outbound.job-handler.js';
+import { OutboundSendAttempt, OutboundWorkspaces } from './outbound-send-attempt.js';
 import { OutboundService } from './outbound.service.js';
 
 /**
@@ -45,7 +45,7 @@ import { OutboundService } from './outbound.service.js';
     OutboundAttempts,
     OutboundMetrics,
     OutboundService,
-    OutboundSendJob,
+    OutboundSendAttempt,
     OutboundJobHandler,
     { provide: OutboundAs4Sender, useClass: OnwardAs4Sender },
   ],

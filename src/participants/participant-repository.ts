@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { ParticipantDirectory, type ServiceLookup } from '../as4/inbound/ports.js';
+import { ParticipantDirectory, type ServiceLookup } from '../as4/receive/ports.js';
 import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
 import { Database, type SqlExecutor } from '../database/database.js';
 import type { ConfigOf } from '../config/define-config.js';

@@ -1,5 +1,4 @@
 import { Global, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { ParticipantDirectory } from '../as4/inbound/ports.js';
 import type { ConfigOf } from '../config/define-config.js';
 import { ParticipantRepository } from './participant-repository.js';
 import { participantsConfig } from './participants.config.js';
@@ -17,7 +16,7 @@ class ParticipantSeeder implements OnApplicationBootstrap {
 
 @Global()
 @Module({
-  providers: [participantsConfig.provider, ParticipantRepository, { provide: ParticipantDirectory, useExisting: ParticipantRepository }, ParticipantSeeder],
-  exports: [ParticipantRepository, ParticipantDirectory],
+  providers: [participantsConfig.provider, ParticipantRepository, ParticipantSeeder],
+  exports: [ParticipantRepository],
 })
 export class ParticipantsModule {}

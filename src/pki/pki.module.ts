@@ -1,6 +1,4 @@
 import { Global, Inject, Injectable, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { PkiSenderCertificateValidator } from '../as4/adapters/pki-sender-certificate-validator.js';
-import { AccessPointKeys, SenderCertificateValidator } from '../as4/inbound/ports.js';
 import { Clock } from '../common/clock.js';
 import type { ConfigOf } from '../config/define-config.js';
 import { READINESS_CHECKS, type ReadinessCheck } from '../health/readiness-check.js';
@@ -113,12 +111,9 @@ export class CertificateStatus implements ReadinessCheck, OnModuleInit, OnModule
         });
       },
     },
-    // ApIdentity has the AccessPointKeys shape: signs with the active pair, decrypts with both during a rollover.
-    { provide: AccessPointKeys, useExisting: ApIdentity },
-    { provide: SenderCertificateValidator, inject: [CertificateValidator], useFactory: (v: CertificateValidator) => new PkiSenderCertificateValidator(v) },
     CertificateStatus,
   ],
-  exports: [pkiConfig.KEY, ApIdentity, AP_CREDENTIALS, TrustStore, CertificateValidator, AccessPointKeys, SenderCertificateValidator, CertificateStatus],
+  exports: [pkiConfig.KEY, ApIdentity, AP_CREDENTIALS, TrustStore, CertificateValidator, CertificateStatus],
 })
 export class PkiModule {}
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { DbDuplicateRegistry } from '../inbound/db-duplicate-registry.js';
+import { DbDuplicateRegistry } from '../receive-ports/db-duplicate-registry.js';
 import { reliabilityConfig, type ReliabilityConfig } from './reliability.config.js';
 import { TempFiles } from './temp-files.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { QueueInboundJobEnqueuer } from '../inbound/queue-inbound-job-enqueuer.js';
+import { QueueInboundJobEnqueuer } from '../receive-ports/queue-inbound-job-enqueuer.js';
 import type { MessageRecord } from '../messages/message-repository.js';
 import { type EnqueueOptions, JobQueue } from '../queue/job-queue.js';
 import type { JobPayloads, QueueName } from '../queue/queues.js';
-import { InboundRouter } from '../workflows/inbound/inbound-router.js';
+import { InboundRouter } from '../workflows/validation/inbound-router.js';
 import { QueueDeliveryRequests } from '../workflows/ports.js';
 import { pendingJobOf } from './pending-work.js';
 

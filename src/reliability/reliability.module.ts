@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
-import { DbDuplicateRegistry } from '../inbound/db-duplicate-registry.js';
+import { DbDuplicateRegistry } from '../receive-ports/db-duplicate-registry.js';
 import { Housekeeping } from './housekeeping.js';
 import { PendingMessages } from './pending-messages.js';
 import { RECONCILE_STEPS, Reconciler, type ReconcileStep } from './reconciler.js';

@@ -3,15 +3,15 @@ import { validationConfig } from '../validation/validation.config.js';
 import { ValidationModule } from '../validation/validation.module.js';
 import { CatalogueLoader } from './catalogue/catalogue-loader.js';
 import { CatalogueResponder } from './catalogue/catalogue-responder.js';
-import { CatalogueProcessor } from './catalogue/catalogue.processor.js';
-import { InboundRouter } from './inbound/inbound-router.js';
-import { InboundProcessor } from './inbound/inbound.processor.js';
+import { CatalogueJobHandler } from './catalogue/catalogue.job-handler.js';
+import { InboundRouter } from './validation/inbound-router.js';
+import { ValidationJobHandler } from './validation/validation.job-handler.js';
 import { ApprovalSweep } from './maintenance/approval-sweep.js';
-import { MaintenanceProcessor } from './maintenance/maintenance.processor.js';
+import { MaintenanceJobHandler } from './maintenance/maintenance.job-handler.js';
 import { SweepScheduler } from './maintenance/sweep-scheduler.js';
 import { OrderNumberSeries } from './punchout/order-number-series.js';
 import { OrderProducer } from './punchout/order-producer.js';
-import { PunchoutProcessor } from './punchout/punchout.processor.js';
+import { PunchoutJobHandler } from './punchout/punchout.job-handler.js';
 import { WorkflowServicesModule } from './workflow-services.module.js';
 
 /** The queue processors of received messages: inbound, punch-out, catalogue, maintenance. */
@@ -20,15 +20,15 @@ import { WorkflowServicesModule } from './workflow-services.module.js';
   providers: [
     validationConfig.provider,
     InboundRouter,
-    InboundProcessor,
+    ValidationJobHandler,
     OrderNumberSeries,
     OrderProducer,
-    PunchoutProcessor,
+    PunchoutJobHandler,
     CatalogueLoader,
     CatalogueResponder,
-    CatalogueProcessor,
+    CatalogueJobHandler,
     ApprovalSweep,
-    MaintenanceProcessor,
+    MaintenanceJobHandler,
     SweepScheduler,
   ],
 })

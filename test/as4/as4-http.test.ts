@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../../src/common/clock.js';
 import { Lifecycle } from '../../src/http/lifecycle.js';
 import { As4Module } from '../../src/as4/as4.module.js';
-import { CredentialsAccessPointKeys } from '../../src/as4/adapters/credentials-access-point-keys.js';
+import { CredentialsAccessPointKeys } from './support/credentials-access-point-keys.js';
 import {
   AccessPointKeys,
   DuplicateRegistry,
@@ -15,7 +15,7 @@ import {
   InboundMessageStore,
   ParticipantDirectory,
   SenderCertificateValidator,
-} from '../../src/as4/inbound/ports.js';
+} from '../../src/as4/receive/ports.js';
 import { multipartToBuffer } from '../../src/as4/mime/multipart-writer.js';
 import { toMultipart } from '../../src/as4/outbound/user-message-builder.js';
 import { verifyReply } from '../../src/as4/signals/receipt-verifier.js';

@@ -4,13 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createScenario, credentials, type Scenario } from './support/scenario.js';
 import { runStepsUntil } from './support/step-kit.js';
 import { memoryContent } from '../../src/as4/io/content.js';
-import { SenderCertificateValidator } from '../../src/as4/inbound/ports.js';
-import { CheckSecurityHeaderStep } from '../../src/as4/inbound/steps/check-security-header.step.js';
-import { DecompressStep } from '../../src/as4/inbound/steps/decompress.step.js';
-import { DecryptAttachmentsStep } from '../../src/as4/inbound/steps/decrypt-attachments.step.js';
-import { PeppolHeaderStep } from '../../src/as4/inbound/steps/peppol-header.step.js';
-import { VerifySignatureStep } from '../../src/as4/inbound/steps/verify-signature.step.js';
-import { CredentialsAccessPointKeys } from '../../src/as4/adapters/credentials-access-point-keys.js';
+import { SenderCertificateValidator } from '../../src/as4/receive/ports.js';
+import { CheckSecurityHeaderStep } from '../../src/as4/receive/steps/check-security-header.step.js';
+import { DecompressStep } from '../../src/as4/receive/steps/decompress.step.js';
+import { DecryptAttachmentsStep } from '../../src/as4/receive/steps/decrypt-attachments.step.js';
+import { PeppolHeaderStep } from '../../src/as4/receive/steps/peppol-header.step.js';
+import { VerifySignatureStep } from '../../src/as4/receive/steps/verify-signature.step.js';
+import { CredentialsAccessPointKeys } from './support/credentials-access-point-keys.js';
 
 let s: Scenario;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboundReply } from '../../src/as4/inbound/inbound-pipeline.js';
+import type { ReceiveReply } from '../../src/as4/receive/receive-pipeline.js';
 import { multipartToBuffer } from '../../src/as4/mime/multipart-writer.js';
 import { buildUserMessage, toMultipart } from '../../src/as4/outbound/user-message-builder.js';
 import { EbmsError } from '../../src/as4/protocol/ebms-errors.js';
@@ -44,11 +44,11 @@ describe('hostile input over HTTP (API process)', () => {
     // The inspector lets the test collect garbage in the API, so its RSS is compared after GC.
     await stack.startApi({ NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` });
     const pki = stack.pki;
-    const post = async (body: Buffer, contentType: string): Promise<InboundReply> => {
+    const post = async (body: Buffer, contentType: string): Promise<ReceiveReply> => {
       const res = await fetch(stack.as4Url, { method: 'POST', headers: { 'content-type': contentType }, body });
       const reply = Buffer.from(await res.arrayBuffer());
       let error: EbmsError | undefined;
-      let outcome: InboundReply['outcome'] = 'receipt';
+      let outcome: ReceiveReply['outcome'] = 'receipt';
       try {
         const [first] = readSignalErrors(readSignalEnvelope(reply, signalLimits).signalMessage);
         if (first) {

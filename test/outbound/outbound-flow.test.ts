@@ -10,7 +10,7 @@ import { OutboundMetrics } from '../../src/outbound/outbound-metrics.js';
 import { OnwardAs4Sender } from '../../src/outbound/onward-as4-sender.js';
 import { OutboundAttempts } from '../../src/outbound/outbound-attempts.js';
 import { outboundConfig } from '../../src/outbound/outbound.config.js';
-import { OutboundSendJob, OutboundWorkspaces } from '../../src/outbound/outbound-send.job.js';
+import { OutboundSendAttempt, OutboundWorkspaces } from '../../src/outbound/outbound-send-attempt.js';
 import { outboundJobId, OutboundService, type OutboundSubmission } from '../../src/outbound/outbound.service.js';
 import { CertificateValidator } from '../../src/pki/certificate-validator.js';
 import { createDevPki, type DevPki } from '../../src/pki/dev-pki.js';
@@ -40,7 +40,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
   let messages: MessageRepository;
   let blobs: BlobStore;
   let service: OutboundService;
-  let job: OutboundSendJob;
+  let job: OutboundSendAttempt;
   let attempts: OutboundAttempts;
   let metrics: MetricsService;
 
@@ -74,7 +74,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     service = new OutboundService(db.db, messages, blobs, queue, { messageIdDomain: 'ap.test' });
     const config = outboundConfig.load({ AS4_SEND_ALLOW_HTTP: 'true', AS4_SEND_SPILL_THRESHOLD_BYTES: '1024' });
     metrics = new MetricsService();
-    job = new OutboundSendJob(db.db, messages, blobs, attempts, stack.sender, stack.resolver, new OutboundWorkspaces(tmpdir()), clock, config, new OutboundMetrics(metrics));
+    job = new OutboundSendAttempt(db.db, messages, blobs, attempts, stack.sender, stack.resolver, new OutboundWorkspaces(tmpdir()), clock, config, new OutboundMetrics(metrics));
   });
   afterAll(async () => {
     await stack?.transport.close();
@@ -170,7 +170,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     const refusedUrl = await service.submit(submission());
     const strictTransport = senderStack(pki, new TableResolver(), clock, { policy: 'off', allowHttp: false });
     try {
-      const httpsOnly = new OutboundSendJob(db.db, messages, blobs, attempts, strictTransport.sender, strictTransport.resolver, new OutboundWorkspaces(tmpdir()), clock, outboundConfig.load({}));
+      const httpsOnly = new OutboundSendAttempt(db.db, messages, blobs, attempts, strictTransport.sender, strictTransport.resolver, new OutboundWorkspaces(tmpdir()), clock, outboundConfig.load({}));
       expect(await httpsOnly.run(refusedUrl.id, { number: 1, final: false })).toMatchObject({ kind: 'send-failed', code: 'endpoint-url' });
     } finally {
       await strictTransport.transport.close();
@@ -187,7 +187,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     const hard = senderStack(pki, new TableResolver(), clock, { policy: 'hard-fail', unreachableOcspUrl: 'http://127.0.0.1:9/ocsp' });
     try {
       const config = outboundConfig.load({ AS4_SEND_ALLOW_HTTP: 'true' });
-      const strict = new OutboundSendJob(db.db, messages, blobs, attempts, hard.sender, hard.resolver, new OutboundWorkspaces(tmpdir()), clock, config);
+      const strict = new OutboundSendAttempt(db.db, messages, blobs, attempts, hard.sender, hard.resolver, new OutboundWorkspaces(tmpdir()), clock, config);
       const started = await service.submit(submission());
       expect(await strict.run(started.id, { number: 1, final: false })).toMatchObject({ kind: 'retry', code: 'certificate:revocation-unknown' });
       const last = await strict.run(started.id, { number: 2, final: true });

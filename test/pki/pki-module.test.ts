@@ -5,7 +5,6 @@ import path from 'node:path';
 import { Global, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AccessPointKeys } from '../../src/as4/inbound/ports.js';
 import { Clock } from '../../src/common/clock.js';
 import { MetricsService } from '../../src/metrics/metrics.service.js';
 import { ApIdentity, writeRolloverState } from '../../src/pki/ap-identity.js';
@@ -45,7 +44,7 @@ describe('PkiModule with a certificate rollover configured', () => {
   });
 
   it('signs with the current pair, decrypts with both, and reports both slots', async () => {
-    const keys = app.get(AccessPointKeys);
+    const keys = app.get(ApIdentity);
     expect((keys.signing() as unknown as { subjectCn: string }).subjectCn).toBe('PDK000001');
     expect(keys.decryption()).toHaveLength(2);
     expect(await app.get(CertificateStatus).check()).toMatchObject({ subject: 'PDK000001', slot: 'current', rolloverAt: null });
@@ -57,7 +56,7 @@ describe('PkiModule with a certificate rollover configured', () => {
   it('switches signing after `pki rollover` without a restart', async () => {
     const identity = app.get(ApIdentity);
     await writeRolloverState(path.join(dir, 'rollover.json'), identity.slots()[1]!.credentials, new Date());
-    const keys = app.get(AccessPointKeys);
+    const keys = app.get(ApIdentity);
     await vi.waitFor(() => expect((keys.signing() as unknown as { subjectCn: string }).subjectCn).toBe('PDK000002'), { timeout: 3_000, interval: 50 });
     expect(await app.get(CertificateStatus).check()).toMatchObject({ subject: 'PDK000002', slot: 'next' });
   });

@@ -16,7 +16,7 @@ import { QUEUES } from '../../queue/queues.js';
 import { redisConfig } from '../../redis/redis.config.js';
 import { RedisConnections } from '../../redis/redis-connections.js';
 import { BlobStore } from '../../storage/blob-store.js';
-import { receiveDocument } from '../../workflows/inbound/received-document.js';
+import { receiveDocument } from '../../workflows/validation/received-document.js';
 
 const LINES = 10_000;
 const TIMEOUT_MS = 30 * 60_000;

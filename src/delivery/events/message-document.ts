@@ -1,6 +1,6 @@
 import type { MessageRepository } from '../../messages/message-repository.js';
 import type { BlobStore } from '../../storage/blob-store.js';
-import { extractBusinessDocument } from '../../workflows/inbound/sbd-payload.js';
+import { extractBusinessDocument } from '../../workflows/validation/sbd-payload.js';
 
 /** The business document of a message as a byte stream: the stored document itself, or taken out of its SBD. */
 export async function openBusinessDocument(

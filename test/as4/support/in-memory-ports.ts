@@ -9,7 +9,7 @@ import {
   type MessageKey,
   type PersistOutcome,
   type ServiceLookup,
-} from '../../../src/as4/inbound/ports.js';
+} from '../../../src/as4/receive/ports.js';
 import type { PeppolIdentifier } from '../../../src/as4/protocol/identifiers.js';
 
 /* In-memory port implementations for tests only. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { X509Certificate } from 'node:crypto';
 import { NS } from '../../../src/as4/protocol/namespaces.js';
-import type { InboundReply } from '../../../src/as4/inbound/inbound-pipeline.js';
+import type { ReceiveReply } from '../../../src/as4/receive/receive-pipeline.js';
 import type { BuiltUserMessage } from '../../../src/as4/outbound/user-message-builder.js';
 import { RSA_SHA1 } from '../../../src/as4/wss/signature-algorithms.js';
 import { credentials, orderXml, sbdFor, type Scenario } from './scenario.js';
@@ -16,7 +16,7 @@ export interface Fault {
   readonly status?: number;
   readonly detail?: string;
   readonly env?: Record<string, string>;
-  send(s: FixtureTarget): Promise<InboundReply>;
+  send(s: FixtureTarget): Promise<ReceiveReply>;
 }
 
 const built = (s: FixtureTarget, m: Pick<BuiltUserMessage, 'soapXml' | 'attachments'>, rootType?: string) => s.sendBuilt(m, rootType).then((r) => r.reply);

@@ -2,10 +2,10 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Clock } from '../../../src/common/clock.js';
 import { as4Config, type As4Config } from '../../../src/as4/as4.config.js';
-import { InboundPipeline, type InboundReply } from '../../../src/as4/inbound/inbound-pipeline.js';
-import type { As4KeyPair } from '../../../src/as4/inbound/ports.js';
-import { CredentialsAccessPointKeys } from '../../../src/as4/adapters/credentials-access-point-keys.js';
-import { PkiSenderCertificateValidator } from '../../../src/as4/adapters/pki-sender-certificate-validator.js';
+import { ReceivePipeline, type ReceiveReply } from '../../../src/as4/receive/receive-pipeline.js';
+import type { As4KeyPair } from '../../../src/as4/receive/ports.js';
+import { CredentialsAccessPointKeys } from './credentials-access-point-keys.js';
+import { PkiSenderCertificateValidator } from '../../../src/receive-ports/pki-sender-certificate-validator.js';
 import { parseCertificate } from '../../../src/pki/certificate.js';
 import { CertificateValidator } from '../../../src/pki/certificate-validator.js';
 import { TrustStore } from '../../../src/pki/trust-store.js';
@@ -75,7 +75,7 @@ export function sbdFor(overrides: Partial<SbdhToBuild> = {}, business = orderXml
 export interface Scenario {
   readonly pki: DevPki;
   readonly config: As4Config;
-  readonly pipeline: InboundPipeline;
+  readonly pipeline: ReceivePipeline;
   readonly store: MemoryMessageStore;
   readonly enqueuer: MemoryJobEnqueuer;
   readonly duplicates: MemoryDuplicateRegistry;
@@ -85,8 +85,8 @@ export interface Scenario {
   /** Builds a message from partnerAp to ourAp; overrides tune it for a fault. */
   build(overrides?: Partial<UserMessageToBuild>): BuiltUserMessage;
   /** Sends MIME bytes through the pipeline, streamed in chunks like a socket would. */
-  send(body: Buffer, contentType: string): Promise<InboundReply>;
-  sendBuilt(message: Pick<BuiltUserMessage, 'soapXml' | 'attachments'>, rootType?: string): Promise<{ reply: InboundReply; body: Buffer }>;
+  send(body: Buffer, contentType: string): Promise<ReceiveReply>;
+  sendBuilt(message: Pick<BuiltUserMessage, 'soapXml' | 'attachments'>, rootType?: string): Promise<{ reply: ReceiveReply; body: Buffer }>;
 }
 
 export async function createScenario(env: Record<string, string> = {}): Promise<Scenario> {
@@ -98,7 +98,7 @@ export async function createScenario(env: Record<string, string> = {}): Promise<
   const directory = new MemoryParticipantDirectory().serve(SELLER, ORDER_DOC, ORDERING);
   const ours = credentials(pki.ourAp);
   const observedSteps: string[] = [];
-  const pipeline = InboundPipeline.create({
+  const pipeline = ReceivePipeline.create({
     config,
     clock: new Clock(),
     workspaces: new TempWorkspaces(config.tempDir),

@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { DOMParser } from '@xmldom/xmldom';
-import { PkiSenderCertificateValidator } from '../../../src/as4/adapters/pki-sender-certificate-validator.js';
+import { PkiSenderCertificateValidator } from '../../../src/receive-ports/pki-sender-certificate-validator.js';
 import { as4Config } from '../../../src/as4/as4.config.js';
-import { InboundPipeline } from '../../../src/as4/inbound/inbound-pipeline.js';
-import { AccessPointKeys, type As4KeyPair } from '../../../src/as4/inbound/ports.js';
+import { ReceivePipeline } from '../../../src/as4/receive/receive-pipeline.js';
+import { AccessPointKeys, type As4KeyPair } from '../../../src/as4/receive/ports.js';
 import { TempWorkspaces } from '../../../src/as4/io/temp-workspace.js';
 import type { PeppolIdentifier } from '../../../src/as4/protocol/identifiers.js';
 import { NS } from '../../../src/as4/protocol/namespaces.js';
@@ -50,7 +50,7 @@ export class LoopbackReceiver {
   url = '';
   private server?: Server;
   private readonly keys: SplitKeys;
-  private readonly pipeline: InboundPipeline;
+  private readonly pipeline: ReceivePipeline;
   private readonly identity: As4KeyPair;
   private readonly wrongSigner: As4KeyPair;
 
@@ -60,7 +60,7 @@ export class LoopbackReceiver {
     this.keys = new SplitKeys(this.identity, this.identity);
     // The To/PartyId check would refuse before the wrong signer gets to sign a receipt.
     const config = as4Config.load({ AS4_TEMP_DIR: tmpdir(), AS4_MAX_XML_ATTACHMENT_BYTES: String(120 * 1024 * 1024), AS4_CHECK_TO_PARTY: 'false' });
-    this.pipeline = InboundPipeline.create({
+    this.pipeline = ReceivePipeline.create({
       config,
       clock: new Clock(),
       workspaces: new TempWorkspaces(config.tempDir),

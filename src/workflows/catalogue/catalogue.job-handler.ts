@@ -1,0 +1,47 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MessageRepository, StateConflictError } from '../../messages/message-repository.js';
+import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator.js';
+import type { JobContext } from '../../queue/job-queue.js';
+import { QUEUES, type JobPayloads } from '../../queue/queues.js';
+import { DeliveryRequests } from '../ports.js';
+import { WorkflowFailures } from '../shared/workflow-failures.js';
+import { CatalogueLoader } from './catalogue-loader.js';
+import { CatalogueResponder } from './catalogue-responder.js';
+
+/**
+ * Catalogue stage: a valid catalogue is stored, then answered; an invalid one (rejected at
+ * validation) is answered with the reasons. The state says what is left to do.
+ */
+@Injectable()
+@HandlesQueue(QUEUES.catalogue, { concurrency: 2 })
+export class CatalogueJobHandler implements JobHandler<'catalogue'> {
+  private readonly logger = new Logger('CatalogueJobHandler');
+
+  constructor(
+    private readonly messages: MessageRepository,
+    private readonly loader: CatalogueLoader,
+    private readonly responder: CatalogueResponder,
+    private readonly deliveries: DeliveryRequests,
+    private readonly failures: WorkflowFailures,
+  ) {}
+
+  async handle({ messageId }: JobPayloads['catalogue'], context: JobContext): Promise<void> {
+    try {
+      let message = await this.messages.find(messageId);
+      if (!message) return this.logger.warn(`catalogue job for unknown message ${messageId}: nothing to do`);
+      if (message.state === 'validated') {
+        try {
+          message = await this.loader.store(message);
+        } catch (error) {
+          if (!(error instanceof StateConflictError)) throw error;
+          message = await this.messages.get(messageId);
+        }
+      }
+      if (message.state === 'catalogue-stored') await this.deliveries.event('catalogue.received', message.id);
+      if (message.state === 'catalogue-stored' || message.state === 'rejected') await this.responder.respond(message);
+      else if (message.state === 'responded') await this.responder.requestDelivery(message);
+    } catch (error) {
+      await this.failures.afterJobError(messageId, 'catalogue', error, context);
+    }
+  }
+}

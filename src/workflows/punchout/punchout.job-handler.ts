@@ -1,0 +1,126 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Database } from '../../database/database.js';
+import { MessageRepository, StateConflictError, type MessageRecord } from '../../messages/message-repository.js';
+import { decideApproval } from '../../punchout/approval.js';
+import { sellerKeys } from '../../punchout/cart-model.js';
+import { documentCurrency, selectOrderLines } from '../../punchout/order-checks.js';
+import { lineExtensionAmount } from '../../punchout/order-totals.js';
+import { PunchoutError } from '../../punchout/errors.js';
+import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator.js';
+import { JobQueue, type JobContext } from '../../queue/job-queue.js';
+import { QUEUES, type JobPayloads } from '../../queue/queues.js';
+import { Decimal, formatAmount } from '../../ubl/decimal.js';
+import { WorkflowFailures } from '../shared/workflow-failures.js';
+import { abandonJobId } from './approval.service.js';
+import { ApprovalStore } from './approval-store.js';
+import { CartContextLoader, type CartContext } from './cart-context.js';
+import { OrderProducer } from './order-producer.js';
+
+/**
+ * Punch-out stage: a validated cart goes through the buyer's approval policy; an approved one
+ * (automatically, or by a person through ApprovalService) becomes an order. What to do is read
+ * from the cart's state, so a repeated or late job does the remaining work only.
+ */
+@Injectable()
+@HandlesQueue(QUEUES.punchout)
+export class PunchoutJobHandler implements JobHandler<'punchout'> {
+  private readonly logger = new Logger('PunchoutJobHandler');
+
+  constructor(
+    private readonly db: Database,
+    private readonly messages: MessageRepository,
+    private readonly carts: CartContextLoader,
+    private readonly approvals: ApprovalStore,
+    private readonly orders: OrderProducer,
+    private readonly queue: JobQueue,
+    private readonly failures: WorkflowFailures,
+  ) {}
+
+  async handle({ messageId }: JobPayloads['punchout'], context: JobContext): Promise<void> {
+    try {
+      let message = await this.messages.find(messageId);
+      if (!message) return this.logger.warn(`punch-out job for unknown message ${messageId}: nothing to do`);
+      // The cart and buyer configuration the policy was decided on serve the order too: no second read and parse.
+      let context: CartContext | undefined;
+      if (message.state === 'validated') ({ message, context } = await this.applyPolicy(message));
+      switch (message.state) {
+        case 'awaiting-approval':
+          return await this.scheduleAbandon(message.id);
+        case 'approved':
+        case 'changed':
+          return await this.orders.produce(message, context);
+        case 'order-created':
+          return await this.orders.requestDelivery(message);
+        default:
+          return;
+      }
+    } catch (error) {
+      await this.failures.afterJobError(messageId, 'approval', error, context);
+    }
+  }
+
+  /** validated → approved (policy met) or awaiting-approval (a person decides, before a deadline). */
+  private async applyPolicy(message: MessageRecord): Promise<{ message: MessageRecord; context?: CartContext }> {
+    let context: CartContext;
+    try {
+      context = await this.carts.load(message);
+    } catch (error) {
+      if (!(error instanceof PunchoutError)) throw error;
+      // Valid under the official rules but unusable here (e.g. more lines than allowed).
+      await this.failures.fail(message.id, { stage: 'approval', reason: error.message });
+      return { message: await this.messages.get(message.id) };
+    }
+    const now = this.carts.now();
+    const decision = decideApproval(context.cart, context.buyer.config, now);
+    const policy = `${context.buyer.origin === 'buyer' ? 'buyer' : context.buyer.origin} policy`;
+    try {
+      if (decision.outcome === 'auto-approve') {
+        const approved = await this.messages.transition(message.id, 'approved', {
+          actor: 'system:approval-policy',
+          reason: `auto-approved by the ${policy}: ${decision.reasons.join('; ')}`.slice(0, 2_000),
+          data: { decision: 'auto-approved', reasons: decision.reasons },
+          from: ['validated'],
+          patch: { attributes: { approval: { decision: 'auto-approved', actor: 'system:approval-policy', at: now.at.toISOString(), changes: [] } } },
+        });
+        return { message: approved, context };
+      }
+      const deadline = this.carts.abandonDeadline(context.buyer.config, now.at);
+      const record = await this.db.transaction(async (tx) => {
+        const moved = await this.messages.transition(message.id, 'awaiting-approval', {
+          actor: 'system:approval-policy',
+          reason: `needs a decision by ${deadline.toISOString()} (${policy}): ${decision.reasons.join('; ')}`.slice(0, 2_000),
+          data: { decision: 'manual', reasons: decision.reasons, deadline: deadline.toISOString() },
+          from: ['validated'],
+          patch: { attributes: { approvalDeadline: deadline.toISOString() } },
+          tx,
+        });
+        await this.approvals.open({ messageId: message.id, buyerId: context.buyerId, sellerId: sellerKeys(context.cart)[0] ?? message.senderId, cartId: context.cart.id, ...summary(context), reasons: decision.reasons, deadline }, tx);
+        return moved;
+      });
+      return { message: record };
+    } catch (error) {
+      // Another run moved the cart meanwhile: go on from its state, with a fresh read of the cart.
+      if (error instanceof StateConflictError) return { message: await this.messages.get(message.id) };
+      throw error;
+    }
+  }
+
+  /** The delayed job that abandons the cart at its deadline (a second request is the same job). */
+  private async scheduleAbandon(messageId: string): Promise<void> {
+    const approval = await this.approvals.get(messageId);
+    if (!approval) return;
+    const delayMs = Math.max(0, approval.deadline.getTime() - this.carts.now().at.getTime());
+    await this.queue.enqueue(QUEUES.maintenance, { task: 'abandon-cart', messageId }, { jobId: abandonJobId(messageId), delayMs });
+  }
+}
+
+/** Currency, net total and line count of a cart for the approver's list; totals only when computable. */
+function summary({ cart }: CartContext): { currency: string | null; netTotal: string | null; lineCount: number } {
+  try {
+    const total = selectOrderLines(cart).reduce((sum, line) => sum.plus(lineExtensionAmount(line)), new Decimal(0));
+    return { currency: documentCurrency(cart), netTotal: formatAmount(total), lineCount: cart.lines.length };
+  } catch (error) {
+    if (error instanceof PunchoutError) return { currency: null, netTotal: null, lineCount: cart.lines.length };
+    throw error;
+  }
+}
