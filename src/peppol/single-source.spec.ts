@@ -49,13 +49,18 @@ function stringLiterals(file: string, text: string): Array<{ line: number; value
   return found;
 }
 
+/** Every string of a JSON file with its line. */
+function jsonStrings(text: string): Array<{ line: number; value: string }> {
+  return text.split('\n').flatMap((row, i) => [...row.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => ({ line: i + 1, value: m[1]! })));
+}
+
 /** Cheap first look: a file without any of these cannot offend, so it is not parsed. */
 const MAYBE = /T[0-9]{2,3}|iso6523|busdox|peppol-doctype|cenbii|peppol-transport|urn:fdc:peppol|urn:peppol:/i;
 
 /** Offending literals of one file, as `file:line: "value"`. */
 function peppolLiteralsIn(file: string, text: string): string[] {
   if (!MAYBE.test(text)) return [];
-  const literals = file.endsWith('.json') ? text.split('\n').map((value, i) => ({ line: i + 1, value })) : stringLiterals(file, text);
+  const literals = file.endsWith('.json') ? jsonStrings(text) : stringLiterals(file, text);
   return literals
     .filter(({ value }) => TRANSACTION_ID.test(value.trim()) || PEPPOL_STRINGS.some((s) => value.toLowerCase().includes(s)))
     .map(({ line, value }) => `${path.relative(SRC, file)}:${line}: ${JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value)}`);
@@ -88,6 +93,10 @@ describe('Peppol facts are written only in src/peppol', () => {
           .map((target) => `${name}: ${target}`),
       );
     expect(outside).toEqual([]);
+  });
+
+  it('reads the strings of JSON files too', () => {
+    expect(peppolLiteralsIn(path.join(SRC, 'table.json'), '{ "id": "T19", "name": "Catalogue" }')).toEqual(['table.json:1: "T19"']);
   });
 
   it('has none anywhere else in src', () => {

@@ -52,7 +52,7 @@ describe('the transaction table', () => {
     for (const p of known) expect(TRANSACTION_TABLE.some((t) => (t.processIds as readonly string[]).includes(p)), p).toBe(true);
   });
 
-  it('has a complete Order Response row, usable in the ordering process only', () => {
+  it('has a complete Order Response row, in the ordering processes and never in order_only', () => {
     const t = TRANSACTIONS.orderResponse;
     expect(t).toMatchObject({ id: 'T76', kind: 'order-response', rootName: 'OrderResponse', stylesheet: 'PEPPOLBIS-T76', xsd: 'maindoc/UBL-OrderResponse-2.1.xsd' });
     expect(t.processIds).toContain(PROCESSES.ordering);
