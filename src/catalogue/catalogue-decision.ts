@@ -1,4 +1,4 @@
-import { PEPPOL } from '../ubl/namespaces.js';
+import { PROCESSES } from '../peppol/index.js';
 import type { CatalogueHeader } from './catalogue-model.js';
 import type { CatalogueDecision } from './catalogue-response.js';
 
@@ -21,5 +21,5 @@ export function decideCatalogue(findings: CatalogueFindings): { decision: Catalo
 
 /** A catalogue sent in process `catalogue_wo_response` must not be answered. */
 export function expectsResponse(header: CatalogueHeader): boolean {
-  return header.profileId !== PEPPOL.catalogue.profiles.withoutResponse;
+  return header.profileId !== PROCESSES.catalogueWithoutResponse;
 }

@@ -1,6 +1,7 @@
+import { PROCESSES, TRANSACTIONS } from '../peppol/index.js';
 import { appendAggregate, appendBasic, createUblDocument, serializeUbl } from '../ubl/builder.js';
 import type { Identifier } from '../ubl/model.js';
-import { NS, PEPPOL } from '../ubl/namespaces.js';
+import { NS } from '../ubl/namespaces.js';
 import { writeIdentification, writeIdentifier } from '../ubl/write-common.js';
 
 /**
@@ -46,8 +47,8 @@ export function generateCatalogueBytes(options: GeneratedCatalogueOptions): Buff
 }
 
 function writeHeader(root: Element, options: GeneratedCatalogueOptions): void {
-  appendBasic(root, 'cbc:CustomizationID', PEPPOL.catalogue.customizationId);
-  appendBasic(root, 'cbc:ProfileID', PEPPOL.catalogue.profiles.withResponse);
+  appendBasic(root, 'cbc:CustomizationID', TRANSACTIONS.catalogue.customizationId);
+  appendBasic(root, 'cbc:ProfileID', PROCESSES.catalogueOnly);
   appendBasic(root, 'cbc:ID', options.id ?? `CAT-${options.lines}`);
   appendBasic(root, 'cbc:ActionCode', options.actionCode ?? 'Add');
   appendBasic(root, 'cbc:Name', `Generated catalogue of ${options.lines} lines`);

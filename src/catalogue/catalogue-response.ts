@@ -1,5 +1,6 @@
+import { PROCESSES, TRANSACTIONS } from '../peppol/index.js';
 import { appendAggregate, appendBasic, createUblDocument, serializeUbl } from '../ubl/builder.js';
-import { NS, PEPPOL } from '../ubl/namespaces.js';
+import { NS } from '../ubl/namespaces.js';
 import { writeIdentification, writeIdentifier } from '../ubl/write-common.js';
 import type { CatalogueHeader, CatalogueParty } from './catalogue-model.js';
 
@@ -43,8 +44,8 @@ export function catalogueResponse(input: CatalogueResponseInput, limits: Catalog
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.issueDate)) throw new CatalogueResponseError(`issue date must be YYYY-MM-DD, got "${input.issueDate}"`);
 
   const { document, root } = createUblDocument('ApplicationResponse', NS.applicationResponse);
-  appendBasic(root, 'cbc:CustomizationID', PEPPOL.catalogueResponse.customizationId);
-  appendBasic(root, 'cbc:ProfileID', PEPPOL.catalogueResponse.profileId);
+  appendBasic(root, 'cbc:CustomizationID', TRANSACTIONS.catalogueResponse.customizationId);
+  appendBasic(root, 'cbc:ProfileID', PROCESSES.catalogueOnly);
   appendBasic(root, 'cbc:ID', input.responseId);
   appendBasic(root, 'cbc:IssueDate', input.issueDate);
   appendBasic(root, 'cbc:IssueTime', input.issueTime);

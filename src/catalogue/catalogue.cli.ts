@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../cli/main.js';
 import { Clock } from '../common/clock.js';
+import { TRANSACTIONS } from '../peppol/index.js';
 import { validationConfig } from '../validation/validation.config.js';
 import { Validator } from '../validation/validator.js';
 import { decideCatalogue, expectsResponse } from './catalogue-decision.js';
@@ -105,7 +106,7 @@ async function checkFile(file: string, maxBytes: number): Promise<void> {
 async function officialFatalRules(file: string) {
   const validator = new Validator({ ...validationConfig.load(), poolSize: 0 });
   try {
-    const report = await validator.validate(await readFile(file), { transaction: 'T19' });
+    const report = await validator.validate(await readFile(file), { transaction: TRANSACTIONS.catalogue.id });
     return report.fired.filter((rule) => rule.flag === 'fatal');
   } finally {
     await validator.close();

@@ -1,5 +1,5 @@
-import { NS, PEPPOL } from '../ubl/namespaces.js';
-import { documentTypeId, participantId, type DocumentRouting } from '../ubl/routing.js';
+import { PROCESSES, TRANSACTIONS } from '../peppol/index.js';
+import { participantId, type DocumentRouting } from '../ubl/routing.js';
 import type { CatalogueHeader } from './catalogue-model.js';
 import { CatalogueResponseError } from './catalogue-response.js';
 
@@ -12,8 +12,8 @@ export function catalogueResponseRouting(catalogue: CatalogueHeader): DocumentRo
   return {
     senderId: participantId(sender),
     receiverId: participantId(receiver),
-    documentTypeId: documentTypeId(NS.applicationResponse, 'ApplicationResponse', PEPPOL.catalogueResponse.customizationId),
-    processId: PEPPOL.catalogueResponse.profileId,
+    documentTypeId: TRANSACTIONS.catalogueResponse.documentTypeId,
+    processId: PROCESSES.catalogueOnly,
     ...(country ? { countryC1: country } : {}),
   };
 }

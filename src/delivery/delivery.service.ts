@@ -4,7 +4,7 @@ import { Clock } from '../common/clock.js';
 import type { ConfigOf } from '../config/define-config.js';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { MessageRepository, StateConflictError, type MessageRecord } from '../messages/message-repository.js';
-import { acceptedDocuments, normalizeParticipant } from '../participants/peppol-documents.js';
+import { normalizeParticipant, qualifiedDocumentTypeId, TRANSACTIONS } from '../peppol/index.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { QUEUES } from '../queue/queues.js';
 import { BlobStore } from '../storage/blob-store.js';
@@ -48,7 +48,7 @@ export type OrderDeliveryOutcome =
   | { way: 'none'; reason: string };
 
 /** The T01 document type every produced order has. */
-const ORDER_DOCUMENT_TYPE = acceptedDocuments(['T01'])[0]!.documentTypeId;
+const ORDER_DOCUMENT_TYPE = qualifiedDocumentTypeId(TRANSACTIONS.order.documentTypeId);
 const ACTOR = 'delivery';
 
 /** Deterministic event id: the same (type, key) always names the same event, hence the same webhook-id. */

@@ -1,15 +1,11 @@
 import { createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
 import { multipartToBuffer } from '../as4/mime/multipart-writer.js';
 import { buildUserMessage, toMultipart } from '../as4/outbound/user-message-builder.js';
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import { transactionRegistry, TRANSACTIONS } from '../peppol/index.js';
 import { buildSbd } from '../as4/sbdh/sbdh-build.js';
 import type { DevPki, DevPkiEntry } from '../pki/dev-pki.js';
 
-const PUNCH_OUT_DOCUMENT: PeppolIdentifier = {
-  scheme: 'busdox-docid-qns',
-  value: 'urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2::Catalogue##urn:fdc:peppol.eu:poacc:trns:punch_out:3::2.1',
-};
-const PUNCH_OUT_PROCESS: PeppolIdentifier = { scheme: 'cenbii-procid-ubl', value: 'urn:fdc:peppol.eu:poacc:bis:punch_out:3' };
+const { documentType: PUNCH_OUT_DOCUMENT, process: PUNCH_OUT_PROCESS } = transactionRegistry.identifiersOf(TRANSACTIONS.punchOut.id);
 
 const credentials = (entry: DevPkiEntry) => ({ privateKey: createPrivateKey(entry.keyPem), certificate: new X509Certificate(entry.certPem) });
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../cli/main.js';
 import { Clock } from '../common/clock.js';
+import { IDENTIFIER_SCHEMES, PROCESSES } from '../peppol/index.js';
 import { createPkiServices } from '../pki/pki.factory.js';
 import { pkiConfig } from '../pki/pki.config.js';
 import { discoveryConfig } from './discovery.config.js';
@@ -13,9 +14,9 @@ export function registerDiscoveryCommands(program: Command): void {
   program
     .command('lookup')
     .description('Find where a participant receives a document type: SML, SMP, AS4 endpoint and certificate, and why')
-    .argument('<participant>', 'participant id, e.g. 0088:7315458756324 or iso6523-actorid-upis::0088:7315458756324')
+    .argument('<participant>', `participant id, e.g. 0088:7315458756324 or ${IDENTIFIER_SCHEMES.participant}::0088:7315458756324`)
     .argument('[doctype]', 'document type id; without it, the registered document types are listed')
-    .option('--process <id>', 'process id the endpoint must serve (e.g. urn:fdc:peppol.eu:poacc:bis:ordering:3)')
+    .option('--process <id>', `process id the endpoint must serve (e.g. ${PROCESSES.ordering})`)
     .option('--smp <url>', 'ask this SMP directly instead of the SML')
     .option('--json', 'print the result as JSON', false)
     .action(async (participantArg: string, doctypeArg: string | undefined, opts: { process?: string; smp?: string; json: boolean }) => {

@@ -1,4 +1,4 @@
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../peppol/index.js';
 import type { Clock } from '../common/clock.js';
 import type { CertificateValidator } from '../pki/certificate-validator.js';
 import { derToPem } from '../pki/pem.js';

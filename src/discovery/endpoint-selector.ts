@@ -1,6 +1,5 @@
-import { sameIdentifier, type PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import { AS4_TRANSPORT_PROFILE, sameIdentifier, type PeppolIdentifier } from '../peppol/index.js';
 import { DiscoveryError } from './discovery.errors.js';
-import { AS4_TRANSPORT_PROFILE } from './identifiers.js';
 import type { SmpEndpoint } from './smp-xml.js';
 import type { ServiceInformation } from './smp-client.js';
 

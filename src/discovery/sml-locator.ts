@@ -1,4 +1,4 @@
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../peppol/index.js';
 import { DiscoveryError } from './discovery.errors.js';
 import { DnsLookupError, type DiscoveryDnsResolver, type NaptrRecord } from './dns-resolver.js';
 import { applyNaptrRegexp } from './naptr-rewrite.js';

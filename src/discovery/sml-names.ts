@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { base32 } from 'rfc4648';
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../peppol/index.js';
 
 /**
  * DNS name of a participant for the U-NAPTR lookup (peppol-network.md §5.2): base32 (RFC 4648, no

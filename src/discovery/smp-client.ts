@@ -1,4 +1,4 @@
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../peppol/index.js';
 import { parseSafeXml, UnsafeXmlError } from '../as4/xml/safe-xml.js';
 import { BoundedHttpClient, HttpFetchError, type BoundedResponse } from '../pki/bounded-http.js';
 import { parseCertificate } from '../pki/certificate.js';

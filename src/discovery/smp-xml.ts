@@ -1,4 +1,4 @@
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../peppol/index.js';
 import { DiscoveryError } from './discovery.errors.js';
 
 /** Namespaces of the two SMP formats in use (Peppol SMP 1.x "busdox" and OASIS BDXR SMP 2.0). */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { newXmlId } from '../as4/outbound/ids.js';
 import { buildStreamedUserMessage, toMultipart, type CompressedPayload, type UserMessagePartIds } from '../as4/outbound/user-message-builder.js';
 import { EbmsError } from '../as4/protocol/ebms-errors.js';
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../peppol/index.js';
 import { verifyReply } from '../as4/signals/receipt-verifier.js';
 import { readSignalEnvelope } from '../as4/signals/signal-reader.js';
 import type { XmlLimits } from '../as4/xml/safe-xml.js';

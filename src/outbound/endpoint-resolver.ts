@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../peppol/index.js';
 import type { Clock } from '../common/clock.js';
 import { DiscoveryError } from '../discovery/discovery.errors.js';
 import type { PeppolDiscovery } from '../discovery/discovery.service.js';

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { as4Config } from '../as4/as4.config.js';
 import { newMessageId } from '../as4/outbound/ids.js';
 import { TempWorkspaces } from '../as4/io/temp-workspace.js';
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import { IDENTIFIER_SCHEMES, PROCESSES, type PeppolIdentifier } from '../peppol/index.js';
 import { UsageError } from '../cli/main.js';
 import { Clock } from '../common/clock.js';
 import { discoveryConfig } from '../discovery/discovery.config.js';
@@ -43,8 +43,8 @@ export function registerOutboundCommands(program: Command): void {
     .argument('<file>', 'the business document (UBL XML, UTF-8); it is wrapped in an SBDH')
     .requiredOption('--from <participant>', 'sending participant (C1), e.g. 0088:5798000000001')
     .requiredOption('--to <participant>', 'receiving participant (C4)')
-    .requiredOption('--doctype <id>', 'document type id (busdox-docid-qns value or scheme::value)')
-    .requiredOption('--process <id>', 'process id, e.g. urn:fdc:peppol.eu:poacc:bis:ordering:3')
+    .requiredOption('--doctype <id>', `document type id (${IDENTIFIER_SCHEMES.documentType} value or scheme::value)`)
+    .requiredOption('--process <id>', `process id, e.g. ${PROCESSES.ordering}`)
     .option('--endpoint <url>', 'send here instead of looking the receiver up (needs --cert)')
     .option('--cert <pem-file>', "the receiving access point's certificate (with --endpoint)")
     .option('--country <code>', 'COUNTRY_C1 of the sender (default AS4_SEND_DEFAULT_COUNTRY_C1)')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../peppol/index.js';
 import { sbdEnvelope } from '../as4/sbdh/sbdh-build.js';
 import { BusinessDocumentError, readBusinessDocumentHead } from './business-document-head.js';
 

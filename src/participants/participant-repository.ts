@@ -1,9 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ParticipantDirectory, type ServiceLookup } from '../as4/receive/ports.js';
-import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
 import { Database, type SqlExecutor } from '../database/database.js';
 import type { ConfigOf } from '../config/define-config.js';
-import { type AcceptedDocument, acceptedDocuments, normalizeParticipant } from './peppol-documents.js';
+import { type AcceptedDocument, normalizeParticipant, type PeppolIdentifier, transactionRegistry } from '../peppol/index.js';
 import { participantsConfig } from './participants.config.js';
 
 /** Bound on remembered lookups (each a short string and an answer); past it the cache starts afresh. */
@@ -72,7 +71,7 @@ export class ParticipantRepository extends ParticipantDirectory {
         [id, opts.name ?? '', opts.enabled ?? true, opts.name ?? null],
       );
       await q.query(`DELETE FROM participant_document_types WHERE participant_id = $1`, [id]);
-      for (const d of opts.documents ?? acceptedDocuments()) {
+      for (const d of opts.documents ?? transactionRegistry.acceptedDocuments()) {
         await q.query(`INSERT INTO participant_document_types (participant_id, document_type_id, process_id) VALUES ($1, $2, $3)`, [id, d.documentTypeId, d.processId]);
       }
       return (await this.get(id, q))!;

@@ -1,6 +1,6 @@
+import { PROCESSES, TRANSACTIONS } from '../peppol/index.js';
 import { formatAmount } from '../ubl/decimal.js';
 import type { Contact } from '../ubl/model.js';
-import { PEPPOL } from '../ubl/namespaces.js';
 import type { BuyerConfig, SellerMasterData } from './buyer-config.js';
 import { sellerKeys, type Cart, type CartLine } from './cart-model.js';
 import { applyChanges, type CartChange } from './cart-changes.js';
@@ -9,6 +9,9 @@ import { assertCartStillValid, assertLineOrderable, documentCurrency, selectOrde
 import type { OrderLine, OrderModel, Period } from './order-model.js';
 import { computeTotals, lineExtensionAmount } from './order-totals.js';
 import { writeOrderXml } from './order-xml.js';
+
+/** The process of the order, as the buyer configuration names it. */
+const ORDER_PROCESS: Readonly<Record<BuyerConfig['process'], string>> = { ordering: PROCESSES.ordering, order_only: PROCESSES.orderOnly };
 
 export interface CartToOrderOptions {
   /** The buyer's purchase order number (see formatOrderNumber). */
@@ -55,8 +58,8 @@ export function cartToOrder(original: Cart, config: BuyerConfig, options: CartTo
   }
 
   const order: OrderModel = {
-    customizationId: PEPPOL.order.customizationId,
-    profileId: PEPPOL.order.profiles[config.process],
+    customizationId: TRANSACTIONS.order.customizationId,
+    profileId: ORDER_PROCESS[config.process],
     id: options.orderId,
     issueDate: options.issueDate,
     ...(options.issueTime ? { issueTime: options.issueTime } : {}),

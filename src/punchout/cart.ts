@@ -1,4 +1,5 @@
-import { NS, PEPPOL } from '../ubl/namespaces.js';
+import { TRANSACTIONS } from '../peppol/index.js';
+import { NS } from '../ubl/namespaces.js';
 import { attr, attributeOf, find, findAll, text, textOf } from '../ubl/reader.js';
 import { dropUndefined, readAddress, readIdentifier, readQuantity } from '../ubl/read-common.js';
 import { DEFAULT_XML_LIMITS, parseXmlSafely, XmlParseError, type XmlLimits } from '../ubl/safe-parse.js';
@@ -33,7 +34,7 @@ export function parseCart(xml: string | Uint8Array, limits: CartLimits = DEFAULT
     throw new PunchoutError('not-a-cart', `root element is {${root.namespaceURI}}${root.localName}, expected a UBL Catalogue`);
   }
   const customizationId = required(root, 'cbc:CustomizationID');
-  if (!customizationId.startsWith(PEPPOL.punchOut.customizationId)) {
+  if (!customizationId.startsWith(TRANSACTIONS.punchOut.customizationId)) {
     throw new PunchoutError('not-a-cart', `not a punch-out cart (${customizationId})`, { field: 'cbc:CustomizationID' });
   }
   const lineElements = findAll(root, 'cac:CatalogueLine');

@@ -1,5 +1,5 @@
-import { NS } from '../ubl/namespaces.js';
-import { documentTypeId, participantId, type DocumentRouting } from '../ubl/routing.js';
+import { TRANSACTIONS } from '../peppol/index.js';
+import { participantId, type DocumentRouting } from '../ubl/routing.js';
 import type { OrderModel } from './order-model.js';
 
 /** An order goes from the buyer (C1) to the seller (C4): the reverse of the cart it came from. */
@@ -8,7 +8,7 @@ export function orderRouting(order: OrderModel): DocumentRouting {
   return {
     senderId: participantId(order.buyer.endpoint),
     receiverId: participantId(order.seller.endpoint),
-    documentTypeId: documentTypeId(NS.order, 'Order', order.customizationId),
+    documentTypeId: TRANSACTIONS.order.documentTypeId,
     processId: order.profileId,
     ...(country ? { countryC1: country } : {}),
   };

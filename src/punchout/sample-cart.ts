@@ -1,5 +1,6 @@
+import { PROCESSES, TRANSACTIONS } from '../peppol/index.js';
 import { appendAggregate, appendBasic, createUblDocument, serializeUbl } from '../ubl/builder.js';
-import { NS, PEPPOL } from '../ubl/namespaces.js';
+import { NS } from '../ubl/namespaces.js';
 import type { Identifier, Quantity } from '../ubl/model.js';
 import { writeIdentification, writeIdentifier } from '../ubl/write-common.js';
 
@@ -40,8 +41,8 @@ export interface SampleCart {
 
 export function buildCartXml(cart: SampleCart): string {
   const { document, root } = createUblDocument('Catalogue', NS.catalogue);
-  appendBasic(root, 'cbc:CustomizationID', PEPPOL.punchOut.customizationId);
-  appendBasic(root, 'cbc:ProfileID', PEPPOL.punchOut.profileId);
+  appendBasic(root, 'cbc:CustomizationID', TRANSACTIONS.punchOut.customizationId);
+  appendBasic(root, 'cbc:ProfileID', PROCESSES.punchOut);
   appendBasic(root, 'cbc:ID', cart.id);
   if (cart.completeCart !== undefined) appendBasic(root, 'cbc:ActionCode', String(cart.completeCart));
   appendBasic(root, 'cbc:IssueDate', cart.issueDate);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InboundMessageStore, type InboundMessageToStore, type PersistOutcome } from '../as4/receive/ports.js';
-import { formatSchemeAndValue } from '../as4/protocol/identifiers.js';
+import { formatSchemeAndValue, normalizeParticipant, TransactionRegistry } from '../peppol/index.js';
 import { Clock } from '../common/clock.js';
 import { Database } from '../database/database.js';
 import { MESSAGE_COLUMNS, type MessageDocument, type NewMessage, messageRowValues } from '../messages/message-repository.js';
-import { kindOfTransaction, normalizeParticipant, transactionOfDocumentType } from '../participants/peppol-documents.js';
 import { BlobStore, type StoredBlob } from '../storage/blob-store.js';
 import { inMemoryBytes } from '../as4/io/content.js';
 
@@ -50,6 +49,7 @@ export class BlobInboundMessageStore extends InboundMessageStore {
     private readonly blobs: BlobStore,
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRegistry,
   ) {
     super();
   }
@@ -58,10 +58,10 @@ export class BlobInboundMessageStore extends InboundMessageStore {
     const [raw, sbd, receipt] = await this.storeBlobs(m);
     if (sbd.sha256 !== m.sbdSha256) throw new Error('stored SBD does not match the verified digest');
     const documentTypeId = formatSchemeAndValue(m.sbdh.documentType);
-    const transaction = transactionOfDocumentType(documentTypeId);
+    const transaction = this.transactions.forDocumentType(documentTypeId);
     const record: NewMessage = {
       direction: 'inbound',
-      kind: kindOfTransaction(transaction?.id),
+      kind: this.transactions.kindOf(transaction?.id),
       state: 'received',
       as4MessageId: m.key.messageId,
       conversationId: m.header.conversationId,

@@ -1,4 +1,5 @@
 import type { MessageState } from '../messages/message-states.js';
+import { TRANSACTIONS } from '../peppol/index.js';
 import { type DeliveryRequest, jobIdFor, type JobPayloads, QUEUES, type QueueName } from '../queue/queues.js';
 
 /** The facts of a message that decide which job carries its pending work. */
@@ -15,8 +16,8 @@ export type PendingJob = {
   [Q in QueueName]: { queue: Q; payload: JobPayloads[Q]; jobId: string };
 }[QueueName];
 
-const isCart = (m: PendingMessage) => m.transaction === 'T77' || m.kind === 'cart';
-const isCatalogue = (m: PendingMessage) => m.transaction === 'T19' || m.kind === 'catalogue';
+const isCart = (m: PendingMessage) => m.transaction === TRANSACTIONS.punchOut.id || m.kind === 'cart';
+const isCatalogue = (m: PendingMessage) => m.transaction === TRANSACTIONS.catalogue.id || m.kind === 'catalogue';
 
 const run = <Q extends 'inbound' | 'punchout' | 'catalogue'>(queue: Q, messageId: string, stage?: string): PendingJob =>
   ({ queue, payload: { messageId }, jobId: jobIdFor(queue, messageId, stage) }) as PendingJob;

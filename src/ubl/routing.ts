@@ -13,11 +13,6 @@ export interface DocumentRouting {
   countryC1?: string;
 }
 
-/** Document type id value (scheme `busdox-docid-qns`) of a UBL 2.1 document. */
-export function documentTypeId(rootNamespace: string, rootName: string, customizationId: string): string {
-  return `${rootNamespace}::${rootName}##${customizationId}::2.1`;
-}
-
 export function participantId(endpoint: Identifier): string {
   if (!endpoint.schemeId) throw new Error(`endpoint ${endpoint.value} has no scheme`);
   return `${endpoint.schemeId}:${endpoint.value}`;

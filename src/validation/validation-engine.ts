@@ -3,7 +3,7 @@ import { CompiledRules } from './compiled/compiled-rules.js';
 import { parseXmlTree } from './compiled/xml-tree.js';
 import { SaxonSchematron } from './schematron/saxon-schematron.js';
 import type { PreparedRelease } from './rules/prepared-release.js';
-import { TransactionRegistry, type Transaction } from './transaction-registry.js';
+import { transactionRegistry, type Transaction } from '../peppol/index.js';
 import { isValid, LocalRuleId, type FiredRule, type ValidationReport } from './validation-report.js';
 import { checkDocument, type DocumentCheck, type DocumentCheckRequest } from './xml/document-check.js';
 import { IsolatedDocumentCheck } from './xml/isolated-document-check.js';
@@ -31,16 +31,12 @@ export interface EngineSettings {
   isolatedTimeoutMs?: number;
 }
 
-export class UnknownTransactionError extends Error {
-  override name = 'UnknownTransactionError';
-}
-
 /**
  * Validates one document at a time on the calling thread: libxml2 parses it for the UBL schema; the
  * schematron then runs either as compiled rules on a compact tree of the document, or with SaxonJS.
  */
 export class ValidationEngine {
-  private readonly registry = new TransactionRegistry();
+  private readonly registry = transactionRegistry;
   private readonly xsd: XsdValidation;
   private readonly schematrons = new Map<string, SaxonSchematron>();
   private readonly compiled = new Map<string, CompiledRules>();
@@ -70,7 +66,7 @@ export class ValidationEngine {
   }
 
   validate(input: Buffer | Uint8Array | string, options: ValidateOptions = {}): ValidationReport {
-    const forced = options.transaction === undefined ? undefined : this.requireTransaction(options.transaction);
+    const forced = options.transaction === undefined ? undefined : this.registry.require(options.transaction);
     let admitted: AdmittedDocument;
     try {
       admitted = admitDocument(input, this.settings.maxDocumentBytes);
@@ -83,7 +79,7 @@ export class ValidationEngine {
     const isolated = isolateFrom > 0 && admitted.bytes.byteLength >= isolateFrom ? this.isolatedCheck() : undefined;
     const check: DocumentCheck = isolated ? isolated.check(request) : checkDocument(request, this.registry, this.xsd);
     if (check.schematron === 'none' || check.transaction === null) return this.report(check.transaction, check.fired);
-    const transaction = this.requireTransaction(check.transaction);
+    const transaction = this.registry.require(check.transaction);
     const text = check.schematron === 'payload' ? check.payloadText! : admitted.text;
     return this.report(transaction.id, [...check.fired, ...this.runSchematron(transaction, text)]);
   }
@@ -140,12 +136,6 @@ export class ValidationEngine {
     } catch (error) {
       return [{ id: LocalRuleId.engineError, flag: 'fatal', location: '/', text: `the ${transaction.id} rules stopped: ${(error as Error).message}` }];
     }
-  }
-
-  private requireTransaction(id: string): Transaction {
-    const t = this.registry.get(id);
-    if (!t) throw new UnknownTransactionError(`unknown transaction ${JSON.stringify(id)}; known: ${this.registry.ids().join(', ')}`);
-    return t;
   }
 
   private report(transaction: string | null, fired: FiredRule[]): ValidationReport {

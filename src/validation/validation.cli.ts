@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../cli/main.js';
 import { ReleaseError } from './rules/rule-release.js';
-import { UnknownTransactionError } from './validation-engine.js';
+import { UnknownTransactionError } from '../peppol/index.js';
 import type { ValidationReport } from './validation-report.js';
 import { validationConfig } from './validation.config.js';
 import { Validator } from './validator.js';

@@ -5,7 +5,7 @@ import { validationConfig, type ValidationConfig } from './validation.config.js'
 import { Validator } from './validator.js';
 import type { InstallOutcome, ReleaseListing } from './rules/rules-store.js';
 import { readRelease } from './rules/rule-release.js';
-import { TransactionRegistry } from './transaction-registry.js';
+import { TransactionRegistry } from '../peppol/index.js';
 
 /** Nest face of the Validator: started with the application, threads stopped at shutdown. */
 @Injectable()
@@ -13,8 +13,11 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ValidationService.name);
   readonly validator: Validator;
 
-  constructor(@Inject(validationConfig.KEY) private readonly config: ValidationConfig) {
-    this.validator = new Validator(config);
+  constructor(
+    @Inject(validationConfig.KEY) private readonly config: ValidationConfig,
+    private readonly transactions: TransactionRegistry,
+  ) {
+    this.validator = new Validator(config, transactions);
   }
 
   private ready: Promise<void> = Promise.resolve();
@@ -61,7 +64,7 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown {
     const dir = this.config.dropInDir;
     if (!dir) return;
     try {
-      const release = await readRelease(dir, new TransactionRegistry());
+      const release = await readRelease(dir, this.transactions);
       if (await this.validator.rules.isInstalled(release.version)) return;
       const outcome = await this.validator.rules.install(dir);
       this.logger.log(`installed rule release ${outcome.outcome.version} from ${dir} (${outcome.outcome.examplesChecked} examples checked)`);

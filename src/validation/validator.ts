@@ -2,8 +2,8 @@ import type { PreparedRelease } from './rules/prepared-release.js';
 import { RulesStore, type InstallOutcome, type ReleaseListing } from './rules/rules-store.js';
 import { RulesCompiler } from './compiled/rules-compiler.js';
 import { SefCompiler } from './schematron/sef-compiler.js';
-import { TransactionRegistry } from './transaction-registry.js';
-import { UnknownTransactionError, ValidationEngine, type EngineSettings, type ValidateOptions } from './validation-engine.js';
+import { transactionRegistry, type TransactionRegistry } from '../peppol/index.js';
+import { ValidationEngine, type EngineSettings, type ValidateOptions } from './validation-engine.js';
 import { LocalRuleId, type ValidationReport } from './validation-report.js';
 import type { ValidationConfig } from './validation.config.js';
 import { WorkerPool } from './worker-pool.js';
@@ -16,14 +16,16 @@ export type ValidatorSettings = Omit<ValidationConfig, 'dropInDir'>;
  * the work runs on worker threads, so the event loop stays free during a large catalogue.
  */
 export class Validator {
-  private readonly registry = new TransactionRegistry();
   readonly rules: RulesStore;
   private ready?: Promise<void>;
   private pool?: WorkerPool;
   private inline?: ValidationEngine;
   private active?: PreparedRelease;
 
-  constructor(private readonly settings: ValidatorSettings) {
+  constructor(
+    private readonly settings: ValidatorSettings,
+    private readonly registry: TransactionRegistry = transactionRegistry,
+  ) {
     const compilers = {
       sef: new SefCompiler({ cacheDir: settings.cacheDir, timeoutMs: settings.compileTimeoutMs }),
       rules: new RulesCompiler({ cacheDir: settings.cacheDir }),
@@ -38,9 +40,7 @@ export class Validator {
   }
 
   async validate(xml: Buffer | Uint8Array | string, options: ValidateOptions = {}): Promise<ValidationReport> {
-    if (options.transaction !== undefined && !this.registry.get(options.transaction)) {
-      throw new UnknownTransactionError(`unknown transaction ${JSON.stringify(options.transaction)}; known: ${this.registry.ids().join(', ')}`);
-    }
+    if (options.transaction !== undefined) this.registry.require(options.transaction);
     const size = typeof xml === 'string' ? Buffer.byteLength(xml, 'utf8') : xml.byteLength;
     await this.start();
     if (size > this.settings.maxDocumentBytes) {

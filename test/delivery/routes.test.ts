@@ -6,12 +6,12 @@ import { RouteRepository } from '../../src/delivery/routes/route-repository.js';
 import { RouteService } from '../../src/delivery/routes/route.service.js';
 import { WEBHOOK_EVENT_TYPES } from '../../src/delivery/webhook/events.js';
 import { generateWebhookSecret } from '../../src/delivery/webhook/secret.js';
-import { acceptedDocuments } from '../../src/participants/peppol-documents.js';
+import { transactionRegistry, TRANSACTIONS } from '../../src/peppol/index.js';
 import { ParticipantRepository } from '../../src/participants/participant-repository.js';
 import { databaseEngines, type TestDatabase } from '../support/databases.js';
 
 const SUPPLIER = '0192:810418052';
-const ORDER_DOC = acceptedDocuments(['T01'])[0]!.documentTypeId;
+const ORDER_DOC = transactionRegistry.acceptedDocuments([TRANSACTIONS.order])[0]!.documentTypeId;
 
 class MovableClock extends Clock {
   at = new Date('2026-11-23T10:00:00.000Z');
@@ -99,7 +99,7 @@ describe.each(databaseEngines)('routes on $name', ({ create }) => {
     expect((await refused(routes.create({ kind: 'as4', supplierId: SUPPLIER }))).code).toBe('route-conflict');
     const orders = (await routes.create({ kind: 'as4', supplierId: SUPPLIER, documentTypeId: ORDER_DOC })).route;
     expect((await routes.resolve(SUPPLIER, ORDER_DOC, 'order.created')).as4?.id).toBe(orders.id);
-    const catalogueDoc = acceptedDocuments(['T58'])[0]!.documentTypeId;
+    const catalogueDoc = transactionRegistry.acceptedDocuments([TRANSACTIONS.catalogueResponse])[0]!.documentTypeId;
     expect((await routes.resolve(SUPPLIER, catalogueDoc, 'order.created')).as4?.id).toBe(all.id);
     await routes.update(orders.id, { enabled: false });
     expect((await routes.resolve(SUPPLIER, ORDER_DOC, 'order.created')).as4?.id).toBe(all.id);
@@ -109,7 +109,7 @@ describe.each(databaseEngines)('routes on $name', ({ create }) => {
     const orders = (await routes.create({ kind: 'webhook', supplierId: SUPPLIER, url: 'https://a.example/h', eventTypes: ['order.created'] })).route;
     const failures = (await routes.create({ kind: 'webhook', supplierId: SUPPLIER, url: 'https://b.example/h', eventTypes: ['message.failed'] })).route;
     const onlyT58 = (
-      await routes.create({ kind: 'webhook', supplierId: SUPPLIER, url: 'https://c.example/h', documentTypeId: acceptedDocuments(['T58'])[0]!.documentTypeId })
+      await routes.create({ kind: 'webhook', supplierId: SUPPLIER, url: 'https://c.example/h', documentTypeId: transactionRegistry.acceptedDocuments([TRANSACTIONS.catalogueResponse])[0]!.documentTypeId })
     ).route;
     expect((await routes.resolve(SUPPLIER, ORDER_DOC, 'order.created')).webhooks.map((r) => r.id)).toEqual([orders.id]);
     expect((await routes.resolve(SUPPLIER, ORDER_DOC, 'message.failed')).webhooks.map((r) => r.id)).toEqual([failures.id]);

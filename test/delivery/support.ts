@@ -8,7 +8,7 @@ import { RouteRepository } from '../../src/delivery/routes/route-repository.js';
 import { RouteService } from '../../src/delivery/routes/route.service.js';
 import { webhookConfig } from '../../src/delivery/webhook/webhook.config.js';
 import { MessageRepository } from '../../src/messages/message-repository.js';
-import { acceptedDocuments } from '../../src/participants/peppol-documents.js';
+import { transactionRegistry, TRANSACTIONS } from '../../src/peppol/index.js';
 import { ParticipantRepository } from '../../src/participants/participant-repository.js';
 import { parseBuyerConfig } from '../../src/punchout/buyer-config.js';
 import { convertCartDocument } from '../../src/punchout/convert-cart.js';
@@ -18,7 +18,7 @@ import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const ORDER_DOCUMENT = acceptedDocuments(['T01'])[0]!;
+export const ORDER_DOCUMENT = transactionRegistry.acceptedDocuments([TRANSACTIONS.order])[0]!;
 
 /** A queue prefix no other test shares. */
 export function uniquePrefix(name: string): string {

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParticipantRepository } from '../../src/participants/participant-repository.js';
 import { participantsConfig } from '../../src/participants/participants.config.js';
-import { acceptedDocuments } from '../../src/participants/peppol-documents.js';
-import { parseSchemeAndValue } from '../../src/as4/protocol/identifiers.js';
+import { parseSchemeAndValue, transactionRegistry } from '../../src/peppol/index.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const BUYER = '0088:5798000000001';
-const [first, second] = acceptedDocuments();
+const [first, second] = transactionRegistry.acceptedDocuments();
 const query = (participant: string, doc = first!) => ({
   participant: { scheme: 'iso6523-actorid-upis', value: participant },
   documentType: parseSchemeAndValue(doc.documentTypeId),

@@ -1,7 +1,7 @@
 import { createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
 import { multipartToBuffer } from '../../src/as4/mime/multipart-writer.js';
 import { buildUserMessage, toMultipart, type BuiltUserMessage, type UserMessageFaults } from '../../src/as4/outbound/user-message-builder.js';
-import type { PeppolIdentifier } from '../../src/as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../../src/peppol/index.js';
 import { buildSbd } from '../../src/as4/sbdh/sbdh-build.js';
 import { verifyReply, type ReplyOutcome } from '../../src/as4/signals/receipt-verifier.js';
 import type { DevPki, DevPkiEntry } from '../../src/pki/dev-pki.js';

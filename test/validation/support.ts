@@ -5,7 +5,7 @@ import { readRelease } from '../../src/validation/rules/rule-release.js';
 import { RulesCompiler } from '../../src/validation/compiled/rules-compiler.js';
 import { prepareRelease, type EngineKind, type PreparedRelease } from '../../src/validation/rules/prepared-release.js';
 import { SefCompiler } from '../../src/validation/schematron/sef-compiler.js';
-import { TransactionRegistry } from '../../src/validation/transaction-registry.js';
+import { transactionRegistry } from '../../src/peppol/index.js';
 
 export const sharedDir = path.resolve(process.cwd(), '../shared');
 export const conformanceDir = path.join(sharedDir, 'conformance');
@@ -24,6 +24,6 @@ export const compilers = {
 };
 
 export async function prepareShipped(only: readonly string[] = IN_SCOPE, engine: EngineKind = 'compiled'): Promise<PreparedRelease> {
-  const release = await readRelease(shippedReleaseDir, new TransactionRegistry());
+  const release = await readRelease(shippedReleaseDir, transactionRegistry);
   return prepareRelease(release, compilers, engine, only);
 }

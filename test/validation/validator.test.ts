@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalogue, generateEnvelopedCatalogue } from '../../src/validation/samples/catalogue-generator.js';
-import { UnknownTransactionError } from '../../src/validation/validation-engine.js';
+import { UnknownTransactionError } from '../../src/peppol/index.js';
 import { Validator, type ValidatorSettings } from '../../src/validation/validator.js';
 import { ValidationTimeoutError } from '../../src/validation/worker-pool.js';
 import { sefCacheDir, shippedReleaseDir, ublSchemaDir } from './support.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageDocument, MessageRecord, TimelineEvent } from '../../messages/message-repository.js';
 import { MESSAGE_STATES } from '../../messages/message-states.js';
+import { PROCESSES, qualifiedDocumentTypeId, qualifiedProcessId, TRANSACTIONS } from '../../peppol/index.js';
 
 const nullableString = z.string().nullable();
 
@@ -105,9 +106,8 @@ export const messageSummaryExample: MessageSummary = {
   state: 'awaiting-approval',
   senderId: '0088:5798009883964',
   receiverId: '0088:7315458756324',
-  documentTypeId:
-    'busdox-docid-qns::urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:punch_out:3::2.1',
-  processId: 'cenbii-procid-ubl::urn:fdc:peppol.eu:poacc:bis:punch_out:3',
+  documentTypeId: qualifiedDocumentTypeId(TRANSACTIONS.punchOut.documentTypeId),
+  processId: qualifiedProcessId(PROCESSES.punchOut),
   as4MessageId: '5c4e0f8a-3d5b-4a4e-9f0e-1d2c3b4a5f60@sender-ap.example',
   conversationId: 'c-2026-11-23-0001',
   sbdhInstanceId: '7d1f3a52-9c1b-4e2a-8d7f-6b5a4c3d2e1f',

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { MessageRepository } from '../../messages/message-repository.js';
 import { MESSAGE_STATES } from '../../messages/message-states.js';
+import { TRANSACTIONS } from '../../peppol/index.js';
 import { BlobStore } from '../../storage/blob-store.js';
 import { adminConfig, type AdminConfig } from '../admin.config.js';
 import type { AdminRequest } from '../auth/admin-request.js';
@@ -90,7 +91,7 @@ export class MessagesController {
   @ApiOkResponse(
     jsonResponse('The report as recorded when the message was validated', z.object({ messageId: z.uuid(), report: z.unknown() }), {
       messageId: exampleId,
-      report: { transaction: 'T77', valid: true, fired: [{ id: 'PEPPOL-T77-R012', flag: 'warning', location: '/Order', text: 'A note' }], release: '2025.11' },
+      report: { transaction: TRANSACTIONS.punchOut.id, valid: true, fired: [{ id: 'PEPPOL-T77-R012', flag: 'warning', location: '/Order', text: 'A note' }], release: '2025.11' },
     }),
   )
   @ApiNotFoundResponse(problemResponse('No such message, or it has not been validated', 404))

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
 import { MessageRepository, type MessageRecord } from '../../messages/message-repository.js';
 import type { MessageState } from '../../messages/message-states.js';
-import { transactionOfDocumentType } from '../../participants/peppol-documents.js';
+import { TransactionRegistry } from '../../peppol/index.js';
 import { JobQueue } from '../../queue/job-queue.js';
 import { pendingJobOf, type PendingJob } from '../../reliability/pending-work.js';
 import { conflict } from '../http/problem.js';
@@ -22,11 +22,12 @@ export class Reprocessor {
     private readonly db: Database,
     private readonly messages: MessageRepository,
     private readonly queue: JobQueue,
+    private readonly transactions: TransactionRegistry,
   ) {}
 
   async reprocess(message: MessageRecord, stage: ReprocessStage, actor: string): Promise<{ message: MessageRecord; job: PendingJob }> {
     if (message.state !== 'failed') throw conflict(`message ${message.id} is ${message.state}; only failed messages are reprocessed`);
-    const transaction = (message.attributes.transaction as string | undefined) ?? transactionOfDocumentType(message.documentTypeId ?? '')?.id ?? null;
+    const transaction = (message.attributes.transaction as string | undefined) ?? this.transactions.forDocumentType(message.documentTypeId ?? '')?.id ?? null;
     const job = pendingJobOf({ id: message.id, direction: message.direction, kind: message.kind, state: stage, transaction });
     if (!job) throw conflict(`nothing processes a ${message.direction} ${message.kind} from ${stage}; choose another stage`);
     // The dead letter of the earlier run holds the deterministic job id; it must go for the new job to be queued.

@@ -2,7 +2,7 @@ import { Body, Delete, Get, HttpCode, HttpStatus, Param, Put, Req } from '@nestj
 import { ApiBody, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ParticipantRepository } from '../../participants/participant-repository.js';
-import { acceptedDocuments, transactionOfDocumentType } from '../../participants/peppol-documents.js';
+import { PROCESSES, qualifiedDocumentTypeId, qualifiedProcessId, TransactionRegistry, TRANSACTIONS } from '../../peppol/index.js';
 import type { AdminRequest } from '../auth/admin-request.js';
 import { RequiresRole } from '../auth/requires-role.js';
 import { AdminController, ApiInvalidParameters } from '../http/admin-controller.js';
@@ -23,10 +23,9 @@ const example = {
   enabled: true,
   documents: [
     {
-      documentTypeId:
-        'busdox-docid-qns::urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:order:3::2.1',
-      processId: 'cenbii-procid-ubl::urn:fdc:peppol.eu:poacc:bis:ordering:3',
-      transaction: 'T01',
+      documentTypeId: qualifiedDocumentTypeId(TRANSACTIONS.order.documentTypeId),
+      processId: qualifiedProcessId(PROCESSES.ordering),
+      transaction: TRANSACTIONS.order.id,
     },
   ],
 };
@@ -42,19 +41,18 @@ const upsertBody = z.object({
     .meta({ description: 'Accepted (document type, process) pairs; omitted = every transaction this access point processes' }),
 });
 
-function view(p: { id: string; name: string; enabled: boolean; documents: Array<{ documentTypeId: string; processId: string }> }) {
-  return { ...p, documents: p.documents.map((d) => ({ ...d, transaction: transactionOfDocumentType(d.documentTypeId)?.id ?? null })) };
-}
-
 @AdminController('participants', 'participants')
 export class ParticipantsController {
-  constructor(private readonly participants: ParticipantRepository) {}
+  constructor(
+    private readonly participants: ParticipantRepository,
+    private readonly transactions: TransactionRegistry,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Participants this access point serves, with the document types they accept' })
   @ApiOkResponse(jsonResponse('Every served participant', z.object({ data: z.array(participantSchema) }), { data: [example] }))
   async list() {
-    return { data: (await this.participants.list()).map(view) };
+    return { data: (await this.participants.list()).map((p) => this.view(p)) };
   }
 
   @Get(':id')
@@ -65,7 +63,7 @@ export class ParticipantsController {
   async one(@Param('id', { schema: participantParam }) id: string) {
     const found = await this.participants.get(id);
     if (!found) throw notFound(`participant ${id} is not served here`);
-    return view(found);
+    return this.view(found);
   }
 
   @Get(':id/document-types')
@@ -76,7 +74,7 @@ export class ParticipantsController {
   async documentTypes(@Param('id', { schema: participantParam }) id: string) {
     const found = await this.participants.get(id);
     if (!found) throw notFound(`participant ${id} is not served here`);
-    return { data: view(found).documents };
+    return { data: this.view(found).documents };
   }
 
   @Put(':id')
@@ -88,10 +86,10 @@ export class ParticipantsController {
   @ApiInvalidParameters()
   async upsert(@Param('id', { schema: participantParam }) id: string, @Body({ schema: upsertBody }) body: z.output<typeof upsertBody>, @Req() req: AdminRequest) {
     const before = await this.participants.get(id);
-    const documents = body.documents ?? (before ? before.documents : acceptedDocuments());
+    const documents = body.documents ?? (before ? before.documents : this.transactions.acceptedDocuments());
     const after = await this.participants.upsert(id, { name: body.name ?? before?.name, enabled: body.enabled ?? before?.enabled ?? true, documents });
     req.audit = { target: `participant:${id}`, before, after };
-    return view(after);
+    return this.view(after);
   }
 
   @Delete(':id')
@@ -106,5 +104,9 @@ export class ParticipantsController {
     if (!before) throw notFound(`participant ${id} is not served here`);
     req.audit = { target: `participant:${id}`, before, after: null };
     await this.participants.remove(id);
+  }
+
+  private view(p: { id: string; name: string; enabled: boolean; documents: Array<{ documentTypeId: string; processId: string }> }) {
+    return { ...p, documents: p.documents.map((d) => ({ ...d, transaction: this.transactions.forDocumentType(d.documentTypeId)?.id ?? null })) };
   }
 }

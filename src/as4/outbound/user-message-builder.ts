@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { createAesGcmEncryptStream, encryptAesGcm, newContentKey } from '../crypto/aes-gcm.js';
 import { wrapKeyRsaOaep } from '../crypto/rsa-oaep.js';
 import { writeMultipartRelated, type MultipartRelated } from '../mime/multipart-writer.js';
-import { formatSchemeAndValue, type PeppolIdentifier } from '../protocol/identifiers.js';
+import { formatSchemeAndValue, IDENTIFIER_SCHEMES, type PeppolIdentifier } from '../../peppol/index.js';
 import { ALGORITHM, PEPPOL, TOKEN } from '../protocol/peppol-profile.js';
 import { attachmentContentDigestOf } from '../wss/attachment-digest.js';
 import { appendSignature, appendSignatureAsync, binarySecurityToken, type SignatureOptions } from '../wss/sign.js';
@@ -185,7 +185,7 @@ function draft(input: Omit<UserMessageToBuild, 'payload'>, attachment: Attachmen
   const bodyId = input.partIds?.body ?? newXmlId('body');
 
   const property = (name: string, value: string) =>
-    faults.omitProperty === name ? undefined : b.el('eb:Property', { name, type: PEPPOL.participantScheme }, value);
+    faults.omitProperty === name ? undefined : b.el('eb:Property', { name, type: IDENTIFIER_SCHEMES.participant }, value);
   const agreementRef = faults.agreementRef === undefined ? PEPPOL.agreementRef : faults.agreementRef;
   const messaging = b.el(
     'eb:Messaging',

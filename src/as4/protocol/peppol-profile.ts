@@ -1,3 +1,5 @@
+import { AP_AGREEMENT_REF, AP_PARTY_ID_TYPE } from '../../peppol/index.js';
+
 /**
  * The Peppol AS4 profile pinned as data (peppol-as4.md §1, §3, §5): the only algorithms, token types
  * and fixed header values we produce and accept.
@@ -28,14 +30,11 @@ export const TOKEN = {
 export const AES_GCM = { keyBytes: 16, ivBytes: 12, tagBytes: 16, nodeCipher: 'aes-128-gcm' } as const;
 
 export const PEPPOL = {
-  agreementRef: 'urn:fdc:peppol.eu:2017:agreements:tia:ap_provider',
-  partyIdType: 'urn:fdc:peppol.eu:2017:identifiers:ap',
+  agreementRef: AP_AGREEMENT_REF,
+  partyIdType: AP_PARTY_ID_TYPE,
   initiatorRole: 'http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator',
   responderRole: 'http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder',
   defaultMpc: 'http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/defaultMPC',
-  participantScheme: 'iso6523-actorid-upis',
-  documentTypeScheme: 'busdox-docid-qns',
-  processScheme: 'cenbii-procid-ubl',
   originalSenderProperty: 'originalSender',
   finalRecipientProperty: 'finalRecipient',
   forbiddenProperties: ['trackingIdentifier'],

@@ -1,6 +1,6 @@
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import type { Content } from '../io/content.js';
-import type { PeppolIdentifier } from '../protocol/identifiers.js';
+import type { PeppolIdentifier } from '../../peppol/index.js';
 import type { SbdhData } from '../sbdh/sbdh-model.js';
 import type { UserMessageHeader } from './user-message.js';
 

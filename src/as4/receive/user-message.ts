@@ -1,5 +1,5 @@
 import { EbmsError, type EbmsErrorCode } from '../protocol/ebms-errors.js';
-import { isParticipantValue, parseSchemeAndValue, type PeppolIdentifier } from '../protocol/identifiers.js';
+import { IDENTIFIER_SCHEMES, isParticipantValue, parseSchemeAndValue, type PeppolIdentifier } from '../../peppol/index.js';
 import { NS } from '../protocol/namespaces.js';
 import { PEPPOL } from '../protocol/peppol-profile.js';
 import { contentIdFromCidUri } from '../mime/media-type.js';
@@ -83,7 +83,7 @@ function messageProperties(userMessage: Element): Map<string, { value: string; t
 function participantProperty(props: Map<string, { value: string; type: string | undefined }>, name: string): PeppolIdentifier {
   const p = props.get(name);
   if (!p) fail('EBMS:0009', `message property ${name} is required`);
-  if (p.type !== PEPPOL.participantScheme) fail('EBMS:0010', `message property ${name} must have type ${PEPPOL.participantScheme}`);
+  if (p.type !== IDENTIFIER_SCHEMES.participant) fail('EBMS:0010', `message property ${name} must have type ${IDENTIFIER_SCHEMES.participant}`);
   if (!isParticipantValue(p.value)) fail('EBMS:0009', `message property ${name} "${p.value}" is not a participant identifier`);
   return { scheme: p.type, value: p.value };
 }
@@ -143,7 +143,7 @@ export function readUserMessage(userMessage: Element): UserMessageHeader {
       fail('EBMS:0010', 'AgreementRef must carry neither type nor pmode');
     }
     const serviceElement = one(collaboration, 'Service');
-    const service: PeppolIdentifier = { scheme: attribute(serviceElement, null, 'type') ?? PEPPOL.processScheme, value: text(serviceElement) };
+    const service: PeppolIdentifier = { scheme: attribute(serviceElement, null, 'type') ?? IDENTIFIER_SCHEMES.process, value: text(serviceElement) };
     if (!service.value) fail('EBMS:0009', 'Service is empty');
     let action: PeppolIdentifier;
     try {

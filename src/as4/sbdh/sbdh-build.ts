@@ -1,7 +1,6 @@
 import { DOMImplementation } from '@xmldom/xmldom';
 import { NS } from '../protocol/namespaces.js';
-import { PEPPOL } from '../protocol/peppol-profile.js';
-import type { PeppolIdentifier } from '../protocol/identifiers.js';
+import { IDENTIFIER_SCHEMES, type PeppolIdentifier } from '../../peppol/index.js';
 import { serializeXml } from '../xml/xml-build.js';
 
 export interface SbdhToBuild {
@@ -50,8 +49,8 @@ export function sbdEnvelope(header: SbdhToBuild): { head: Buffer; tail: Buffer }
       'StandardBusinessDocumentHeader',
       {},
       el('HeaderVersion', {}, '1.0'),
-      el('Sender', {}, el('Identifier', { Authority: PEPPOL.participantScheme }, header.sender)),
-      el('Receiver', {}, el('Identifier', { Authority: PEPPOL.participantScheme }, header.receiver)),
+      el('Sender', {}, el('Identifier', { Authority: IDENTIFIER_SCHEMES.participant }, header.sender)),
+      el('Receiver', {}, el('Identifier', { Authority: IDENTIFIER_SCHEMES.participant }, header.receiver)),
       el(
         'DocumentIdentification',
         {},

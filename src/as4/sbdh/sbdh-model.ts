@@ -1,4 +1,4 @@
-import type { PeppolIdentifier } from '../protocol/identifiers.js';
+import type { PeppolIdentifier } from '../../peppol/index.js';
 
 /** The Peppol Business Message Envelope (SBDH) fields the AP uses (peppol-network.md §2). */
 export interface SbdhData {

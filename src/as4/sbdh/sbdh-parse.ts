@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
 import { EbmsError } from '../protocol/ebms-errors.js';
 import { NS } from '../protocol/namespaces.js';
-import { PEPPOL } from '../protocol/peppol-profile.js';
-import { isParticipantValue } from '../protocol/identifiers.js';
+import { IDENTIFIER_SCHEMES, isParticipantValue } from '../../peppol/index.js';
 import { attribute, childElements, DomShapeError, isElement, optionalChild, requiredChild, text } from '../xml/dom.js';
 import { parseSafeXml, UnsafeXmlError, type XmlLimits } from '../xml/safe-xml.js';
 import type { SbdhData } from './sbdh-model.js';
@@ -67,7 +66,7 @@ function party(header: Element, name: 'Sender' | 'Receiver'): { scheme: string; 
   const identifier = requiredChild(parties[0]!, NS.sbdh, 'Identifier');
   const scheme = attribute(identifier, null, 'Authority') ?? '';
   const value = text(identifier);
-  if (scheme !== PEPPOL.participantScheme) throw notSbdh(`${name} Authority must be ${PEPPOL.participantScheme}`);
+  if (scheme !== IDENTIFIER_SCHEMES.participant) throw notSbdh(`${name} Authority must be ${IDENTIFIER_SCHEMES.participant}`);
   if (!isParticipantValue(value)) throw notSbdh(`${name} "${value}" is not a participant identifier`);
   return { scheme, value };
 }
@@ -100,8 +99,8 @@ export function parseSbdhHead(head: string, limits: XmlLimits): SbdhData {
     const data: SbdhData = {
       sender: party(header, 'Sender'),
       receiver: party(header, 'Receiver'),
-      documentType: { scheme: documentId.identifier || PEPPOL.documentTypeScheme, value: documentId.instance },
-      process: { scheme: processId.identifier || PEPPOL.processScheme, value: processId.instance },
+      documentType: { scheme: documentId.identifier || IDENTIFIER_SCHEMES.documentType, value: documentId.instance },
+      process: { scheme: processId.identifier || IDENTIFIER_SCHEMES.process, value: processId.instance },
       countryC1: country.instance,
       instanceIdentifier: field('InstanceIdentifier'),
       standard: field('Standard'),

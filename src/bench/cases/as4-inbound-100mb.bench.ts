@@ -4,13 +4,13 @@ import { buildUserMessage, toMultipart } from '../../as4/outbound/user-message-b
 import { buildSbd } from '../../as4/sbdh/sbdh-build.js';
 import { peakRssMb, postAs4, startApi } from '../../as4/bench/as4-bench-harness.js';
 import { generateCatalogueBytes } from '../../catalogue/catalogue-generator.js';
-import { peppolIdentifiersOf } from '../../participants/peppol-documents.js';
+import { PROCESSES, transactionRegistry, TRANSACTIONS } from '../../peppol/index.js';
 import type { BenchCase } from '../case.js';
 
 const TARGET_BYTES = 100 * 1024 * 1024;
 const BUYER = '0088:5798000000001';
 const SELLER = '0088:7315458756324';
-const T19 = peppolIdentifiersOf('T19', 'urn:fdc:peppol.eu:poacc:bis:catalogue_wo_response:3');
+const T19 = transactionRegistry.identifiersOf(TRANSACTIONS.catalogue.id, PROCESSES.catalogueWithoutResponse);
 
 /** One 100 MB catalogue into the running API: seconds to receipt and the API process's peak RSS. */
 const as4Inbound100Mb: BenchCase = {

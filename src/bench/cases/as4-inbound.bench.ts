@@ -5,7 +5,7 @@ import { buildUserMessage, toMultipart } from '../../as4/outbound/user-message-b
 import { buildSbd } from '../../as4/sbdh/sbdh-build.js';
 import { cpuMs, percentile, postAs4, rsaBoundMessagesPerSecond, startApi } from '../../as4/bench/as4-bench-harness.js';
 import { buildCartXml, sampleCart } from '../../punchout/sample-cart.js';
-import { peppolIdentifiersOf } from '../../participants/peppol-documents.js';
+import { transactionRegistry, TRANSACTIONS } from '../../peppol/index.js';
 import type { BenchCase } from '../case.js';
 
 const CONCURRENCY = 32;
@@ -14,7 +14,7 @@ const MESSAGES = 1_000;
 const CART_LINES = 12;
 const BUYER = '0088:5798000000001';
 const SELLER = '0088:7315458756324';
-const T77 = peppolIdentifiersOf('T77');
+const T77 = transactionRegistry.identifiersOf(TRANSACTIONS.punchOut.id);
 
 /**
  * Inbound AS4 throughput of the running API (real database, blob store and queue) on loopback:

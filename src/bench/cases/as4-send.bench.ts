@@ -7,6 +7,7 @@ import { newMessageId } from '../../as4/outbound/ids.js';
 import { Clock } from '../../common/clock.js';
 import { As4HttpTransport } from '../../outbound/as4-http-transport.js';
 import { As4Sender, type As4Receiver } from '../../outbound/as4-sender.js';
+import { PROCESSES, transactionRegistry, TRANSACTIONS } from '../../peppol/index.js';
 import { stageCompressedPayload } from '../../outbound/compressed-payload.js';
 import { sbdAroundDocument } from '../../outbound/sbd-stream.js';
 import { parseCertificate } from '../../pki/certificate.js';
@@ -20,8 +21,7 @@ const MESSAGES = 1_000;
 const DOCUMENT_BYTES = 10_000;
 const BUYER = '0088:5798000000001';
 const SUPPLIER = '0088:7315458756324';
-const ORDER = { scheme: 'busdox-docid-qns', value: 'urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:order:3::2.1' };
-const ORDERING = { scheme: 'cenbii-procid-ubl', value: 'urn:fdc:peppol.eu:poacc:bis:ordering:3' };
+const { documentType: ORDER, process: ORDERING } = transactionRegistry.identifiersOf(TRANSACTIONS.order.id, PROCESSES.ordering);
 /**
  * RSA-2048 private-key operations per message, both sides on this machine: our UserMessage signature,
  * the receiver's content-key unwrap and its receipt signature. (Public-key operations — encrypting the
@@ -37,7 +37,7 @@ function orderOfSize(bytes: number): Buffer {
     '<?xml version="1.0" encoding="UTF-8"?>\n<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2" ' +
     'xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" ' +
     'xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">' +
-    '<cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:order:3</cbc:CustomizationID><cbc:ProfileID>urn:fdc:peppol.eu:poacc:bis:ordering:3</cbc:ProfileID><cbc:ID>PO-1</cbc:ID>';
+    `<cbc:CustomizationID>${TRANSACTIONS.order.customizationId}</cbc:CustomizationID><cbc:ProfileID>${PROCESSES.ordering}</cbc:ProfileID><cbc:ID>PO-1</cbc:ID>`;
   const lines: string[] = [];
   let size = head.length + 8;
   for (let i = 1; size < bytes; i++) {

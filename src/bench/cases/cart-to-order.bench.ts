@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { TRANSACTIONS } from '../../peppol/index.js';
 import { parseBuyerConfig } from '../../punchout/buyer-config.js';
 import { convertCartDocument } from '../../punchout/convert-cart.js';
 import { buildCartXml, sampleCart } from '../../punchout/sample-cart.js';
@@ -28,7 +29,7 @@ async function rate(work: () => Promise<void> | void, warmup: number, maxRuns: n
 const cartToOrder: BenchCase = {
   name: 'cart-to-order',
   async run() {
-    const validator = new Validator({ ...validationConfig.load(), poolSize: 0, transactions: ['T01'] });
+    const validator = new Validator({ ...validationConfig.load(), poolSize: 0, transactions: [TRANSACTIONS.order.id] });
     try {
       await validator.start();
       const figures: Record<string, number> = {};

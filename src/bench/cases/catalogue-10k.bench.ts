@@ -10,6 +10,7 @@ import { Clock } from '../../common/clock.js';
 import { migrate } from '../../database/migrator.js';
 import { PostgresDatabase } from '../../database/postgres-database.js';
 import { MessageRepository } from '../../messages/message-repository.js';
+import { TRANSACTIONS } from '../../peppol/index.js';
 import { ensureDevPki } from '../../pki/dev-pki-files.js';
 import { BullJobQueue } from '../../queue/bull-job-queue.js';
 import { QUEUES } from '../../queue/queues.js';
@@ -59,7 +60,7 @@ export default {
         LOG_LEVEL: 'info',
         VALIDATION_RULES_DIR: path.join(dir, 'rules'),
         VALIDATION_CACHE_DIR: process.env.VALIDATION_CACHE_DIR ?? path.join(os.tmpdir(), 'peppol-ap-bench-rules-cache'),
-        VALIDATION_TRANSACTIONS: 'T19,T58',
+        VALIDATION_TRANSACTIONS: `${TRANSACTIONS.catalogue.id},${TRANSACTIONS.catalogueResponse.id}`,
       };
       worker = spawn(process.execPath, [path.join(DIST, 'worker.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       await started(worker);
@@ -67,7 +68,7 @@ export default {
 
       const document = Buffer.from([...generateCatalogueXml({ lines: LINES, id: 'BENCH-10K' })].join(''), 'utf8');
       const begin = process.hrtime.bigint();
-      const id = await receiveDocument({ blobs, messages, queue }, { document, transaction: 'T19', sender: '0192:987654325', receiver: '0192:123456785' });
+      const id = await receiveDocument({ blobs, messages, queue }, { document, transaction: TRANSACTIONS.catalogue.id, sender: '0192:987654325', receiver: '0192:123456785' });
       const message = await settled(messages, id, worker);
       const seconds = Number(process.hrtime.bigint() - begin) / 1e9;
       const peakRss = await highWaterMarkMb(worker.pid!);

@@ -1,3 +1,4 @@
+import { TRANSACTIONS } from '../../peppol/index.js';
 import { generateCatalogue } from '../../validation/samples/catalogue-generator.js';
 import { benchValidation } from '../../validation/bench/validation-bench.js';
 
@@ -5,6 +6,6 @@ import { benchValidation } from '../../validation/bench/validation-bench.js';
 export default {
   name: 'validate-t19-10k',
   async run(): Promise<Record<string, number | string>> {
-    return benchValidation({ transaction: 'T19', xml: generateCatalogue(10_000), warmup: 0, timed: 0, javaRepeat: 2, peakRss: true, timeoutMs: 1_800_000 });
+    return benchValidation({ transaction: TRANSACTIONS.catalogue.id, xml: generateCatalogue(10_000), warmup: 0, timed: 0, javaRepeat: 2, peakRss: true, timeoutMs: 1_800_000 });
   },
 };

@@ -1,3 +1,4 @@
+import { TRANSACTIONS } from '../../peppol/index.js';
 import { generateCatalogue } from '../../validation/samples/catalogue-generator.js';
 import { benchValidation } from '../../validation/bench/validation-bench.js';
 
@@ -5,6 +6,6 @@ import { benchValidation } from '../../validation/bench/validation-bench.js';
 export default {
   name: 'validate-t19-1k',
   async run(): Promise<Record<string, number | string>> {
-    return benchValidation({ transaction: 'T19', xml: generateCatalogue(1_000), warmup: 1, timed: 2, javaRepeat: 5, peakRss: false, timeoutMs: 900_000, rounds: 3 });
+    return benchValidation({ transaction: TRANSACTIONS.catalogue.id, xml: generateCatalogue(1_000), warmup: 1, timed: 2, javaRepeat: 5, peakRss: false, timeoutMs: 900_000, rounds: 3 });
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_TYPE_SCHEME, normalizeParticipant, transactionOfDocumentType } from '../../participants/peppol-documents.js';
+import { IDENTIFIER_SCHEMES, normalizeParticipant, transactionRegistry } from '../../peppol/index.js';
 import { DeliveryError } from '../delivery.errors.js';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhook/events.js';
 
@@ -61,10 +61,10 @@ export function parseRouteInput<S extends z.ZodType>(schema: S, input: unknown):
 /** A document type restriction must name a Peppol document type we process, in `scheme::value` form. */
 export function checkDocumentType(value: string | null | undefined): string | null {
   if (value === undefined || value === null || value === '') return null;
-  if (!value.startsWith(`${DOCUMENT_TYPE_SCHEME}::`)) {
-    throw new DeliveryError('invalid-route', `documentTypeId: expected "${DOCUMENT_TYPE_SCHEME}::<value>"`, 'documentTypeId');
+  if (!value.startsWith(`${IDENTIFIER_SCHEMES.documentType}::`)) {
+    throw new DeliveryError('invalid-route', `documentTypeId: expected "${IDENTIFIER_SCHEMES.documentType}::<value>"`, 'documentTypeId');
   }
-  if (!transactionOfDocumentType(value)) {
+  if (!transactionRegistry.forDocumentType(value)) {
     throw new DeliveryError('invalid-route', 'documentTypeId: not a document type this access point processes', 'documentTypeId');
   }
   return value;

@@ -1,3 +1,4 @@
+import { PROCESSES, TRANSACTIONS } from '../../peppol/index.js';
 import type { WebhookEventData, WebhookEventType } from './events.js';
 
 const buyer = { endpointId: { scheme: '0192', value: '987654325' }, name: 'Helseforetak' };
@@ -5,16 +6,15 @@ const seller = { endpointId: { scheme: '0192', value: '810418052' }, name: 'Medi
 const peppol = {
   sender: buyer.endpointId,
   receiver: seller.endpointId,
-  documentTypeId:
-    'urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:order:3::2.1',
-  processId: 'urn:fdc:peppol.eu:poacc:bis:order_only:3',
+  documentTypeId: TRANSACTIONS.order.documentTypeId,
+  processId: PROCESSES.orderOnly,
 };
 
 /** A small, complete T01 for examples; real events carry the order the access point produced. */
 export const EXAMPLE_ORDER_UBL = `<?xml version="1.0" encoding="UTF-8"?>
 <Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
-  <cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:order:3</cbc:CustomizationID>
-  <cbc:ProfileID>urn:fdc:peppol.eu:poacc:bis:order_only:3</cbc:ProfileID>
+  <cbc:CustomizationID>${TRANSACTIONS.order.customizationId}</cbc:CustomizationID>
+  <cbc:ProfileID>${PROCESSES.orderOnly}</cbc:ProfileID>
   <cbc:ID>PO-1001</cbc:ID>
   <cbc:IssueDate>2026-11-23</cbc:IssueDate>
   <cbc:DocumentCurrencyCode>NOK</cbc:DocumentCurrencyCode>
@@ -35,8 +35,8 @@ export const webhookExamples: { [T in WebhookEventType]: WebhookEventData<T> } =
       id: 'PO-1001',
       issueDate: '2026-11-23',
       currency: 'NOK',
-      profileId: 'urn:fdc:peppol.eu:poacc:bis:order_only:3',
-      customizationId: 'urn:fdc:peppol.eu:poacc:trns:order:3',
+      profileId: PROCESSES.orderOnly,
+      customizationId: TRANSACTIONS.order.customizationId,
       quotationReference: 'CART-77',
       buyer: { endpointId: buyer.endpointId, registrationName: 'Helseforetak', name: 'Helseforetak' },
       seller: {

@@ -1,6 +1,6 @@
 import { createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
 import { multipartToBuffer } from '../../as4/mime/multipart-writer.js';
-import type { PeppolIdentifier } from '../../as4/protocol/identifiers.js';
+import { PROCESSES, transactionRegistry, TRANSACTIONS, type PeppolIdentifier } from '../../peppol/index.js';
 import { buildUserMessage, toMultipart, type BuiltUserMessage } from '../../as4/outbound/user-message-builder.js';
 import { buildSbd } from '../../as4/sbdh/sbdh-build.js';
 import { verifyReply } from '../../as4/signals/receipt-verifier.js';
@@ -20,14 +20,8 @@ export const SOAK_MIX: readonly SoakKind[] = [
   ...Array<SoakKind>(3).fill('invalid'),
 ];
 
-const T77 = {
-  documentType: { scheme: 'busdox-docid-qns', value: 'urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2::Catalogue##urn:fdc:peppol.eu:poacc:trns:punch_out:3::2.1' },
-  process: { scheme: 'cenbii-procid-ubl', value: 'urn:fdc:peppol.eu:poacc:bis:punch_out:3' },
-};
-const T19 = {
-  documentType: { scheme: 'busdox-docid-qns', value: 'urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2::Catalogue##urn:fdc:peppol.eu:poacc:trns:catalogue:3::2.1' },
-  process: { scheme: 'cenbii-procid-ubl', value: 'urn:fdc:peppol.eu:poacc:bis:catalogue_wo_response:3' },
-};
+const T77 = transactionRegistry.identifiersOf(TRANSACTIONS.punchOut.id);
+const T19 = transactionRegistry.identifiersOf(TRANSACTIONS.catalogue.id, PROCESSES.catalogueWithoutResponse);
 const NOT_SERVED = '0088:1234567890128';
 
 export interface SoakMessage {

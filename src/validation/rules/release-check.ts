@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { TransactionRegistry } from '../transaction-registry.js';
+import { transactionRegistry } from '../../peppol/index.js';
 import { ValidationEngine } from '../validation-engine.js';
 import { LocalRuleId } from '../validation-report.js';
 import { preparedTransactions, type PreparedRelease } from './prepared-release.js';
@@ -18,14 +18,13 @@ export interface CheckSettings {
  */
 export async function checkRelease(release: RuleRelease, prepared: PreparedRelease, settings: CheckSettings): Promise<{ problems: string[]; examplesChecked: number }> {
   const engine = new ValidationEngine({ release: prepared, ...settings });
-  const registry = new TransactionRegistry();
   const problems: string[] = [];
   let examplesChecked = 0;
   try {
     const served = preparedTransactions(prepared);
     for (const id of served) {
-      const t = registry.get(id)!;
-      const probe = `<${t.rootName} xmlns="${t.root}" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"><cbc:CustomizationID>${t.customizationId}</cbc:CustomizationID></${t.rootName}>`;
+      const t = transactionRegistry.require(id);
+      const probe = `<${t.rootName} xmlns="${t.rootNamespace}" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"><cbc:CustomizationID>${t.customizationId}</cbc:CustomizationID></${t.rootName}>`;
       const report = engine.validate(probe, { xsd: false });
       const stopped = report.fired.find((f) => f.id === LocalRuleId.engineError);
       if (stopped) problems.push(`${id}: ${stopped.text}`);

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { TransactionRegistry } from '../transaction-registry.js';
+import type { TransactionRegistry } from '../../peppol/index.js';
 
 /** A folder holding one official OpenPeppol rule release. */
 export interface RuleRelease {

@@ -1,6 +1,6 @@
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { TransactionRegistry } from '../transaction-registry.js';
+import type { TransactionRegistry } from '../../peppol/index.js';
 import { prepareRelease, preparedTransactions, type EngineKind, type PreparedRelease, type ReleaseCompilers } from './prepared-release.js';
 import { checkRelease, type CheckSettings } from './release-check.js';
 import { readRelease, releaseTransactions, ReleaseError, type RuleRelease } from './rule-release.js';

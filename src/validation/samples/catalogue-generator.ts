@@ -1,3 +1,5 @@
+import { PROCESSES, TRANSACTIONS } from '../../peppol/index.js';
+
 /**
  * Builds a Peppol BIS T19 catalogue with any number of lines, valid under the official rules: the
  * benchmark's large inputs and the tests' thread-responsiveness load. Values vary per line so that
@@ -14,8 +16,8 @@ const HEADER = `<?xml version="1.0" encoding="UTF-8"?>
 <Catalogue xmlns="urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2"
   xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
   xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
-  <cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:catalogue:3</cbc:CustomizationID>
-  <cbc:ProfileID>urn:fdc:peppol.eu:poacc:bis:catalogue_wo_response:3</cbc:ProfileID>
+  <cbc:CustomizationID>${TRANSACTIONS.catalogue.customizationId}</cbc:CustomizationID>
+  <cbc:ProfileID>${PROCESSES.catalogueWithoutResponse}</cbc:ProfileID>
   <cbc:ID>CAT-2026-001</cbc:ID>
   <cbc:ActionCode>Add</cbc:ActionCode>
   <cbc:Name>Generated catalogue</cbc:Name>

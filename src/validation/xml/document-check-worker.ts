@@ -1,5 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { TransactionRegistry } from '../transaction-registry.js';
+import { transactionRegistry } from '../../peppol/index.js';
 import { checkDocument, type DocumentCheckRequest } from './document-check.js';
 import { XsdValidation } from './xsd-validation.js';
 
@@ -39,7 +39,7 @@ function main(data: DocumentCheckWorkerData): void {
     let reply: DocumentCheckReply;
     try {
       // The text is only compared with the envelope's payload: the bytes are what libxml2 reads.
-      reply = { check: checkDocument({ ...request, text: '' }, new TransactionRegistry(), xsd) };
+      reply = { check: checkDocument({ ...request, text: '' }, transactionRegistry, xsd) };
     } catch (error) {
       const e = error as Error;
       reply = { error: { name: e.name, message: e.message } };

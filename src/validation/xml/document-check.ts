@@ -1,5 +1,5 @@
 import { XmlParseError } from 'libxml2-wasm';
-import type { TransactionRegistry } from '../transaction-registry.js';
+import type { TransactionRegistry } from '../../peppol/index.js';
 import { LocalRuleId, type FiredRule } from '../validation-report.js';
 import { EnvelopeError, openUblDocument, type UblDocument } from './ubl-document.js';
 import type { XsdValidation } from './xsd-validation.js';
@@ -60,7 +60,7 @@ export function checkDocument(request: DocumentCheckRequest, registry: Transacti
         text: `the SBDH names document type ${JSON.stringify(ubl.envelopeCustomizationId)} but the document is ${transaction.customizationId}`,
       });
     }
-    if (ubl.rootNamespace !== transaction.root || ubl.rootName !== transaction.rootName) {
+    if (ubl.rootNamespace !== transaction.rootNamespace || ubl.rootName !== transaction.rootName) {
       fired.push({
         id: LocalRuleId.rootMismatch,
         flag: 'fatal',

@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalogue, generateEnvelopedCatalogue } from '../samples/catalogue-generator.js';
-import { TransactionRegistry } from '../transaction-registry.js';
+import { transactionRegistry as registry } from '../../peppol/index.js';
 import { packageRoot } from '../validation.config.js';
 import { checkDocument, type DocumentCheckRequest } from './document-check.js';
 import { IsolatedDocumentCheck } from './isolated-document-check.js';
 import { XsdValidation } from './xsd-validation.js';
 
 const ublSchemaDir = path.join(packageRoot, 'schemas/ubl-2.1');
-const registry = new TransactionRegistry();
 const catalogueXsd = registry.get('T19')!.xsd;
 
 function request(text: string, overrides: Partial<DocumentCheckRequest> = {}): DocumentCheckRequest {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { TransactionRegistry } from '../transaction-registry.js';
+import { transactionRegistry } from '../../peppol/index.js';
 import { packageRoot } from '../validation.config.js';
 import type { DocumentCheck, DocumentCheckRequest } from './document-check.js';
 import { SIGNAL_REPLIED, type DocumentCheckReply, type DocumentCheckWorkerData } from './document-check-worker.js';
@@ -51,7 +51,7 @@ export class IsolatedDocumentCheck {
   private spare?: SpareThread;
   private refill?: NodeJS.Immediate;
   private closed = false;
-  private readonly registry = new TransactionRegistry();
+  private readonly registry = transactionRegistry;
   /** Schemas that large documents needed: compiling every one each time would cost seconds per document. */
   private readonly needed = new Set<string>();
 

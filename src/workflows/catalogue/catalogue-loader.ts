@@ -17,7 +17,7 @@ import { CatalogueReadError, openCatalogue, type CatalogueReader } from '../../c
 import { catalogueConfig, type CatalogueConfig } from '../../catalogue/catalogue.config.js';
 import { Database, type SqlExecutor } from '../../database/database.js';
 import { MessageRepository, type MessageRecord } from '../../messages/message-repository.js';
-import { normalizeParticipant } from '../../participants/peppol-documents.js';
+import { normalizeParticipant } from '../../peppol/index.js';
 import { DOCUMENT_ROLE, WorkflowDocuments } from '../shared/workflow-documents.js';
 import { workflowsConfig, type WorkflowsConfig } from '../workflows.config.js';
 import { CatalogueStore, type CatalogueVersion, type LineToStore } from './catalogue-store.js';

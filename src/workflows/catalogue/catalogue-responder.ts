@@ -8,9 +8,7 @@ import { catalogueConfig, type CatalogueConfig } from '../../catalogue/catalogue
 import { Clock } from '../../common/clock.js';
 import { Database } from '../../database/database.js';
 import { MessageRepository, StateConflictError, type MessageRecord } from '../../messages/message-repository.js';
-import { DOCUMENT_TYPE_SCHEME, documentTypeValue, normalizeParticipant, PROCESS_SCHEME } from '../../participants/peppol-documents.js';
-import { PEPPOL } from '../../ubl/namespaces.js';
-import { TransactionRegistry } from '../../validation/transaction-registry.js';
+import { normalizeParticipant, PROCESSES, qualifiedDocumentTypeId, qualifiedProcessId, TRANSACTIONS } from '../../peppol/index.js';
 import { ValidationService } from '../../validation/validation.service.js';
 import { DeliveryRequests } from '../ports.js';
 import { boundReport, fatalRules, summarize, type StoredReport } from '../shared/stored-report.js';
@@ -18,8 +16,6 @@ import { DOCUMENT_ROLE, WorkflowDocuments } from '../shared/workflow-documents.j
 import { WorkflowFailures } from '../shared/workflow-failures.js';
 import { workflowsConfig, type WorkflowsConfig } from '../workflows.config.js';
 import type { CatalogueOutcome } from './catalogue-loader.js';
-
-const T58 = new TransactionRegistry().get('T58')!;
 
 /**
  * Answers a catalogue with a Catalogue Response (T58): accepted when stored, rejected with the
@@ -59,7 +55,7 @@ export class CatalogueResponder {
       if (error instanceof CatalogueResponseError) return this.noResponse(message, `no response possible: ${error.message}`);
       throw error;
     }
-    const report = boundReport(await this.validation.validate(xml, { transaction: 'T58' }), this.cfg.maxReportItems);
+    const report = boundReport(await this.validation.validate(xml, { transaction: TRANSACTIONS.catalogueResponse.id }), this.cfg.maxReportItems);
     if (!report.valid) {
       await this.failures.fail(message.id, { stage: 'response', reason: `the produced catalogue response is not valid T58: ${summarize(report)}`, validation: report });
       return;
@@ -82,19 +78,19 @@ export class CatalogueResponder {
           {
             id,
             direction: 'outbound',
-            kind: 'catalogue-response',
+            kind: TRANSACTIONS.catalogueResponse.kind,
             state: 'created',
             // Back the way the catalogue came: its envelope receiver (C4) answers its sender (C1).
             senderId: message.receiverId ?? endpointOf(header.receiver),
             receiverId: message.senderId ?? endpointOf(header.provider),
-            documentTypeId: `${DOCUMENT_TYPE_SCHEME}::${documentTypeValue(T58)}`,
-            processId: `${PROCESS_SCHEME}::${PEPPOL.catalogueResponse.profileId}`,
+            documentTypeId: qualifiedDocumentTypeId(TRANSACTIONS.catalogueResponse.documentTypeId),
+            processId: qualifiedProcessId(PROCESSES.catalogueOnly),
             // COUNTRY_C1 of the response's envelope: the catalogue receiver (now the sender) where known.
             countryC1: header.receiver?.postalAddress?.countryCode ?? null,
             payloadSha256: blob.sha256,
             payloadSize: blob.size,
             relatedMessageId: message.id,
-            attributes: { transaction: 'T58', responseCode: decision, catalogueId: header.id ?? null, catalogueVersionId: header.versionId ?? null },
+            attributes: { transaction: TRANSACTIONS.catalogueResponse.id, responseCode: decision, catalogueId: header.id ?? null, catalogueVersionId: header.versionId ?? null },
           },
           {
             actor: 'system:catalogue',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { normalizeParticipant } from '../../participants/peppol-documents.js';
+import { normalizeParticipant } from '../../peppol/index.js';
 import { CatalogueStore, type CatalogueVersion, type StoredCatalogueLine } from './catalogue-store.js';
 
 /** Looks into the suppliers' stored catalogues (used by the admin API and the OMS integration). */

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { normalizeParticipant } from '../../participants/peppol-documents.js';
+import { normalizeParticipant } from '../../peppol/index.js';
 import { BuyerConfigError, parseBuyerConfig } from '../../punchout/buyer-config.js';
 
 /** The key under which the configuration for buyers without their own is kept. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type SqlExecutor } from '../../database/database.js';
-import { normalizeParticipant } from '../../participants/peppol-documents.js';
+import { normalizeParticipant } from '../../peppol/index.js';
 import { parseBuyerConfig, type BuyerConfig } from '../../punchout/buyer-config.js';
 import { DEFAULT_BUYER, type BuyerConfigEntry } from './buyer-config-file.js';
 

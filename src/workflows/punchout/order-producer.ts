@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
 import { MessageRepository, StateConflictError, type MessageRecord } from '../../messages/message-repository.js';
-import { DOCUMENT_TYPE_SCHEME, documentTypeValue, normalizeParticipant, PROCESS_SCHEME } from '../../participants/peppol-documents.js';
+import { normalizeParticipant, qualifiedDocumentTypeId, qualifiedProcessId, TRANSACTIONS } from '../../peppol/index.js';
 import { formatOrderNumber, type BuyerConfig } from '../../punchout/buyer-config.js';
 import { cartChangeSchema } from '../../punchout/cart-changes.js';
 import { cartToOrder, type CartToOrderResult } from '../../punchout/cart-to-order.js';
 import { PunchoutError } from '../../punchout/errors.js';
 import type { Identifier } from '../../ubl/model.js';
-import { TransactionRegistry } from '../../validation/transaction-registry.js';
 import { ValidationService } from '../../validation/validation.service.js';
 import { DeliveryRequests } from '../ports.js';
 import { boundReport, summarize } from '../shared/stored-report.js';
@@ -17,8 +16,6 @@ import { WorkflowFailures } from '../shared/workflow-failures.js';
 import { workflowsConfig, type WorkflowsConfig } from '../workflows.config.js';
 import { CartContextLoader, type CartContext } from './cart-context.js';
 import { OrderNumberSeries } from './order-number-series.js';
-
-const T01 = new TransactionRegistry().get('T01')!;
 
 /**
  * Makes the order (T01) of an approved cart: number from the buyer's series (taken once per cart),
@@ -61,7 +58,7 @@ export class OrderProducer {
     }
     // The document is stored while it is validated: an invalid one stays in the store unreferenced,
     // as a document does whose record a crash or a concurrent run kept from being written.
-    const [validated, blob] = await Promise.all([this.validation.validate(result.xml, { transaction: 'T01' }), this.documents.put(result.xml)]);
+    const [validated, blob] = await Promise.all([this.validation.validate(result.xml, { transaction: TRANSACTIONS.order.id }), this.documents.put(result.xml)]);
     const report = boundReport(validated, this.cfg.maxReportItems);
     if (!report.valid) {
       // A valid cart must give a valid order: this is a defect to look at, not a cart to retry.
@@ -76,17 +73,17 @@ export class OrderProducer {
           {
             id: orderMessageId,
             direction: 'outbound',
-            kind: 'order',
+            kind: TRANSACTIONS.order.kind,
             state: 'created',
             senderId: endpoint(result.order.buyer.endpoint),
             receiverId: endpoint(result.order.seller.endpoint),
-            documentTypeId: `${DOCUMENT_TYPE_SCHEME}::${documentTypeValue(T01)}`,
-            processId: `${PROCESS_SCHEME}::${result.order.profileId}`,
+            documentTypeId: qualifiedDocumentTypeId(TRANSACTIONS.order.documentTypeId),
+            processId: qualifiedProcessId(result.order.profileId),
             countryC1: buyer.config.buyer.postalAddress?.countryCode ?? buyer.config.delivery?.address.countryCode ?? null,
             payloadSha256: blob.sha256,
             payloadSize: blob.size,
             relatedMessageId: cart.id,
-            attributes: { transaction: 'T01', orderNumber, cartId: parsed.id, cartMessageId: cart.id, changeLog: result.changeLog },
+            attributes: { transaction: TRANSACTIONS.order.id, orderNumber, cartId: parsed.id, cartMessageId: cart.id, changeLog: result.changeLog },
           },
           {
             actor: 'system:punchout',

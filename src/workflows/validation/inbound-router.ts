@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MessageRecord } from '../../messages/message-repository.js';
+import { TRANSACTIONS } from '../../peppol/index.js';
 import { JobQueue } from '../../queue/job-queue.js';
 import { jobIdFor, QUEUES } from '../../queue/queues.js';
 import { DeliveryRequests } from '../ports.js';
@@ -26,15 +27,15 @@ export class InboundRouter {
   async route(message: MessageRecord): Promise<void> {
     if (message.direction !== 'inbound') return;
     const transaction = transactionOf(message);
-    if (message.state === 'validated' && transaction === 'T77') {
+    if (message.state === 'validated' && transaction === TRANSACTIONS.punchOut.id) {
       // Independent jobs: the event to the supplier and the cart's next stage are queued together.
       await Promise.all([
         this.deliveries.event('cart.received', message.id),
         this.queue.enqueue(QUEUES.punchout, { messageId: message.id }, { jobId: jobIdFor(QUEUES.punchout, message.id) }),
       ]);
-    } else if (message.state === 'rejected' && (transaction === 'T77' || message.kind === 'cart')) {
+    } else if (message.state === 'rejected' && (transaction === TRANSACTIONS.punchOut.id || message.kind === 'cart')) {
       await this.deliveries.event('cart.rejected', message.id);
-    } else if ((message.state === 'validated' || message.state === 'rejected') && (transaction === 'T19' || message.kind === 'catalogue')) {
+    } else if ((message.state === 'validated' || message.state === 'rejected') && (transaction === TRANSACTIONS.catalogue.id || message.kind === 'catalogue')) {
       await this.queue.enqueue(QUEUES.catalogue, { messageId: message.id }, { jobId: jobIdFor(QUEUES.catalogue, message.id) });
     }
   }

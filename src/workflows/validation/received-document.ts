@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { buildSbd } from '../../as4/sbdh/sbdh-build.js';
 import { MessageRepository } from '../../messages/message-repository.js';
-import { DOCUMENT_TYPE_SCHEME, documentTypeValue, kindOfTransaction, normalizeParticipant, PROCESS_SCHEME } from '../../participants/peppol-documents.js';
+import { IDENTIFIER_SCHEMES, normalizeParticipant, qualifiedDocumentTypeId, qualifiedProcessId, SYNTAXES, transactionRegistry } from '../../peppol/index.js';
 import { JobQueue } from '../../queue/job-queue.js';
 import { jobIdFor, QUEUES } from '../../queue/queues.js';
 import { BlobStore } from '../../storage/blob-store.js';
-import { TransactionRegistry } from '../../validation/transaction-registry.js';
 
 export interface DocumentToReceive {
   /** The UBL business document (UTF-8). */
@@ -30,21 +29,20 @@ export async function receiveDocument(
   deps: { blobs: BlobStore; messages: MessageRepository; queue: JobQueue },
   input: DocumentToReceive,
 ): Promise<string> {
-  const transaction = new TransactionRegistry().get(input.transaction);
-  if (!transaction) throw new Error(`unknown transaction ${input.transaction}`);
-  const documentType = documentTypeValue(transaction);
-  const process = transaction.profileIds[0]!;
+  const transaction = transactionRegistry.require(input.transaction);
+  const documentType = transaction.documentTypeId;
+  const process = transaction.processIds[0]!;
   const instanceIdentifier = randomUUID();
   const sbd = buildSbd(
     {
       sender: input.sender,
       receiver: input.receiver,
-      documentType: { scheme: DOCUMENT_TYPE_SCHEME, value: documentType },
-      process: { scheme: PROCESS_SCHEME, value: process },
+      documentType: { scheme: IDENTIFIER_SCHEMES.documentType, value: documentType },
+      process: { scheme: IDENTIFIER_SCHEMES.process, value: process },
       countryC1: input.countryC1 ?? 'NO',
       instanceIdentifier,
-      standard: transaction.root,
-      typeVersion: '2.1',
+      standard: transaction.rootNamespace,
+      typeVersion: SYNTAXES[transaction.syntax].version,
       type: transaction.rootName,
       creationDateAndTime: new Date(),
     },
@@ -54,14 +52,14 @@ export async function receiveDocument(
   const record = await deps.messages.create(
     {
       direction: 'inbound',
-      kind: kindOfTransaction(transaction.id),
+      kind: transaction.kind,
       state: 'received',
       as4MessageId: input.as4MessageId ?? `${instanceIdentifier}@local`,
       sendingAp: input.sendingAp ?? 'local',
       senderId: normalizeParticipant(input.sender),
       receiverId: normalizeParticipant(input.receiver),
-      documentTypeId: `${DOCUMENT_TYPE_SCHEME}::${documentType}`,
-      processId: `${PROCESS_SCHEME}::${process}`,
+      documentTypeId: qualifiedDocumentTypeId(documentType),
+      processId: qualifiedProcessId(process),
       sbdhInstanceId: instanceIdentifier,
       countryC1: input.countryC1 ?? 'NO',
       payloadSha256: stored.sha256,

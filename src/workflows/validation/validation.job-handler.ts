@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MessageRepository, StateConflictError, type MessageRecord } from '../../messages/message-repository.js';
-import { transactionOfDocumentType } from '../../participants/peppol-documents.js';
+import { TransactionRegistry } from '../../peppol/index.js';
 import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator.js';
 import type { JobContext } from '../../queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../queue/queues.js';
@@ -36,6 +36,7 @@ export class ValidationJobHandler implements JobHandler<'inbound'> {
     private readonly failures: WorkflowFailures,
     @Inject(workflowsConfig.KEY) private readonly cfg: WorkflowsConfig,
     @Inject(validationConfig.KEY) private readonly validationCfg: ValidationConfig,
+    private readonly transactions: TransactionRegistry,
   ) {}
 
   async handle({ messageId }: JobPayloads['inbound'], context: JobContext): Promise<void> {
@@ -53,7 +54,7 @@ export class ValidationJobHandler implements JobHandler<'inbound'> {
   }
 
   private async validate(message: MessageRecord): Promise<MessageRecord> {
-    const expected = message.documentTypeId ? (transactionOfDocumentType(message.documentTypeId)?.id ?? null) : null;
+    const expected = message.documentTypeId ? (this.transactions.forDocumentType(message.documentTypeId)?.id ?? null) : null;
     let report = await this.validateBusinessDocument(message, expected);
     if (expected && report.transaction && report.transaction !== expected) {
       report = withFatal(report, {

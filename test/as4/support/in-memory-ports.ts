@@ -10,7 +10,7 @@ import {
   type PersistOutcome,
   type ServiceLookup,
 } from '../../../src/as4/receive/ports.js';
-import type { PeppolIdentifier } from '../../../src/as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../../../src/peppol/index.js';
 
 /* In-memory port implementations for tests only. */
 

@@ -8,7 +8,7 @@ import { as4Config } from '../../../src/as4/as4.config.js';
 import { ReceivePipeline } from '../../../src/as4/receive/receive-pipeline.js';
 import { AccessPointKeys, type As4KeyPair } from '../../../src/as4/receive/ports.js';
 import { TempWorkspaces } from '../../../src/as4/io/temp-workspace.js';
-import type { PeppolIdentifier } from '../../../src/as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../../../src/peppol/index.js';
 import { NS } from '../../../src/as4/protocol/namespaces.js';
 import { buildReceipt } from '../../../src/as4/signals/receipt-builder.js';
 import { readSignalEnvelope } from '../../../src/as4/signals/signal-reader.js';

@@ -2,7 +2,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { TempWorkspaces } from '../../../src/as4/io/temp-workspace.js';
-import type { PeppolIdentifier } from '../../../src/as4/protocol/identifiers.js';
+import type { PeppolIdentifier } from '../../../src/peppol/index.js';
 import type { Clock } from '../../../src/common/clock.js';
 import type { DiscoveryDnsResolver, NaptrRecord } from '../../../src/discovery/dns-resolver.js';
 import { PeppolDiscovery } from '../../../src/discovery/discovery.service.js';

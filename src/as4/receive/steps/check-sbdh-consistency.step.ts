@@ -1,5 +1,5 @@
 import { EbmsError } from '../../protocol/ebms-errors.js';
-import { formatSchemeAndValue, sameIdentifier, sameParticipant, type PeppolIdentifier } from '../../protocol/identifiers.js';
+import { formatSchemeAndValue, sameIdentifier, sameParticipant, type PeppolIdentifier } from '../../../peppol/index.js';
 import type { ReceiveContext, ReceiveStep } from '../receive-context.js';
 
 /**

@@ -1,5 +1,5 @@
 import { EbmsError, PEPPOL_ERROR_DETAIL } from '../../protocol/ebms-errors.js';
-import { formatSchemeAndValue } from '../../protocol/identifiers.js';
+import { formatSchemeAndValue } from '../../../peppol/index.js';
 import type { ParticipantDirectory } from '../ports.js';
 import type { ReceiveContext, ReceiveStep } from '../receive-context.js';
 import { portFailure } from './port-failure.js';

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { documentTypeValueOf } from './transaction-registry.js';
+import { PEPPOL_DOCUMENT_KINDS, PROCESSES, RECEIVED_TRANSACTIONS, TRANSACTION_TABLE, TRANSACTIONS } from './transactions.js';
+
+describe('the transaction table', () => {
+  it('builds every document type id from its root, customization and syntax', () => {
+    for (const t of TRANSACTION_TABLE) expect(t.documentTypeId, t.id).toBe(documentTypeValueOf(t));
+  });
+
+  it('has unique ids, customization ids and document type ids', () => {
+    for (const column of ['id', 'customizationId', 'documentTypeId', 'stylesheet'] as const) {
+      const values = TRANSACTION_TABLE.map((t) => t[column]);
+      expect(new Set(values).size, column).toBe(values.length);
+    }
+  });
+
+  it('writes transaction ids as Peppol does and names each stylesheet after its transaction', () => {
+    for (const t of TRANSACTION_TABLE) {
+      expect(t.id).toMatch(/^T[0-9]{2,3}$/);
+      expect(t.stylesheet).toContain(t.id);
+    }
+  });
+
+  it('gives the flows of this access point their kinds, and every other transaction "other"', () => {
+    const kinds = Object.fromEntries(TRANSACTION_TABLE.map((t) => [t.id, t.kind]));
+    expect(kinds).toEqual({
+      T77: 'cart',
+      T19: 'catalogue',
+      T58: 'catalogue-response',
+      T01: 'order',
+      T76: 'order-response',
+      T16: 'other',
+      T71: 'other',
+      T110: 'other',
+      T111: 'other',
+      T114: 'other',
+      T115: 'other',
+      T116: 'other',
+    });
+    for (const t of TRANSACTION_TABLE) expect(PEPPOL_DOCUMENT_KINDS).toContain(t.kind);
+    const flowKinds = TRANSACTION_TABLE.map((t) => t.kind).filter((k) => k !== 'other');
+    expect(new Set(flowKinds).size).toBe(flowKinds.length);
+  });
+
+  it('uses only known processes, each row at least one', () => {
+    const known: readonly string[] = Object.values(PROCESSES);
+    for (const t of TRANSACTION_TABLE) {
+      expect(t.processIds.length, t.id).toBeGreaterThan(0);
+      for (const p of t.processIds) expect(known, t.id).toContain(p);
+    }
+    // Every named process belongs to some transaction: no stale names.
+    for (const p of known) expect(TRANSACTION_TABLE.some((t) => (t.processIds as readonly string[]).includes(p)), p).toBe(true);
+  });
+
+  it('has a complete Order Response row, in the ordering processes and never in order_only', () => {
+    const t = TRANSACTIONS.orderResponse;
+    expect(t).toMatchObject({ id: 'T76', kind: 'order-response', rootName: 'OrderResponse', stylesheet: 'PEPPOLBIS-T76', xsd: 'maindoc/UBL-OrderResponse-2.1.xsd' });
+    expect(t.processIds).toContain(PROCESSES.ordering);
+    expect(t.processIds).not.toContain(PROCESSES.orderOnly);
+  });
+
+  it('receives the five transactions of the punch-out, catalogue and ordering flows', () => {
+    expect(RECEIVED_TRANSACTIONS.map((t) => t.id)).toEqual(['T77', 'T19', 'T58', 'T01', 'T76']);
+  });
+});
