@@ -5,7 +5,7 @@ import { as4Config } from '../as4/as4.config.js';
 import { newMessageId } from '../as4/outbound/ids.js';
 import { TempWorkspaces } from '../as4/io/temp-workspace.js';
 import type { PeppolIdentifier } from '../as4/protocol/identifiers.js';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../common/usage-error.js';
 import { Clock } from '../common/clock.js';
 import { discoveryConfig } from '../discovery/discovery.config.js';
 import { createDiscovery } from '../discovery/discovery.factory.js';

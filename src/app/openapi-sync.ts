@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { pino } from 'pino';
-import { CoreModule } from '../../app/core.module.js';
-import { roleModule } from '../../app/roles.js';
-import { buildOpenApiDocument, serializeOpenApi } from './openapi-document.js';
+import { buildOpenApiDocument, serializeOpenApi } from '../admin/docs/openapi-document.js';
+import { CoreModule } from './core.module.js';
+import { roleModule } from './roles.js';
 
 /** The committed copy of the generated OpenAPI document, relative to the package root. */
 export const COMMITTED_OPENAPI = 'docs/openapi.json';

@@ -16,11 +16,12 @@ import { catalogueConfig } from '../catalogue/catalogue.config.js';
 import { punchoutConfig } from '../punchout/punchout.config.js';
 import { validationConfig } from '../validation/validation.config.js';
 import { workflowsConfig } from '../workflows/workflows.config.js';
-import { ConfigError, type ConfigNamespace } from './define-config.js';
+import type { ConfigNamespace } from '../config/define-config.js';
 
 /**
- * Every configuration namespace of the product. Boot validates all of them first, so a bad variable
- * stops start-up with one line before anything opens a connection; `.env.example` lists them all.
+ * Every configuration namespace of the product, assembled here at the root (the config layer knows
+ * no feature). Boot validates all of them first, so a bad variable stops start-up with one line
+ * before anything opens a connection; `.env.example` lists them all.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
@@ -47,5 +48,3 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
 export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {
   for (const ns of ALL_CONFIGS) ns.load(env);
 }
-
-export { ConfigError };

@@ -1,5 +1,5 @@
-import { ALL_CONFIGS } from './all-configs.js';
-import { describeDefault } from './define-config.js';
+import { describeDefault } from '../config/define-config.js';
+import { ALL_CONFIGS } from './configuration.js';
 
 /** The `.env.example` text: every variable of every namespace with its default, grouped by namespace. */
 export function renderEnvExample(): string {
