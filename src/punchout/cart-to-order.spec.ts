@@ -6,7 +6,7 @@ import { parseCart } from './cart.js';
 import { cartToOrder, type CartToOrderOptions } from './cart-to-order.js';
 import { PunchoutError } from './errors.js';
 import { orderRouting } from './order-routing.js';
-import { buildCartXml, sampleCart, type SampleCart, type SampleCartLine } from './sample-cart.js';
+import { buildCartXml, sampleCart, type SampleCart, type SampleCartLine } from '../demo/sample-cart.js';
 
 const baseConfig: BuyerConfigInput = {
   sellerFallback: { countryCode: 'NO' },

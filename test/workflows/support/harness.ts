@@ -11,7 +11,7 @@ import { QUEUES } from '../../../src/queue/queues.js';
 import { redisConfig } from '../../../src/redis/redis.config.js';
 import { RedisConnections } from '../../../src/redis/redis-connections.js';
 import { BlobStore } from '../../../src/storage/blob-store.js';
-import { receiveDocument, type DocumentToReceive } from '../../../src/workflows/validation/received-document.js';
+import { receiveDocument, type DocumentToReceive } from '../../support/received-document.js';
 import { QueueDeliveryRequests } from '../../../src/workflows/ports.js';
 import { ApprovalStore } from '../../../src/workflows/punchout/approval-store.js';
 import { ApprovalService } from '../../../src/workflows/punchout/approval.service.js';

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDemoEnvironment } from '../../demo/demo-environment.js';
-import { sendCartAsPartner } from '../../demo/partner-ap.js';
-import { DEMO_BUYER, DEMO_SUPPLIER, freshCartXml } from '../../demo/scenario.js';
-import type { StoredEvent } from '../../sample-oms/event-store.js';
+import { startDemoEnvironment } from '../../src/demo/demo-environment.js';
+import { sendCartAsPartner } from '../../src/demo/partner-ap.js';
+import { DEMO_BUYER, DEMO_SUPPLIER, freshCartXml } from '../../src/demo/scenario.js';
+import type { StoredEvent } from '../../src/sample-oms/event-store.js';
 import type { BenchCase } from '../case.js';
 
 const WARMUP = 3;

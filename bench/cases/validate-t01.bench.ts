@@ -1,5 +1,5 @@
-import { officialExample } from '../../validation/bench/official-example.js';
-import { benchValidation } from '../../validation/bench/validation-bench.js';
+import { officialExample } from '../support/validation/official-example.js';
+import { benchValidation } from '../support/validation/validation-bench.js';
 
 /** T01 order (the official example), UBL schema + official rules, one thread. */
 export default {

@@ -4,23 +4,23 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { Clock } from '../../common/clock.js';
-import { migrate } from '../../database/migrator.js';
-import { PostgresDatabase } from '../../database/postgres-database.js';
-import { deliveryConfig } from '../../delivery/delivery.config.js';
-import { RouteRepository } from '../../delivery/routes/route-repository.js';
-import { RouteService } from '../../delivery/routes/route.service.js';
-import { generateWebhookSecret } from '../../delivery/webhook/secret.js';
-import { demoBuyerConfigFile } from '../../demo/scenario.js';
-import { ParticipantRepository } from '../../participants/participant-repository.js';
-import { ensureDevPki } from '../../pki/dev-pki-files.js';
-import type { DevPki } from '../../pki/dev-pki.js';
-import { SampleOmsServer } from '../../sample-oms/server.js';
+import { Clock } from '../../../src/common/clock.js';
+import { migrate } from '../../../src/database/migrator.js';
+import { PostgresDatabase } from '../../../src/database/postgres-database.js';
+import { deliveryConfig } from '../../../src/delivery/delivery.config.js';
+import { RouteRepository } from '../../../src/delivery/routes/route-repository.js';
+import { RouteService } from '../../../src/delivery/routes/route.service.js';
+import { generateWebhookSecret } from '../../../src/delivery/webhook/secret.js';
+import { demoBuyerConfigFile } from '../../../src/demo/scenario.js';
+import { ParticipantRepository } from '../../../src/participants/participant-repository.js';
+import { ensureDevPki } from '../../../src/pki/dev-pki-files.js';
+import type { DevPki } from '../../../src/pki/dev-pki.js';
+import { SampleOmsServer } from '../../../src/sample-oms/server.js';
+import { BUILT_SERVER } from '../paths.js';
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = BUILT_SERVER;
 
 /** The punch-out parties: the supplier sends carts and catalogues to the buyer we serve. */
 export const SOAK_BUYER = '0192:123456785';

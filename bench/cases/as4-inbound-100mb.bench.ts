@@ -1,10 +1,10 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { multipartToBuffer } from '../../as4/mime/multipart-writer.js';
-import { buildUserMessage, toMultipart } from '../../as4/outbound/user-message-builder.js';
-import { buildSbd } from '../../as4/sbdh/sbdh-build.js';
-import { peakRssMb, postAs4, startApi } from '../../as4/bench/as4-bench-harness.js';
-import { generateCatalogueBytes } from '../../catalogue/catalogue-generator.js';
-import { peppolIdentifiersOf } from '../../participants/peppol-documents.js';
+import { multipartToBuffer } from '../../src/as4/mime/multipart-writer.js';
+import { buildUserMessage, toMultipart } from '../../src/as4/outbound/user-message-builder.js';
+import { buildSbd } from '../../src/as4/sbdh/sbdh-build.js';
+import { peakRssMb, postAs4, startApi } from '../support/as4-harness.js';
+import { generateCatalogueBytes } from '../../test/support/catalogue-generator.js';
+import { peppolIdentifiersOf } from '../../src/participants/peppol-documents.js';
 import type { BenchCase } from '../case.js';
 
 const TARGET_BYTES = 100 * 1024 * 1024;

@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Clock } from '../../common/clock.js';
-import { buildWebhookEvent } from '../../delivery/webhook/events.js';
-import { webhookExamples } from '../../delivery/webhook/examples.js';
-import { WebhookHttpSender } from '../../delivery/webhook/http-sender.js';
-import { generateWebhookSecret } from '../../delivery/webhook/secret.js';
-import { WebhookSigner } from '../../delivery/webhook/signer.js';
-import { SampleOmsServer } from '../../sample-oms/server.js';
+import { Clock } from '../../src/common/clock.js';
+import { buildWebhookEvent } from '../../src/delivery/webhook/events.js';
+import { webhookExamples } from '../../src/delivery/webhook/examples.js';
+import { WebhookHttpSender } from '../../src/delivery/webhook/http-sender.js';
+import { generateWebhookSecret } from '../../src/delivery/webhook/secret.js';
+import { WebhookSigner } from '../../src/delivery/webhook/signer.js';
+import { SampleOmsServer } from '../../src/sample-oms/server.js';
 
 const CONCURRENCY = 32;
 const WARMUP = 64;

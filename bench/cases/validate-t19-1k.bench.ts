@@ -1,5 +1,5 @@
-import { generateCatalogue } from '../../validation/samples/catalogue-generator.js';
-import { benchValidation } from '../../validation/bench/validation-bench.js';
+import { generateCatalogue } from '../../test/support/catalogue-generator.js';
+import { benchValidation } from '../support/validation/validation-bench.js';
 
 /** A generated valid T19 catalogue of 1,000 lines, UBL schema + official rules, one thread. */
 export default {

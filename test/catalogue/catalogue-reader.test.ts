@@ -1,9 +1,9 @@
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCatalogueXml } from './catalogue-generator.js';
-import { CatalogueReadError, DEFAULT_CATALOGUE_LIMITS, openCatalogue, type CatalogueLimits } from './catalogue-reader.js';
-import type { CatalogueLine } from './catalogue-model.js';
+import { generateCatalogueXml } from '../support/catalogue-generator.js';
+import { CatalogueReadError, DEFAULT_CATALOGUE_LIMITS, openCatalogue, type CatalogueLimits } from '../../src/catalogue/catalogue-reader.js';
+import type { CatalogueLine } from '../../src/catalogue/catalogue-model.js';
 
 const example = path.resolve(process.cwd(), '../shared/conformance/examples/Catalogue_Example.xml');
 const hasExample = existsSync(example);

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCatalogue, generateEnvelopedCatalogue } from '../samples/catalogue-generator.js';
-import { TransactionRegistry } from '../transaction-registry.js';
-import { packageRoot } from '../validation.config.js';
-import { checkDocument, type DocumentCheckRequest } from './document-check.js';
-import { IsolatedDocumentCheck } from './isolated-document-check.js';
-import { XsdValidation } from './xsd-validation.js';
+import { generateCatalogue, generateEnvelopedCatalogue } from '../support/catalogue-generator.js';
+import { TransactionRegistry } from '../../src/validation/transaction-registry.js';
+import { packageRoot } from '../../src/validation/validation.config.js';
+import { checkDocument, type DocumentCheckRequest } from '../../src/validation/xml/document-check.js';
+import { IsolatedDocumentCheck } from '../../src/validation/xml/isolated-document-check.js';
+import { XsdValidation } from '../../src/validation/xml/xsd-validation.js';
 
 const ublSchemaDir = path.join(packageRoot, 'schemas/ubl-2.1');
 const registry = new TransactionRegistry();

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import type { BenchCase } from '../case.js';
-import { mean, percentile, SoakMonitor } from '../../reliability/soak/soak-monitor.js';
-import { SoakStack } from '../../reliability/soak/soak-stack.js';
-import { checkReply, SOAK_MIX, SoakMessages, type SoakMessage } from '../../reliability/soak/soak-traffic.js';
+import { mean, percentile, SoakMonitor } from '../support/soak/soak-monitor.js';
+import { SoakStack } from '../support/soak/soak-stack.js';
+import { checkReply, SOAK_MIX, SoakMessages, type SoakMessage } from '../support/soak/soak-traffic.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const RATE = Number(process.env.SOAK_RATE ?? 4);

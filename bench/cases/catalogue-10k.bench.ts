@@ -3,24 +3,24 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { generateCatalogueXml } from '../../catalogue/catalogue-generator.js';
-import { Clock } from '../../common/clock.js';
-import { migrate } from '../../database/migrator.js';
-import { PostgresDatabase } from '../../database/postgres-database.js';
-import { MessageRepository } from '../../messages/message-repository.js';
-import { ensureDevPki } from '../../pki/dev-pki-files.js';
-import { BullJobQueue } from '../../queue/bull-job-queue.js';
-import { QUEUES } from '../../queue/queues.js';
-import { redisConfig } from '../../redis/redis.config.js';
-import { RedisConnections } from '../../redis/redis-connections.js';
-import { BlobStore } from '../../storage/blob-store.js';
-import { receiveDocument } from '../../workflows/validation/received-document.js';
+import { generateCatalogueXml } from '../../test/support/catalogue-generator.js';
+import { Clock } from '../../src/common/clock.js';
+import { migrate } from '../../src/database/migrator.js';
+import { PostgresDatabase } from '../../src/database/postgres-database.js';
+import { MessageRepository } from '../../src/messages/message-repository.js';
+import { ensureDevPki } from '../../src/pki/dev-pki-files.js';
+import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
+import { QUEUES } from '../../src/queue/queues.js';
+import { redisConfig } from '../../src/redis/redis.config.js';
+import { RedisConnections } from '../../src/redis/redis-connections.js';
+import { BlobStore } from '../../src/storage/blob-store.js';
+import { receiveDocument } from '../../test/support/received-document.js';
+import { BUILT_SERVER } from '../support/paths.js';
 
 const LINES = 10_000;
 const TIMEOUT_MS = 30 * 60_000;
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = BUILT_SERVER;
 
 /**
  * A generated, valid 10,000-line catalogue received the way the AS4 receiver stores it, through a

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { buildSbd } from '../../as4/sbdh/sbdh-build.js';
-import { MessageRepository } from '../../messages/message-repository.js';
-import { DOCUMENT_TYPE_SCHEME, documentTypeValue, kindOfTransaction, normalizeParticipant, PROCESS_SCHEME } from '../../participants/peppol-documents.js';
-import { JobQueue } from '../../queue/job-queue.js';
-import { jobIdFor, QUEUES } from '../../queue/queues.js';
-import { BlobStore } from '../../storage/blob-store.js';
-import { TransactionRegistry } from '../../validation/transaction-registry.js';
+import { buildSbd } from '../../src/as4/sbdh/sbdh-build.js';
+import { MessageRepository } from '../../src/messages/message-repository.js';
+import { DOCUMENT_TYPE_SCHEME, documentTypeValue, kindOfTransaction, normalizeParticipant, PROCESS_SCHEME } from '../../src/participants/peppol-documents.js';
+import { JobQueue } from '../../src/queue/job-queue.js';
+import { jobIdFor, QUEUES } from '../../src/queue/queues.js';
+import { BlobStore } from '../../src/storage/blob-store.js';
+import { TransactionRegistry } from '../../src/validation/transaction-registry.js';
 
 export interface DocumentToReceive {
   /** The UBL business document (UTF-8). */

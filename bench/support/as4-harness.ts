@@ -5,15 +5,15 @@ import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { ensureDevPki } from '../../pki/dev-pki-files.js';
-import type { DevPki } from '../../pki/dev-pki.js';
+import { ensureDevPki } from '../../src/pki/dev-pki-files.js';
+import type { DevPki } from '../../src/pki/dev-pki.js';
+import { BUILT_SERVER } from './paths.js';
 
-/** The built API entry point (benchmarks run from dist/). */
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../main.js');
+/** The built API entry point. */
+const MAIN = path.join(BUILT_SERVER, 'main.js');
 
 /** PostgreSQL the benchmark uses when it answers (a fresh schema per run); else the embedded engine. */
 const BENCH_DATABASE_URL = process.env.AS4_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -1,13 +1,13 @@
 import { createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
-import { multipartToBuffer } from '../../as4/mime/multipart-writer.js';
-import type { PeppolIdentifier } from '../../as4/protocol/identifiers.js';
-import { buildUserMessage, toMultipart, type BuiltUserMessage } from '../../as4/outbound/user-message-builder.js';
-import { buildSbd } from '../../as4/sbdh/sbdh-build.js';
-import { verifyReply } from '../../as4/signals/receipt-verifier.js';
-import { readSignalEnvelope, readSignalErrors } from '../../as4/signals/signal-reader.js';
-import { generateCatalogueBytes } from '../../catalogue/catalogue-generator.js';
-import { freshCartXml } from '../../demo/scenario.js';
-import type { DevPki } from '../../pki/dev-pki.js';
+import { multipartToBuffer } from '../../../src/as4/mime/multipart-writer.js';
+import type { PeppolIdentifier } from '../../../src/as4/protocol/identifiers.js';
+import { buildUserMessage, toMultipart, type BuiltUserMessage } from '../../../src/as4/outbound/user-message-builder.js';
+import { buildSbd } from '../../../src/as4/sbdh/sbdh-build.js';
+import { verifyReply } from '../../../src/as4/signals/receipt-verifier.js';
+import { readSignalEnvelope, readSignalErrors } from '../../../src/as4/signals/signal-reader.js';
+import { generateCatalogueBytes } from '../../../test/support/catalogue-generator.js';
+import { freshCartXml } from '../../../src/demo/scenario.js';
+import type { DevPki } from '../../../src/pki/dev-pki.js';
 import { SOAK_BUYER, SOAK_SUPPLIER } from './soak-stack.js';
 
 export type SoakKind = 'cart' | 'catalogue' | 'duplicate' | 'invalid';

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { parseBuyerConfig } from '../../punchout/buyer-config.js';
-import { convertCartDocument } from '../../punchout/convert-cart.js';
-import { buildCartXml, sampleCart } from '../../punchout/sample-cart.js';
-import { validationConfig } from '../../validation/validation.config.js';
-import { Validator } from '../../validation/validator.js';
+import { parseBuyerConfig } from '../../src/punchout/buyer-config.js';
+import { convertCartDocument } from '../../src/punchout/convert-cart.js';
+import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
+import { validationConfig } from '../../src/validation/validation.config.js';
+import { Validator } from '../../src/validation/validator.js';
 import type { BenchCase } from '../case.js';
 
 const buyerConfig = parseBuyerConfig({

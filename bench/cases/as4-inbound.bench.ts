@@ -1,11 +1,11 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { Agent } from 'node:http';
-import { multipartToBuffer } from '../../as4/mime/multipart-writer.js';
-import { buildUserMessage, toMultipart } from '../../as4/outbound/user-message-builder.js';
-import { buildSbd } from '../../as4/sbdh/sbdh-build.js';
-import { cpuMs, percentile, postAs4, rsaBoundMessagesPerSecond, startApi } from '../../as4/bench/as4-bench-harness.js';
-import { buildCartXml, sampleCart } from '../../punchout/sample-cart.js';
-import { peppolIdentifiersOf } from '../../participants/peppol-documents.js';
+import { multipartToBuffer } from '../../src/as4/mime/multipart-writer.js';
+import { buildUserMessage, toMultipart } from '../../src/as4/outbound/user-message-builder.js';
+import { buildSbd } from '../../src/as4/sbdh/sbdh-build.js';
+import { cpuMs, percentile, postAs4, rsaBoundMessagesPerSecond, startApi } from '../support/as4-harness.js';
+import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
+import { peppolIdentifiersOf } from '../../src/participants/peppol-documents.js';
 import type { BenchCase } from '../case.js';
 
 const CONCURRENCY = 32;

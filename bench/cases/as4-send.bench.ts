@@ -1,17 +1,17 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
-import { percentile, rsaBoundMessagesPerSecond, startApi } from '../../as4/bench/as4-bench-harness.js';
-import { TempWorkspaces } from '../../as4/io/temp-workspace.js';
-import { newMessageId } from '../../as4/outbound/ids.js';
-import { Clock } from '../../common/clock.js';
-import { As4HttpTransport } from '../../outbound/as4-http-transport.js';
-import { As4Sender, type As4Receiver } from '../../outbound/as4-sender.js';
-import { stageCompressedPayload } from '../../outbound/compressed-payload.js';
-import { sbdAroundDocument } from '../../outbound/sbd-stream.js';
-import { parseCertificate } from '../../pki/certificate.js';
-import { CertificateValidator } from '../../pki/certificate-validator.js';
-import { TrustStore } from '../../pki/trust-store.js';
+import { percentile, rsaBoundMessagesPerSecond, startApi } from '../support/as4-harness.js';
+import { TempWorkspaces } from '../../src/as4/io/temp-workspace.js';
+import { newMessageId } from '../../src/as4/outbound/ids.js';
+import { Clock } from '../../src/common/clock.js';
+import { As4HttpTransport } from '../../src/outbound/as4-http-transport.js';
+import { As4Sender, type As4Receiver } from '../../src/outbound/as4-sender.js';
+import { stageCompressedPayload } from '../../src/outbound/compressed-payload.js';
+import { sbdAroundDocument } from '../../src/outbound/sbd-stream.js';
+import { parseCertificate } from '../../src/pki/certificate.js';
+import { CertificateValidator } from '../../src/pki/certificate-validator.js';
+import { TrustStore } from '../../src/pki/trust-store.js';
 import type { BenchCase } from '../case.js';
 
 const CONCURRENCY = 32;

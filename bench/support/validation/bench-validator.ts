@@ -1,5 +1,5 @@
-import { validationConfig } from '../validation.config.js';
-import { Validator } from '../validator.js';
+import { validationConfig } from '../../../src/validation/validation.config.js';
+import { Validator } from '../../../src/validation/validator.js';
 
 /** A validator on the calling thread for one transaction: what one core does, like the Java reference. */
 export function benchValidator(transaction: string): Validator {
