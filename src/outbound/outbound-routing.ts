@@ -20,7 +20,7 @@ export interface OutboundRouting {
 export const EXPLICIT_ENDPOINT_ATTRIBUTE = 'as4Endpoint';
 
 /**
- * Country of the national participant identifier schemes (Peppol code list, peppol-network.md §3):
+ * Country of the national participant identifier schemes (Peppol code list):
  * a sender registered in such a scheme is in that country. International schemes (0088 GLN, 0060
  * DUNS, 0209 GS1, ...) say nothing about it.
  */

@@ -18,7 +18,7 @@ import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const ORDER_DOCUMENT = acceptedDocuments(['T01'])[0]!;
+const ORDER_DOCUMENT = acceptedDocuments(['T01'])[0]!;
 
 /** A queue prefix no other test shares. */
 export function uniquePrefix(name: string): string {

@@ -7,7 +7,7 @@ const run = promisify(execFile);
 const SAXON_JARS = ['/usr/share/java/Saxon-HE.jar', '/usr/share/java/saxon-he.jar'];
 const AVERAGE = /Average execution time over last (\d+) runs: ([\d.]+)ms/;
 
-export function saxonJar(): string | undefined {
+function saxonJar(): string | undefined {
   return SAXON_JARS.find((jar) => existsSync(jar));
 }
 

@@ -11,7 +11,7 @@ import { appendSignature, appendSignatureAsync, binarySecurityToken, type Signat
 import { XmlBuilder } from '../xml/xml-build.js';
 import { newMessageId, newXmlId } from './ids.js';
 
-export interface As4Credentials {
+interface As4Credentials {
   readonly privateKey: KeyObject;
   readonly certificate: X509Certificate;
 }
@@ -49,7 +49,7 @@ export interface UserMessagePartIds {
   readonly contentId: string;
 }
 
-export interface BuiltAttachment {
+interface BuiltAttachment {
   readonly contentId: string;
   readonly contentType: string;
   readonly bytes: Buffer;
@@ -72,7 +72,7 @@ export interface CompressedPayload {
 
 export type StreamedUserMessageToBuild = Omit<UserMessageToBuild, 'payload' | 'compress'> & { readonly payload: CompressedPayload };
 
-export interface StreamedAttachment {
+interface StreamedAttachment {
   readonly contentId: string;
   readonly contentType: string;
   /** A fresh stream of the encrypted attachment (each call encrypts anew, with a fresh IV). */
@@ -87,7 +87,7 @@ const XML_DIGEST_LIMITS = { maxBytes: 200 * 1024 * 1024, maxDepth: 256, maxEleme
 
 /**
  * Builds a Peppol AS4 UserMessage around an SBD: gzip → sign (Messaging, Body, attachment) →
- * encrypt the attachment for the receiver (AES-128-GCM, key by RSA-OAEP/MGF1-SHA256) (§7 send).
+ * encrypt the attachment for the receiver (AES-128-GCM, key by RSA-OAEP/MGF1-SHA256).
  */
 export function buildUserMessage(input: UserMessageToBuild): BuiltUserMessage {
   const compress = input.compress ?? true;

@@ -6,14 +6,14 @@ import { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS } from './signature-algorithms.
 import { TOKEN } from '../protocol/peppol-profile.js';
 import { rsaSha256SignAsync } from '../crypto/rsa-async.js';
 
-export interface XmlReferenceToSign {
+interface XmlReferenceToSign {
   /** Value of the element's wsu:Id. */
   readonly id: string;
   readonly element: Element;
   readonly inclusivePrefixes: readonly string[];
 }
 
-export interface AttachmentReferenceToSign {
+interface AttachmentReferenceToSign {
   readonly contentId: string;
   /** Digest of the attachment content as the Attachment-Content-Signature-Transform defines it. */
   readonly digest: Buffer;

@@ -23,7 +23,7 @@ import { createPostgresTestDatabase, type TestDatabase } from '../../support/dat
 import { devPkiEnv } from '../../support/dev-pki.js';
 import { startProcess, type RunningProcess } from '../../support/processes.js';
 
-export const sharedDir = path.resolve(process.cwd(), '../shared');
+const sharedDir = path.resolve(process.cwd(), '../shared');
 export const examplesDir = path.join(sharedDir, 'conformance', 'examples');
 export const hasExamples = existsSync(path.join(examplesDir, 'PunchOut_Example.xml')) && existsSync(path.join(examplesDir, 'Catalogue_Example.xml'));
 export const NO_EXAMPLES = `../shared/conformance/examples is absent (${examplesDir}): workflow tests on the official examples skipped`;

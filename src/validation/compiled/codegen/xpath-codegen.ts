@@ -313,7 +313,7 @@ function arithmetic(op: string, l: Code, r: Code): Code {
 }
 
 /** Whether an expression refers to a variable (ignoring shadowing, which only makes this cautious). */
-export function mentions(e: Expr, name: string): boolean {
+function mentions(e: Expr, name: string): boolean {
   switch (e.k) {
     case 'var':
       return e.name === name;
