@@ -49,10 +49,6 @@ export const PEPPOL_ERROR_DETAIL = {
   notServiced: 'PEPPOL:NOT_SERVICED',
 } as const;
 
-export function isEbmsErrorCode(value: string): value is EbmsErrorCode {
-  return Object.prototype.hasOwnProperty.call(EBMS_ERRORS, value);
-}
-
 export interface EbmsErrorOptions {
   /** Human-readable `eb:Description`; defaults to the detail. */
   description?: string;
