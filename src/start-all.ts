@@ -1,6 +1,6 @@
 import { ensureRedis } from './app/local-redis.js';
 import { onStopped, runMain, startRole } from './app/bootstrap.js';
-import { validateConfiguration } from './config/all-configs.js';
+import { validateConfiguration } from './app/configuration.js';
 import { ensureDevPki, readDevPki } from './pki/dev-pki-files.js';
 import { pkiConfig } from './pki/pki.config.js';
 import { redisConfig } from './redis/redis.config.js';

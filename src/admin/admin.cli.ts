@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../common/usage-error.js';
 import { Clock } from '../common/clock.js';
 import { databaseConfig } from '../database/database.config.js';
 import type { Database } from '../database/database.js';

@@ -5,12 +5,12 @@ import { NestFactory } from '@nestjs/core';
 import express from 'express';
 import type { Logger } from 'pino';
 import { mountAdminHttp } from '../admin/docs/admin-http.js';
-import { validateConfiguration } from '../config/all-configs.js';
 import { ConfigError } from '../config/define-config.js';
 import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
 import { httpConfig } from '../http/http.config.js';
 import { sanitizeCorrelationId, withCorrelation } from '../logging/correlation.js';
 import { createRootLogger, JsonNestLogger } from '../logging/logger.js';
+import { validateConfiguration } from './configuration.js';
 import { CoreModule } from './core.module.js';
 import { type Role, roleModule } from './roles.js';
 

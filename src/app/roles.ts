@@ -16,13 +16,13 @@ import { WorkflowServicesModule } from '../workflows/workflow-services.module.js
 import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
 
 /** Feature modules both roles need. */
-export const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule];
+const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule];
 
 /** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
-export const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule];
+const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule];
 
 /** Feature modules of the worker role: the queue processors. */
-export const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule];
+const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule];
 
 export type Role = 'api' | 'worker' | 'all';
 

@@ -4,7 +4,7 @@ import { env } from '../config/env.js';
 
 const MiB = 1024 * 1024;
 
-/** Every bound of the AS4 receiver is a variable (peppol-as4.md §12: design for ≥ 100 MB). */
+/** Every bound of the AS4 receiver is a variable (designed for documents of 100 MB and more). */
 export const as4Config = defineConfig(
   'as4',
   {

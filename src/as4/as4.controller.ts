@@ -1,4 +1,5 @@
-import { Controller, HttpCode, Inject, Optional, Post, Req, Res } from '@nestjs/common';
+import { Controller, Inject, Optional, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { Lifecycle } from '../http/lifecycle.js';
@@ -20,7 +21,8 @@ export class As4Controller {
   ) {}
 
   @Post('as4')
-  @HttpCode(200)
+  // The status is written with the signal (200, or an error status); @ApiOkResponse only documents it.
+  @ApiOkResponse({ description: '' })
   async receive(@Req() req: Request, @Res() res: Response): Promise<void> {
     if (this.lifecycle.isDraining) {
       res.status(503).setHeader('Retry-After', '30').setHeader('Connection', 'close').end();

@@ -38,7 +38,7 @@ function address(from: LiteElement | undefined, path: string): Address | undefin
 }
 
 /** Provider/receiver parties are flat; seller and contractor wrap theirs in `cac:Party`. */
-export function readCatalogueParty(party: LiteElement | undefined): CatalogueParty | undefined {
+function readCatalogueParty(party: LiteElement | undefined): CatalogueParty | undefined {
   if (!party) return undefined;
   return dropUndefined({
     endpoint: identifier(party, 'cbc:EndpointID'),

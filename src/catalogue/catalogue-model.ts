@@ -45,7 +45,7 @@ export interface CatalogueLine {
   item: CatalogueItem;
 }
 
-export interface CataloguePrice {
+interface CataloguePrice {
   amount?: string;
   currency?: string;
   baseQuantity?: Quantity;
@@ -53,7 +53,7 @@ export interface CataloguePrice {
   validity?: { startDate?: string; endDate?: string };
 }
 
-export interface CatalogueItem {
+interface CatalogueItem {
   name?: string;
   descriptions: string[];
   keywords: string[];

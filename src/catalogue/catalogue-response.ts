@@ -22,7 +22,7 @@ export interface CatalogueResponseLimits {
   maxNoteLength: number;
 }
 
-export const DEFAULT_RESPONSE_LIMITS: CatalogueResponseLimits = { maxNotes: 50, maxNoteLength: 1_000 };
+const DEFAULT_RESPONSE_LIMITS: CatalogueResponseLimits = { maxNotes: 50, maxNoteLength: 1_000 };
 
 /** The catalogue lacks what an answer needs (its id or the endpoints to address). */
 export class CatalogueResponseError extends Error {

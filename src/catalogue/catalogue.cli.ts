@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../common/usage-error.js';
 import { Clock } from '../common/clock.js';
 import { TRANSACTIONS } from '../peppol/index.js';
 import { validationConfig } from '../validation/validation.config.js';

@@ -1,16 +1,13 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
+import { UsageError } from '../common/usage-error.js';
 import { ConfigError } from '../config/define-config.js';
 import { commandRegistrars } from './commands.js';
 
 /** Exit codes shared by every operator command. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** Raised by a command for a usage or I/O problem: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export function buildProgram(): Command {
   const program = new Command('peppol-ap')

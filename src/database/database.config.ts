@@ -17,4 +17,3 @@ export const databaseConfig = defineConfig(
     statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
   }),
 );
-export type DatabaseConfig = ReturnType<typeof databaseConfig.load>;

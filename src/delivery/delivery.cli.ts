@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../common/usage-error.js';
 import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
 import { DeliveryError } from './delivery.errors.js';
 import { openDeliveryServices, type DeliveryServices } from './standalone.js';

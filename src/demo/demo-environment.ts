@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { ensureRedis } from '../app/local-redis.js';
 import { startRole } from '../app/bootstrap.js';
-import { validateConfiguration } from '../config/all-configs.js';
+import { validateConfiguration } from '../app/configuration.js';
 import { RouteService } from '../delivery/routes/route.service.js';
 import { generateWebhookSecret } from '../delivery/webhook/secret.js';
 import { MessageRepository } from '../messages/message-repository.js';

@@ -1,4 +1,4 @@
-import { buildCartXml, sampleCart } from '../punchout/sample-cart.js';
+import { buildCartXml, sampleCart } from './sample-cart.js';
 
 /** The demo's parties, as in the sample cart: the supplier sends its cart to the buyer we serve. */
 export const DEMO_BUYER = '0192:123456785';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../common/usage-error.js';
 import { Clock } from '../common/clock.js';
 import { IDENTIFIER_SCHEMES, PROCESSES } from '../peppol/index.js';
 import { createPkiServices } from '../pki/pki.factory.js';

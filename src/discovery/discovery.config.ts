@@ -17,7 +17,7 @@ export const discoveryConfig = defineConfig(
     SMP_TIMEOUT_MS: env.int(10_000, 100, 120_000),
     SMP_MAX_RESPONSE_BYTES: env.int(5_242_880, 4_096, 104_857_600),
     SMP_MAX_XML_ELEMENTS: env.int(200_000, 100, 10_000_000),
-    /** Older SMPs still sign with RSA-SHA1 (peppol-network.md §6). */
+    /** Older SMPs still sign with RSA-SHA1. */
     SMP_ALLOW_RSA_SHA1: env.bool(true),
     DISCOVERY_CACHE_TTL_MS: env.int(3_600_000, 0, 86_400_000),
     /** Kept short so a new registration shows up quickly. */
@@ -45,7 +45,7 @@ export const discoveryConfig = defineConfig(
 
 export type DiscoveryConfig = ConfigOf<typeof discoveryConfig>;
 
-/** OpenPeppol SML zones (peppol-network.md §5.1). */
+/** OpenPeppol SML zones. */
 export const SML_ZONES = {
   production: 'participant.sml.prod.tech.peppol.org',
   test: 'participant.sml.test.tech.peppol.org',

@@ -37,7 +37,7 @@ export interface DiscoveryCacheOptions {
   ttlMs: number;
   negativeTtlMs: number;
   maxEntries: number;
-  /** Peppol endpoints must be https on port 443 (peppol-as4.md §12); dev and loopback tests turn this off. */
+  /** Peppol endpoints must be https on port 443; dev and loopback tests turn this off. */
   requireHttpsEndpoint?: boolean;
 }
 

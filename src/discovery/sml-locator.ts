@@ -62,7 +62,7 @@ export class SmlLocator {
 }
 
 /** Best (lowest order, then preference) terminal `U` record for service Meta:SMP whose rewrite gives an http(s) URL. */
-export function selectSmpUrl(records: NaptrRecord[], dnsName: string): string | undefined {
+function selectSmpUrl(records: NaptrRecord[], dnsName: string): string | undefined {
   const candidates = records
     .filter((r) => r.flags.toLowerCase() === 'u' && r.service.toLowerCase() === SMP_SERVICE)
     .sort((a, b) => a.order - b.order || a.preference - b.preference);

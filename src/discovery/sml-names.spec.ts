@@ -4,7 +4,7 @@ import { legacyCnameFor, naptrNameFor } from './sml-names.js';
 const TEST_ZONE = 'participant.sml.test.tech.peppol.org';
 const p = (value: string) => ({ scheme: 'iso6523-actorid-upis', value });
 
-// Test vectors from peppol-network.md §5.2 / §5.3 (peppol-commons URL provider tests).
+// Test vectors of the Peppol SML specification (as in the peppol-commons URL provider tests).
 describe('SML names', () => {
   it('hashes the lower-cased participant value with SHA-256 and unpadded base32', () => {
     const expected = 'y7dzfxaf3d4cjz4kcgrxtec6twvcga4ky7zwa5boif6mswd4tdrq.iso6523-actorid-upis.participant.sml.test.tech.peppol.org';

@@ -3,7 +3,7 @@ import { base32 } from 'rfc4648';
 import type { PeppolIdentifier } from '../peppol/index.js';
 
 /**
- * DNS name of a participant for the U-NAPTR lookup (peppol-network.md §5.2): base32 (RFC 4648, no
+ * DNS name of a participant for the U-NAPTR lookup: base32 (RFC 4648, no
  * padding, lower case) of SHA-256 over the lower-cased identifier value, then the scheme and the zone.
  */
 export function naptrNameFor(participant: PeppolIdentifier, zone: string): string {
@@ -12,7 +12,7 @@ export function naptrNameFor(participant: PeppolIdentifier, zone: string): strin
   return `${label}.${participant.scheme.toLowerCase()}.${zone}`;
 }
 
-/** Legacy CNAME name: `B-` + hex MD5 of the lower-cased value (peppol-network.md §5.3). */
+/** Legacy CNAME name: `B-` + hex MD5 of the lower-cased value. */
 export function legacyCnameFor(participant: PeppolIdentifier, zone: string): string {
   const digest = createHash('md5').update(participant.value.toLowerCase(), 'utf8').digest('hex');
   return `B-${digest}.${participant.scheme.toLowerCase()}.${zone}`;

@@ -9,7 +9,7 @@ describe('SMP URLs', () => {
     value: 'urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:order:3::2.1',
   };
 
-  // The literal forms of peppol-network.md §6.
+  // The literal forms of the Peppol SMP specification.
   it('percent-encodes the service group path', () => {
     expect(serviceGroupUrl('http://smp.example/', participant)).toBe('http://smp.example/iso6523-actorid-upis%3A%3A0088%3A7315458756324');
   });

@@ -24,7 +24,7 @@ export interface VerifiedSigner {
 }
 
 /**
- * Checks the enveloped XMLDSig of an SMP response (peppol-network.md §6): exactly one signature,
+ * Checks the enveloped XMLDSig of an SMP response: exactly one signature,
  * exactly one reference, URI="" with the enveloped-signature transform (so the whole document is
  * covered and nothing can be wrapped around it), signed by a certificate that chains to the SMP CA.
  */

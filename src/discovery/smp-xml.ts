@@ -26,7 +26,7 @@ export interface SmpEndpoint {
   technicalContact?: string;
 }
 
-export interface SmpProcess {
+interface SmpProcess {
   /** Undefined when the SMP 2 metadata lists no process (it then applies to every process). */
   process?: PeppolIdentifier;
   endpoints: SmpEndpoint[];

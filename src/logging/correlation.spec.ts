@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { currentCorrelation, sanitizeCorrelationId, tagCorrelation, withCorrelation } from './correlation.js';
+import { currentCorrelation, sanitizeCorrelationId, withCorrelation } from './correlation.js';
 
 describe('correlation', () => {
   it('carries the id through async work and keeps concurrent contexts apart', async () => {
     const seen = await Promise.all(
       ['a', 'b'].map((id) =>
-        withCorrelation({ correlationId: id }, async () => {
-          await new Promise((r) => setTimeout(r, 5));
-          tagCorrelation({ messageId: `m-${id}` });
+        withCorrelation({ correlationId: id, messageId: `m-${id}` }, async () => {
           await new Promise((r) => setTimeout(r, 5));
           return currentCorrelation();
         }),

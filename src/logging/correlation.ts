@@ -17,12 +17,6 @@ export function currentCorrelation(): CorrelationContext | undefined {
   return storage.getStore();
 }
 
-/** Attaches a message id to the current context once it is known (e.g. after the header is parsed). */
-export function tagCorrelation(fields: Partial<CorrelationContext>): void {
-  const store = storage.getStore();
-  if (store) Object.assign(store, fields);
-}
-
 /** Correlation ids from outside are accepted only in a safe shape. */
 export function sanitizeCorrelationId(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z0-9._:@-]{1,128}$/.test(value) ? value : undefined;

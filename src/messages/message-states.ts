@@ -57,11 +57,4 @@ export function canTransition(from: MessageState, to: MessageState): boolean {
   return T[from].includes(to);
 }
 
-export function isMessageState(value: string): value is MessageState {
-  return (MESSAGE_STATES as readonly string[]).includes(value);
-}
-
-/** States whose work is still pending: the reconciler re-enqueues these when their job is missing. */
-export const PENDING_STATES: readonly MessageState[] = ['received', 'validated', 'approved', 'changed', 'created', 'delivering', 'sending'];
-
 export const TRANSITIONS = T;

@@ -64,7 +64,7 @@ export interface As4SenderOptions {
 }
 
 /**
- * Sends one Peppol AS4 UserMessage and judges the synchronous reply (peppol-as4.md §7–§11): a receipt
+ * Sends one Peppol AS4 UserMessage and judges the synchronous reply: a receipt
  * counts only when signed by the receiver's certificate (the one from the SMP, still a valid Peppol
  * AP certificate), referring to our MessageId and repeating every digest we signed.
  */

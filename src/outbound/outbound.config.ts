@@ -14,7 +14,7 @@ export const outboundConfig = defineConfig(
     AS4_SEND_RESPONSE_TIMEOUT_MS: env.int(120_000, 100, 3_600_000),
     /** Largest reply (receipt or error signal) read; bigger replies are cut off and treated as invalid. */
     AS4_SEND_MAX_RESPONSE_BYTES: env.int(1 * MiB, 4_096, 64 * MiB),
-    /** Largest business document we send (peppol-as4.md §12: 100 MB is the community cap). */
+    /** Largest business document we send (100 MB is the Peppol community cap). */
     AS4_SEND_MAX_DOCUMENT_BYTES: env.int(110 * MiB, 1_024),
     /** Compressed payloads up to this size stay in memory; larger ones are staged in a temp file. */
     AS4_SEND_SPILL_THRESHOLD_BYTES: env.int(4 * MiB, 0),

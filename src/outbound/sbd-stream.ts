@@ -4,7 +4,7 @@ import type { PeppolIdentifier } from '../peppol/index.js';
 import { sbdEnvelope } from '../as4/sbdh/sbdh-build.js';
 import { BusinessDocumentError, readBusinessDocumentHead } from './business-document-head.js';
 
-/** What the envelope needs besides the document (peppol-network.md §2). */
+/** What the envelope needs besides the document. */
 export interface SbdRouting {
   senderId: string;
   receiverId: string;

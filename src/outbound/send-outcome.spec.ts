@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTransientEbmsError, isTransientHttpStatus } from './send-outcome.js';
 
-describe('retry classification (peppol-as4.md §11)', () => {
+describe('retry classification', () => {
   it('retries delivery and connection failures of the receiver, not its verdicts', () => {
     expect(['EBMS:0202', 'EBMS:0005'].map(isTransientEbmsError)).toEqual([true, true]);
     expect(['EBMS:0004', 'EBMS:0101', 'EBMS:0102', 'EBMS:0103', 'EBMS:0303', 'EBMS:0010'].some(isTransientEbmsError)).toBe(false);

@@ -23,7 +23,7 @@ export type As4SendOutcome =
   | { kind: 'transport-error'; retryable: true; code: 'EBMS:0005'; error: string; message: string; latencyMs: number };
 
 /**
- * ebMS errors that describe a passing condition at the receiver (peppol-as4.md §11): delivery or
+ * ebMS errors that describe a passing condition at the receiver: delivery or
  * connection failures. Everything else is the receiver's final word on this message.
  */
 const TRANSIENT_EBMS_CODES = new Set(['EBMS:0202', 'EBMS:0005', 'EBMS:0006']);

@@ -4,7 +4,7 @@ import type { RevocationChecker, RevocationStatus } from './revocation.js';
 import type { CertPurpose, TrustAnchor, TrustStore } from './trust-store.js';
 import { x509 } from './x509-crypto.js';
 
-export type ValidationFailureCode =
+type ValidationFailureCode =
   | 'malformed'
   | 'untrusted'
   | 'wrong-purpose'
@@ -142,7 +142,7 @@ export class CertificateValidator {
 }
 
 /** The anchor whose name and key identifiers match the certificate's issuer and whose key verifies its signature. */
-export function findIssuer(cert: ParsedCertificate, anchors: readonly TrustAnchor[]): TrustAnchor | undefined {
+function findIssuer(cert: ParsedCertificate, anchors: readonly TrustAnchor[]): TrustAnchor | undefined {
   return anchors.find((a) => cert.node.checkIssued(a.cert.node) && cert.node.verify(a.cert.node.publicKey));
 }
 

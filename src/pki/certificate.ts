@@ -21,7 +21,7 @@ export class CertificateParseError extends Error {
 }
 
 /** Largest certificate we parse; real Peppol certificates are under 3 KB. */
-export const MAX_CERTIFICATE_BYTES = 65_536;
+const MAX_CERTIFICATE_BYTES = 65_536;
 
 export function parseCertificate(input: CertificateInput, maxBytes = MAX_CERTIFICATE_BYTES): ParsedCertificate {
   if (isParsed(input)) return input;

@@ -12,8 +12,8 @@ export const DEV_MARK = 'DEV ONLY - NOT FOR PRODUCTION';
 export const DEV_P12_PASSWORD = 'peppol-dev';
 
 /** Where the dev certificates say their OCSP responder and CRLs live, unless the caller chooses. */
-export const DEV_OCSP_URL = 'http://127.0.0.1:8089/ocsp';
-export const DEV_CRL_BASE_URL = 'http://127.0.0.1:8089/crl';
+const DEV_OCSP_URL = 'http://127.0.0.1:8089/ocsp';
+const DEV_CRL_BASE_URL = 'http://127.0.0.1:8089/crl';
 
 export interface DevPkiEntry {
   certPem: string;

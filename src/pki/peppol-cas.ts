@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
-export type CaRole = 'root' | 'ap' | 'smp';
-export type CaGeneration = 'G2' | 'G3';
+type CaRole = 'root' | 'ap' | 'smp';
+type CaGeneration = 'G2' | 'G3';
 
 /** One official Peppol CA certificate shipped in ./peppol-cas (see SOURCES.md there). */
 export interface PeppolCa {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../common/usage-error.js';
 import { Clock } from '../common/clock.js';
 import { ApIdentity, writeRolloverState } from './ap-identity.js';
 import { DEV_PKI_FILES, DEV_P12_FILE, ensureDevPki, readDevPki, writeDevPki } from './dev-pki-files.js';

@@ -4,10 +4,10 @@ import { ConfigError, defineConfig, type ConfigOf } from '../config/define-confi
 import { env } from '../config/env.js';
 import { DEV_PKI_FILES } from './dev-pki-files.js';
 
-export const PEPPOL_STAGES = ['dev', 'test', 'production'] as const;
+const PEPPOL_STAGES = ['dev', 'test', 'production'] as const;
 export type PeppolStage = (typeof PEPPOL_STAGES)[number];
 
-export const REVOCATION_POLICIES = ['hard-fail', 'soft-fail', 'off'] as const;
+const REVOCATION_POLICIES = ['hard-fail', 'soft-fail', 'off'] as const;
 /**
  * hard-fail: a certificate whose status cannot be established is rejected; soft-fail: accepted with a
  * logged warning when no responder answers (a definite "revoked" is always rejected); off: not checked.

@@ -14,7 +14,7 @@ import { PeppolRevocationChecker } from './revocation-service.js';
 import { TrustStore } from './trust-store.js';
 
 /** Our configured current key pair (AP_* variables); the one signing right now is `ApIdentity.signing()`. */
-export const AP_CREDENTIALS = Symbol('AP_CREDENTIALS');
+const AP_CREDENTIALS = Symbol('AP_CREDENTIALS');
 
 /**
  * Reports the signing certificate's validity in readiness, and every slot (current, and during a
@@ -117,4 +117,3 @@ export class CertificateStatus implements ReadinessCheck, OnModuleInit, OnModule
 })
 export class PkiModule {}
 
-export { READINESS_CHECKS };

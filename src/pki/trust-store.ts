@@ -78,12 +78,12 @@ export class TrustStore {
 }
 
 /** Test CAs in test and dev, production CAs in production; G2 only when asked for. */
-export function builtInCasFor(stage: PeppolStage, acceptG2: boolean): PeppolCa[] {
+function builtInCasFor(stage: PeppolStage, acceptG2: boolean): PeppolCa[] {
   const network = stage === 'production' ? 'production' : 'test';
   return PEPPOL_CAS.filter((ca) => ca.network === network && (ca.generation === 'G3' || acceptG2));
 }
 
-export function isSelfIssued(cert: ParsedCertificate): boolean {
+function isSelfIssued(cert: ParsedCertificate): boolean {
   return cert.node.checkIssued(cert.node) && cert.node.verify(cert.node.publicKey);
 }
 

@@ -12,7 +12,7 @@ export const subtle = webcrypto.subtle;
 
 /** RSA PKCS#1 v1.5 with SHA-256: the signature algorithm for every dev certificate, CRL and OCSP response. */
 export type CryptoKeyPair = webcrypto.CryptoKeyPair;
-export type CryptoKey = webcrypto.CryptoKey;
+type CryptoKey = webcrypto.CryptoKey;
 
 export const RSA_SHA256: webcrypto.RsaHashedKeyGenParams = {
   name: 'RSASSA-PKCS1-v1_5',
@@ -21,8 +21,3 @@ export const RSA_SHA256: webcrypto.RsaHashedKeyGenParams = {
   modulusLength: 2048,
 };
 
-/** Reads the value of the first attribute of a type (e.g. `CN`) in a name, whatever the RDN order. */
-export function nameAttribute(name: x509.Name, type: string): string | undefined {
-  const values = name.getField(type);
-  return values.length > 0 ? values[0] : undefined;
-}

@@ -4,7 +4,7 @@ import { parseBuyerConfig, type BuyerConfigInput } from './buyer-config.js';
 import { parseCart } from './cart.js';
 import type { Cart } from './cart-model.js';
 import { PunchoutError } from './errors.js';
-import { buildCartXml, sampleCart, type SampleCartLine } from './sample-cart.js';
+import { buildCartXml, sampleCart, type SampleCartLine } from '../demo/sample-cart.js';
 
 function cart(lines: Array<Partial<SampleCartLine>>, completeCart = false): Cart {
   return parseCart(

@@ -5,7 +5,7 @@ import { PunchoutError } from './errors.js';
 import { assertCartStillValid, assertLineOrderable, documentCurrency, selectOrderLines, type OrderMoment } from './order-checks.js';
 import { lineExtensionAmount, unitPrice } from './order-totals.js';
 
-export { applyChanges, cartChangeSchema, type CartChange, type ChangedCart } from './cart-changes.js';
+export { applyChanges, cartChangeSchema, type CartChange } from './cart-changes.js';
 
 export interface ApprovalDecision {
   outcome: 'auto-approve' | 'manual';

@@ -45,7 +45,7 @@ const seller = z.object({
   contact: contact.optional(),
 });
 
-export const buyerConfigSchema = z
+const buyerConfigSchema = z
   .object({
     /** Purchase order numbers: prefix + zero-padded sequence (the sequence itself lives in the database). */
     orderNumber: z

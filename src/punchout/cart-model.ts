@@ -44,7 +44,7 @@ export interface CartLine {
   item: CartItem;
 }
 
-export interface CartPrice {
+interface CartPrice {
   /** Net item price, as written. */
   amount: string;
   currency: string;
@@ -71,7 +71,7 @@ export interface CartItem {
   properties: ItemProperty[];
 }
 
-export interface SpecificationDocument {
+interface SpecificationDocument {
   id: string;
   documentTypeCode?: string;
   description?: string;
@@ -80,7 +80,7 @@ export interface SpecificationDocument {
   embeddedFilename?: string;
 }
 
-export interface Certificate {
+interface Certificate {
   id: string;
   typeCode: string;
   type: string;
@@ -112,7 +112,7 @@ export interface ItemProperty {
 }
 
 /** Property names with a meaning in BIS 18 (punch out). */
-export const RESERVED_PROPERTY = {
+const RESERVED_PROPERTY = {
   /** On a component line: the seller's item id of the configured product it belongs to. */
   partOf: 'PartOf',
   serviceIndicator: 'ServiceIndicator',

@@ -5,8 +5,7 @@ import { parseBuyerConfig, type BuyerConfigInput } from './buyer-config.js';
 import { parseCart } from './cart.js';
 import { cartToOrder, type CartToOrderOptions } from './cart-to-order.js';
 import { PunchoutError } from './errors.js';
-import { orderRouting } from './order-routing.js';
-import { buildCartXml, sampleCart, type SampleCart, type SampleCartLine } from './sample-cart.js';
+import { buildCartXml, sampleCart, type SampleCart, type SampleCartLine } from '../demo/sample-cart.js';
 
 const baseConfig: BuyerConfigInput = {
   sellerFallback: { countryCode: 'NO' },
@@ -100,15 +99,6 @@ describe('cartToOrder: header and parties', () => {
     });
     expect(order.buyer.endpoint).toEqual({ schemeId: '0088', value: '7300010000001' });
     expect(order.seller).toMatchObject({ endpoint: { schemeId: '0192', value: '987654325' }, partyName: 'ABC Shop', postalAddress: { cityName: 'Bergen', countryCode: 'NO' } });
-  });
-
-  it('routes the order from the buyer to the seller (document type and process as in the Peppol code lists)', () => {
-    expect(orderRouting(order)).toEqual({
-      senderId: '0192:123456785',
-      receiverId: '0192:987654325',
-      documentTypeId: 'urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:order:3::2.1',
-      processId: 'urn:fdc:peppol.eu:poacc:bis:ordering:3',
-    });
   });
 
   it('writes the approving user as buyer contact', () => {

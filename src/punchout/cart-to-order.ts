@@ -142,7 +142,7 @@ function buyerParty(cart: Cart, config: BuyerConfig, approver: Contact | undefin
 }
 
 /** Seller master data for the cart's seller, found by any of its identifiers. */
-export function findSeller(cart: Cart, config: BuyerConfig): SellerMasterData | undefined {
+function findSeller(cart: Cart, config: BuyerConfig): SellerMasterData | undefined {
   const keys = sellerKeys(cart);
   return config.sellers.find((seller) => seller.ids.some((id) => keys.includes(id)));
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCart } from './cart.js';
 import { configuredProductOf } from './cart-model.js';
 import { PunchoutError } from './errors.js';
-import { buildCartXml, sampleCart } from './sample-cart.js';
+import { buildCartXml, sampleCart } from '../demo/sample-cart.js';
 
 const example = path.resolve(process.cwd(), '../shared/conformance/examples/PunchOut_Example.xml');
 const hasExample = existsSync(example);

@@ -10,7 +10,7 @@ export interface OrderMoment {
 }
 
 /** True when `moment` lies after the end of a validity (end of day when no end time is given). */
-export function isPast(moment: OrderMoment, end: { date: string; time?: string }): boolean {
+function isPast(moment: OrderMoment, end: { date: string; time?: string }): boolean {
   if (moment.date !== end.date) return moment.date > end.date;
   return end.time !== undefined && moment.time !== undefined && moment.time.slice(0, 8) > end.time.slice(0, 8);
 }

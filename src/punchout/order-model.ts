@@ -49,7 +49,7 @@ export interface Period {
   endDate?: string;
 }
 
-export interface OrderDelivery {
+interface OrderDelivery {
   location?: { id?: Identifier; name?: string; address: Address };
   requestedPeriod?: Period;
   party?: { partyId?: Identifier; name: string; postalAddress?: Address; contact?: Contact };

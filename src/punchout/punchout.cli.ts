@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../common/usage-error.js';
 import { Clock } from '../common/clock.js';
 import { BuyerConfigError, formatOrderNumber, parseBuyerConfig, type BuyerConfig } from './buyer-config.js';
 import { cartChangeSchema, type CartChange } from './cart-changes.js';

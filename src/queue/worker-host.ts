@@ -7,7 +7,7 @@ import { JOB_HANDLER, type JobHandler } from './job-handler.decorator.js';
 import { PermanentJobError } from './job-queue.js';
 import type { QueueName } from './queues.js';
 
-export const WORKER_SHUTDOWN_DEADLINE_MS = 20_000;
+const WORKER_SHUTDOWN_DEADLINE_MS = 20_000;
 
 /**
  * Runs the BullMQ workers of the worker role: one per discovered @HandlesQueue provider. Two handlers

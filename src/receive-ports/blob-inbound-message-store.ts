@@ -31,8 +31,8 @@ WITH msg AS (
     (VALUES ('received-raw', ${p(3)}::text, ${p(4)}::text, ${p(5)}::bigint), ('sbd', ${p(6)}::text, 'application/xml', ${p(7)}::bigint),
             ('receipt', ${p(8)}::text, 'application/soap+xml', ${p(9)}::bigint)) AS d(role, sha256, media_type, size)
 ), receipt AS (
-  INSERT INTO as4_receipts (sending_ap, message_id, state, claimed_at, receipt, keep_until)
-  SELECT sending_ap, as4_message_id, 'done', created_at, ${p(10)}::bytea, ${p(11)}::timestamptz FROM msg
+  INSERT INTO as4_receipts (sending_ap, message_id, claimed_at, receipt, keep_until)
+  SELECT sending_ap, as4_message_id, created_at, ${p(10)}::bytea, ${p(11)}::timestamptz FROM msg
 )
 SELECT id FROM msg`;
 
@@ -114,15 +114,15 @@ export class BlobInboundMessageStore extends InboundMessageStore {
       );
       if (!existing) throw new Error(`message ${m.key.messageId} conflicts with a record that cannot be found`);
       const [kept] = await tx.query<{ receipt: Uint8Array }>(
-        `SELECT receipt FROM as4_receipts WHERE sending_ap = $1 AND message_id = $2 AND state = 'done' AND keep_until >= $3 FOR UPDATE`,
+        `SELECT receipt FROM as4_receipts WHERE sending_ap = $1 AND message_id = $2 AND keep_until >= $3 FOR UPDATE`,
         [m.key.senderPartyId, m.key.messageId, m.receivedAt.toISOString()],
       );
       const awaitingProcessing = existing.state === 'received';
       if (kept) return { status: 'duplicate', storedMessageId: existing.id, receipt: Buffer.from(kept.receipt), awaitingProcessing };
       // Past the window: this receipt is the one answered from now on.
       await tx.query(
-        `INSERT INTO as4_receipts (sending_ap, message_id, state, claimed_at, receipt, keep_until) VALUES ($1, $2, 'done', $3, $4, $5)
-         ON CONFLICT (sending_ap, message_id) DO UPDATE SET state = 'done', claimed_at = EXCLUDED.claimed_at, receipt = EXCLUDED.receipt, keep_until = EXCLUDED.keep_until`,
+        `INSERT INTO as4_receipts (sending_ap, message_id, claimed_at, receipt, keep_until) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (sending_ap, message_id) DO UPDATE SET claimed_at = EXCLUDED.claimed_at, receipt = EXCLUDED.receipt, keep_until = EXCLUDED.keep_until`,
         [m.key.senderPartyId, m.key.messageId, m.receivedAt.toISOString(), m.receipt, m.keepReceiptUntil.toISOString()],
       );
       await tx.query(

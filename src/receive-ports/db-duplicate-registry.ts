@@ -17,21 +17,15 @@ export class DbDuplicateRegistry extends DuplicateRegistry {
     const [row] = await this.db.query<{ id: string; state: string; receipt: Uint8Array }>(
       `SELECT m.id, m.state, r.receipt FROM as4_receipts r
          JOIN messages m ON m.direction = 'inbound' AND m.sending_ap = r.sending_ap AND m.as4_message_id = r.message_id
-        WHERE r.sending_ap = $1 AND r.message_id = $2 AND r.state = 'done' AND r.keep_until >= $3`,
+        WHERE r.sending_ap = $1 AND r.message_id = $2 AND r.keep_until >= $3`,
       [key.senderPartyId, key.messageId, at.toISOString()],
     );
     return row ? { storedMessageId: row.id, receipt: Buffer.from(row.receipt), awaitingProcessing: row.state === 'received' } : undefined;
   }
 
-  /**
-   * Forgets receipts past their window (housekeeping); the message records stay. Claims left
-   * 'in-progress' by an earlier version of the receiver are dropped after a day.
-   */
+  /** Forgets receipts past their window (housekeeping); the message records stay. */
   async purge(now: Date): Promise<number> {
-    const rows = await this.db.query(
-      `DELETE FROM as4_receipts WHERE (state = 'done' AND keep_until < $1) OR (state = 'in-progress' AND claimed_at < $2) RETURNING message_id`,
-      [now.toISOString(), new Date(now.getTime() - 86_400_000).toISOString()],
-    );
+    const rows = await this.db.query(`DELETE FROM as4_receipts WHERE keep_until < $1 RETURNING message_id`, [now.toISOString()]);
     return rows.length;
   }
 }

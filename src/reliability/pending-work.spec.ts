@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_STATES, PENDING_STATES } from '../messages/message-states.js';
+import { MESSAGE_STATES } from '../messages/message-states.js';
 import { pendingJobOf, RECONCILED_STATES, type PendingMessage } from './pending-work.js';
 
 const m = (over: Partial<PendingMessage>): PendingMessage => ({ id: '4f1c2b7e-0000-4000-8000-000000000001', direction: 'inbound', kind: 'cart', state: 'received', transaction: null, ...over });
@@ -38,10 +38,5 @@ describe('pendingJobOf', () => {
     }
     expect(pendingJobOf(m({ state: 'awaiting-approval', transaction: 'T77' }))).toBeNull();
     expect(pendingJobOf(m({ state: 'delivered', kind: 'order' }))).toBeNull();
-  });
-
-  it('reads every pending state except those whose work another record schedules', () => {
-    const others = PENDING_STATES.filter((s) => !RECONCILED_STATES.includes(s));
-    expect(others).toEqual(['delivering', 'sending']);
   });
 });

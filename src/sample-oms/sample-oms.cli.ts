@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../common/usage-error.js';
 import { WebhookSecretError, assertWebhookSecret, generateWebhookSecret } from '../delivery/webhook/secret.js';
 import { sampleOmsConfig } from './sample-oms.config.js';
 import { SampleOmsServer } from './server.js';

@@ -22,7 +22,7 @@ const DECLARED: Record<string, Charset> = {
  * Picks the charset of an XML entity from its first bytes: a byte order mark wins, then the
  * `encoding` pseudo-attribute of the XML declaration, else UTF-8 (XML 1.0 appendix F).
  */
-export function sniffXmlCharset(head: Uint8Array): Charset {
+function sniffXmlCharset(head: Uint8Array): Charset {
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';

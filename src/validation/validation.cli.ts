@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../common/usage-error.js';
 import { ReleaseError } from './rules/rule-release.js';
 import { UnknownTransactionError } from '../peppol/index.js';
 import type { ValidationReport } from './validation-report.js';

@@ -1,10 +1,20 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ConfigOf } from '../config/define-config.js';
 import { env } from '../config/env.js';
 
-/** The package root: this file lives in `src/validation/` (tests) or `dist/validation/` (built). */
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The package root: the nearest directory above this file holding package.json. This file lives in
+ * `src/validation/` (tests), `dist/validation/` (built) or `dist-bench/src/validation/` (benchmarks).
+ */
+export const packageRoot = (() => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+  }
+  return path.resolve(here, '..', '..');
+})();
 
 export const validationConfig = defineConfig(
   'validation',

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIdFor, QUEUES } from '../../src/queue/queues.js';
 import { JobQueue } from '../../src/queue/job-queue.js';
-import { receiveDocument } from '../../src/workflows/validation/received-document.js';
+import { receiveDocument } from '../support/received-document.js';
 import { ApprovalStore } from '../../src/workflows/punchout/approval-store.js';
 import { DOCUMENT_ROLE } from '../../src/workflows/shared/workflow-documents.js';
 import { BUYER, BUYER_CONFIGS, exampleCart, hasExamples, NO_EXAMPLES, OTHER_SELLER } from '../workflows/support/harness.js';

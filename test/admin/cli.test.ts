@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerAdminCommands } from '../../src/admin/admin.cli.js';
-import { UsageError } from '../../src/cli/main.js';
+import { UsageError } from '../../src/common/usage-error.js';
 import { type AdminApi, call, startAdminApi } from './support.js';
 
 /** Runs `peppol-ap admin …` in this process (same environment as the API under test) and captures stdout. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_PATHS } from '../../src/admin/auth/public-routes.js';
 import { serializeOpenApi } from '../../src/admin/docs/openapi-document.js';
-import { COMMITTED_OPENAPI, generateOpenApi } from '../../src/admin/docs/openapi-sync.js';
+import { COMMITTED_OPENAPI, generateOpenApi } from '../../src/app/openapi-sync.js';
 import { WEBHOOK_EVENT_TYPES } from '../../src/delivery/webhook/events.js';
 import { type AdminApi, call, startAdminApi } from './support.js';
 

@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDevPki } from '../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../src/pki/dev-pki.js';
-import { buildCartXml, sampleCart } from '../../src/punchout/sample-cart.js';
+import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
 import { buildFromPartner, sbdAround, sendFromPartner, verifyAsSender } from '../support/as4-client.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';

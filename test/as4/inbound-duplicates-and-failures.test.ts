@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { withoutSignature } from './support/faulty-messages.js';
 import { createScenario, type Scenario } from './support/scenario.js';
 
 describe('AS4 inbound: duplicate MessageId', () => {
@@ -31,7 +32,7 @@ describe('AS4 inbound: duplicate MessageId', () => {
     expect(s.observedSteps.slice(-2)).toEqual(['check-duplicate', 'enqueue']);
     s.observedSteps.length = 0;
     // A rejected message: the steps up to and including the one that refused it.
-    expect((await s.sendBuilt(s.build({ faults: { unsigned: true } }))).reply.error?.code).toBe('EBMS:0101');
+    expect((await s.sendBuilt(withoutSignature(s.build()))).reply.error?.code).toBe('EBMS:0101');
     expect(s.observedSteps.at(-1)).toBe('check-security-header');
   });
 
@@ -45,7 +46,7 @@ describe('AS4 inbound: duplicate MessageId', () => {
 
   it('a MessageId that failed authentication is not burnt', async () => {
     const message = s.build();
-    const forged = s.build({ messageId: message.messageId, faults: { unsigned: true } });
+    const forged = withoutSignature(s.build({ messageId: message.messageId }));
     expect((await s.sendBuilt(forged)).reply.error?.code).toBe('EBMS:0101');
     expect((await s.sendBuilt(message)).reply.outcome).toBe('receipt');
   });

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { generateCatalogueXml } from '../../src/catalogue/catalogue-generator.js';
+import { generateCatalogueXml } from '../support/catalogue-generator.js';
 import { openCatalogue } from '../../src/catalogue/catalogue-reader.js';
 import { catalogueResponse } from '../../src/catalogue/catalogue-response.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCatalogue, expectsResponse } from '../../src/catalogue/catalogue-decision.js';
-import { generateCatalogueBytes } from '../../src/catalogue/catalogue-generator.js';
+import { generateCatalogueBytes } from '../support/catalogue-generator.js';
 import { openCatalogue } from '../../src/catalogue/catalogue-reader.js';
 import { catalogueResponse } from '../../src/catalogue/catalogue-response.js';
 import { findAll, text } from '../../src/ubl/reader.js';

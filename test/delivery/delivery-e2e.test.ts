@@ -3,7 +3,7 @@ import { eventIdFor } from '../../src/delivery/delivery.service.js';
 import type { StoredAttempt } from '../../src/delivery/deliveries/delivery.model.js';
 import { webhookIdForEvent } from '../../src/delivery/webhook/signer.js';
 import type { StoredEvent } from '../../src/sample-oms/event-store.js';
-import { buildCartXml, sampleCart } from '../../src/punchout/sample-cart.js';
+import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { QueueDeliveryRequests } from '../../src/workflows/ports.js';
 import { sbdAround } from '../support/as4-client.js';
 import { control, startOms, tempDir, type RunningOms } from '../sample-oms/harness.js';

@@ -12,7 +12,7 @@ import { transactionRegistry, TRANSACTIONS } from '../../src/peppol/index.js';
 import { ParticipantRepository } from '../../src/participants/participant-repository.js';
 import { parseBuyerConfig } from '../../src/punchout/buyer-config.js';
 import { convertCartDocument } from '../../src/punchout/convert-cart.js';
-import { buildCartXml, sampleCart } from '../../src/punchout/sample-cart.js';
+import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { BlobStore } from '../../src/storage/blob-store.js';

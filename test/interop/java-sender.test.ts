@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCartXml, sampleCart } from '../../src/punchout/sample-cart.js';
+import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { PUNCH_OUT_DOC, PUNCH_OUT_PROCESS, sbdAround } from '../support/as4-client.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ALL_CONFIGS } from '../../src/config/all-configs.js';
+import { ALL_CONFIGS } from '../../src/app/configuration.js';
 
 // The part of the Compose specification this file uses, strictly: an unknown key is a mistake.
 const healthcheck = z.strictObject({

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateCatalogueXml } from '../../src/catalogue/catalogue-generator.js';
+import { generateCatalogueXml } from '../support/catalogue-generator.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { Clock } from '../../src/common/clock.js';
 import { readDevPki } from '../../src/pki/dev-pki-files.js';

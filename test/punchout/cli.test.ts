@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../../src/cli/main.js';
+import { UsageError } from '../../src/common/usage-error.js';
 import { run } from './cli-support.js';
 import type { Validator } from '../../src/validation/validator.js';
 import { createValidator, examplesDir, expectValid, hasExamples, NO_EXAMPLES } from './validator-support.js';

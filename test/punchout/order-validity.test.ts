@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBuyerConfig, type BuyerConfigInput } from '../../src/punchout/buyer-config.js';
 import { parseCart } from '../../src/punchout/cart.js';
 import { cartToOrder, type CartToOrderOptions } from '../../src/punchout/cart-to-order.js';
-import { buildCartXml, sampleCart, type SampleCart } from '../../src/punchout/sample-cart.js';
+import { buildCartXml, sampleCart, type SampleCart } from '../../src/demo/sample-cart.js';
 import type { Validator } from '../../src/validation/validator.js';
 import { createValidator, examplesDir, expectValid, hasExamples, NO_EXAMPLES, warnings } from './validator-support.js';
 

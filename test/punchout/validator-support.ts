@@ -6,7 +6,7 @@ import type { ValidationReport } from '../../src/validation/validation-report.js
 import { validationConfig } from '../../src/validation/validation.config.js';
 import { Validator } from '../../src/validation/validator.js';
 
-export const sharedDir = path.resolve(process.cwd(), '../shared');
+const sharedDir = path.resolve(process.cwd(), '../shared');
 export const examplesDir = path.join(sharedDir, 'conformance', 'examples');
 export const hasExamples = existsSync(path.join(examplesDir, 'PunchOut_Example.xml'));
 export const NO_EXAMPLES = `../shared/conformance/examples is absent (${examplesDir}): tests on the official examples skipped`;

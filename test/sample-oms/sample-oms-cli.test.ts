@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../../src/cli/main.js';
+import { UsageError } from '../../src/common/usage-error.js';
 import { registerSampleOmsCommands } from '../../src/sample-oms/sample-oms.cli.js';
 import { tempDir } from './harness.js';
 

@@ -1,6 +1,6 @@
 import { createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
 import { multipartToBuffer } from '../../src/as4/mime/multipart-writer.js';
-import { buildUserMessage, toMultipart, type BuiltUserMessage, type UserMessageFaults } from '../../src/as4/outbound/user-message-builder.js';
+import { buildUserMessage, toMultipart, type BuiltUserMessage } from '../../src/as4/outbound/user-message-builder.js';
 import type { PeppolIdentifier } from '../../src/peppol/index.js';
 import { buildSbd } from '../../src/as4/sbdh/sbdh-build.js';
 import { verifyReply, type ReplyOutcome } from '../../src/as4/signals/receipt-verifier.js';
@@ -43,7 +43,7 @@ export function sbdAround(doc: Buffer, opts: { sender: string; receiver: string;
 
 const keyPair = (e: DevPkiEntry) => ({ privateKey: createPrivateKey(e.keyPem), certificate: new X509Certificate(e.certPem) });
 
-type PartnerMessageOptions = { sender: string; receiver: string; documentType?: PeppolIdentifier; process?: PeppolIdentifier; messageId?: string; faults?: UserMessageFaults };
+type PartnerMessageOptions = { sender: string; receiver: string; documentType?: PeppolIdentifier; process?: PeppolIdentifier; messageId?: string };
 export interface PrebuiltMessage {
   readonly built: BuiltUserMessage;
   readonly body: Buffer;
@@ -63,7 +63,6 @@ export async function buildFromPartner(pki: DevPki, sbd: Buffer, opts: PartnerMe
     signing: keyPair(pki.partnerAp),
     encryptFor: new X509Certificate(pki.ourAp.certPem),
     messageId: opts.messageId,
-    faults: opts.faults,
   });
   const mime = toMultipart(built);
   return { built, body: await multipartToBuffer(mime), contentType: mime.contentType };

@@ -39,7 +39,7 @@ export async function createPostgresTestDatabase(): Promise<TestDatabase> {
 }
 
 /** The embedded engine, in memory, migrated. */
-export async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
+async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
   const db = await EmbeddedDatabase.open(null);
   await migrate(db);
   return { db, url: '', drop: () => db.close() };

@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const DIST = path.resolve(process.cwd(), 'dist');
+const DIST = path.resolve(process.cwd(), 'dist');
 
-export function requireBuild(): void {
+function requireBuild(): void {
   if (!existsSync(path.join(DIST, 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCatalogue } from '../../src/validation/samples/catalogue-generator.js';
+import { generateCatalogue } from '../support/catalogue-generator.js';
 import { ValidationEngine } from '../../src/validation/validation-engine.js';
 import { prepareShipped, ublSchemaDir } from './support.js';
 

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCatalogue } from '../../src/validation/samples/catalogue-generator.js';
+import { generateCatalogue } from '../support/catalogue-generator.js';
 import { Validator } from '../../src/validation/validator.js';
 import { conformanceDir, hasConformance, sefCacheDir, shippedReleaseDir, ublSchemaDir } from './support.js';
 

@@ -7,7 +7,7 @@ import { prepareRelease, type EngineKind, type PreparedRelease } from '../../src
 import { SefCompiler } from '../../src/validation/schematron/sef-compiler.js';
 import { transactionRegistry } from '../../src/peppol/index.js';
 
-export const sharedDir = path.resolve(process.cwd(), '../shared');
+const sharedDir = path.resolve(process.cwd(), '../shared');
 export const conformanceDir = path.join(sharedDir, 'conformance');
 export const hasConformance = existsSync(path.join(conformanceDir, 'unit', 'expectations.json'));
 export const SKIP_MESSAGE = `../shared/conformance is absent (${conformanceDir}): conformance tests skipped`;
@@ -18,7 +18,7 @@ export const ublSchemaDir = path.resolve(process.cwd(), 'schemas/ubl-2.1');
 export const sefCacheDir = path.join(os.tmpdir(), 'peppol-ap-test-sef-cache');
 export const IN_SCOPE = ['T77', 'T19', 'T58', 'T01', 'T76'] as const;
 
-export const compilers = {
+const compilers = {
   sef: new SefCompiler({ cacheDir: sefCacheDir, timeoutMs: 180_000 }),
   rules: new RulesCompiler({ cacheDir: sefCacheDir }),
 };

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCatalogue } from '../../src/validation/samples/catalogue-generator.js';
+import { generateCatalogue } from '../support/catalogue-generator.js';
 import { sefCacheDir } from './support.js';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCatalogueBytes, type GeneratedCatalogueOptions } from '../../src/catalogue/catalogue-generator.js';
+import { generateCatalogueBytes, type GeneratedCatalogueOptions } from '../support/catalogue-generator.js';
 import type { MessageRecord } from '../../src/messages/message-repository.js';
 import { jobIdFor, QUEUES } from '../../src/queue/queues.js';
 import { CatalogueService } from '../../src/workflows/catalogue/catalogue.service.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCartXml, sampleCart } from '../../src/punchout/sample-cart.js';
+import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { createHarness, daysFromNow, exampleCart, hasExamples, type Harness } from './support/harness.js';
 
 /**

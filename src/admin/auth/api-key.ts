@@ -8,8 +8,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 const GENERATED = /^pap_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 
 /** Keys given in ADMIN_API_KEYS need not have our shape, but must be long enough to be unguessable. */
-export const MIN_CONFIGURED_KEY_LENGTH = 32;
-export const MAX_KEY_LENGTH = 256;
+const MIN_CONFIGURED_KEY_LENGTH = 32;
+const MAX_KEY_LENGTH = 256;
 const CONFIGURED = /^[\x21-\x7e]+$/;
 
 export interface GeneratedKey {

@@ -10,7 +10,7 @@ import { PROBLEM_SCHEMA_NAME, problemResponse, problemSchema } from '../http/ope
 export const DOCS_PATH = '/docs';
 export const OPENAPI_JSON_PATH = '/docs/openapi.json';
 export const DASHBOARD_PATH = '/admin/dashboard';
-export const ADMIN_API_VERSION = '1.0.0';
+const ADMIN_API_VERSION = '1.0.0';
 
 const DESCRIPTION = `Operate the Peppol access point: messages and their documents, participants, queues and failed jobs,
 certificates, rule releases, API keys and the audit trail.

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiSecurity, ApiTags, ApiUnauthor
 import { problemResponse } from './openapi-parts.js';
 import { SchemaPipe } from './schema.pipe.js';
 
-export const ADMIN_PREFIX = 'admin';
+const ADMIN_PREFIX = 'admin';
 export const API_KEY_SCHEME = 'api-key';
 export const BEARER_SCHEME = 'bearer';
 

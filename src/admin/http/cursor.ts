@@ -46,10 +46,6 @@ export const cursorParam = z
 export const CURSOR_AT_SQL = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Page size parameter bounded by configuration. */
-export function limitParam(defaultSize: number, maxSize: number) {
-  return z.coerce.number().int().min(1).max(maxSize).default(defaultSize).meta({ description: `Items per page (1–${maxSize}).` });
-}
-
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;

@@ -4,7 +4,7 @@ import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES } from './problem.js';
 type JsonSchema = Record<string, unknown>;
 
 /** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema, for response documentation. */
-export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
   return withoutFormatPatterns(rest) as JsonSchema;
 }

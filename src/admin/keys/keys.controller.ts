@@ -35,7 +35,7 @@ const keyExample = {
 const createBody = z.object({ role: z.enum(ADMIN_ROLES), label: z.string().max(200).optional() });
 const keyIdParam = z.string().regex(/^[0-9a-z]{12}$/, { message: 'expected a key id (12 characters)' });
 
-export function keyView(k: ApiKeyRecord) {
+function keyView(k: ApiKeyRecord) {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return { ...k, createdAt: k.createdAt.toISOString(), revokedAt: iso(k.revokedAt), lastUsedAt: iso(k.lastUsedAt) };
 }

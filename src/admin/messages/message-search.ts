@@ -21,7 +21,7 @@ export interface MessageFilter {
 }
 
 /** `%` and `_` in a search term are literal, not wildcards. */
-export function escapeLike(term: string): string {
+function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

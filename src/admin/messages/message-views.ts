@@ -27,7 +27,7 @@ export const messageSummarySchema = z
   })
   .meta({ id: 'MessageSummary' });
 
-export const timelineEventSchema = z.object({
+const timelineEventSchema = z.object({
   at: z.iso.datetime(),
   fromState: z.enum(MESSAGE_STATES).nullable(),
   toState: z.enum(MESSAGE_STATES),

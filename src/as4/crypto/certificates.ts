@@ -18,10 +18,6 @@ export function certificateFromBase64(base64: string): X509Certificate {
   return certificate;
 }
 
-export function certificateToBase64(certificate: X509Certificate): string {
-  return certificate.raw.toString('base64');
-}
-
 /** CN of the subject: the Peppol AP id (e.g. `POP000306`) used as eb:PartyId. */
 export function commonName(certificate: X509Certificate): string | undefined {
   for (const line of certificate.subject.split('\n')) {

@@ -16,7 +16,7 @@ export interface MultipartRelated {
 
 const CRLF = '\r\n';
 
-/** Writes `multipart/related; type="application/soap+xml"` (peppol-as4.md §4), binary transfer. */
+/** Writes `multipart/related; type="application/soap+xml"`, binary transfer. */
 export function writeMultipartRelated(parts: MimePartToWrite[], rootType = 'application/soap+xml'): MultipartRelated {
   const boundary = `----=_Part_${randomBytes(12).toString('hex')}`;
   for (const part of parts) {

@@ -11,7 +11,7 @@ import { appendSignature, appendSignatureAsync, binarySecurityToken, type Signat
 import { XmlBuilder } from '../xml/xml-build.js';
 import { newMessageId, newXmlId } from './ids.js';
 
-export interface As4Credentials {
+interface As4Credentials {
   readonly privateKey: KeyObject;
   readonly certificate: X509Certificate;
 }
@@ -41,8 +41,6 @@ export interface UserMessageToBuild {
   readonly partIds?: UserMessagePartIds;
   /** Default true: gzip the payload (CompressionType application/gzip). */
   readonly compress?: boolean;
-  /** Deliberate deviations, used only to build negative test fixtures. */
-  readonly faults?: UserMessageFaults;
 }
 
 export interface UserMessagePartIds {
@@ -51,19 +49,7 @@ export interface UserMessagePartIds {
   readonly contentId: string;
 }
 
-export interface UserMessageFaults {
-  readonly signatureMethod?: string;
-  readonly digestMethod?: string;
-  readonly unsigned?: boolean;
-  readonly unencrypted?: boolean;
-  /** `null` omits AgreementRef. */
-  readonly agreementRef?: string | null;
-  readonly omitProperty?: 'originalSender' | 'finalRecipient';
-  /** Parts left out of the signature (a valid signature over fewer parts). */
-  readonly unsignedParts?: ReadonlyArray<'messaging' | 'body' | 'attachment'>;
-}
-
-export interface BuiltAttachment {
+interface BuiltAttachment {
   readonly contentId: string;
   readonly contentType: string;
   readonly bytes: Buffer;
@@ -84,9 +70,9 @@ export interface CompressedPayload {
   open(): Readable;
 }
 
-export type StreamedUserMessageToBuild = Omit<UserMessageToBuild, 'payload' | 'compress' | 'faults'> & { readonly payload: CompressedPayload };
+export type StreamedUserMessageToBuild = Omit<UserMessageToBuild, 'payload' | 'compress'> & { readonly payload: CompressedPayload };
 
-export interface StreamedAttachment {
+interface StreamedAttachment {
   readonly contentId: string;
   readonly contentType: string;
   /** A fresh stream of the encrypted attachment (each call encrypts anew, with a fresh IV). */
@@ -101,7 +87,7 @@ const XML_DIGEST_LIMITS = { maxBytes: 200 * 1024 * 1024, maxDepth: 256, maxEleme
 
 /**
  * Builds a Peppol AS4 UserMessage around an SBD: gzip → sign (Messaging, Body, attachment) →
- * encrypt the attachment for the receiver (AES-128-GCM, key by RSA-OAEP/MGF1-SHA256) (§7 send).
+ * encrypt the attachment for the receiver (AES-128-GCM, key by RSA-OAEP/MGF1-SHA256).
  */
 export function buildUserMessage(input: UserMessageToBuild): BuiltUserMessage {
   const compress = input.compress ?? true;
@@ -113,14 +99,7 @@ export function buildUserMessage(input: UserMessageToBuild): BuiltUserMessage {
     digest: () => attachmentContentDigestOf(attachmentPlain, preEncryptionType, XML_DIGEST_LIMITS),
   });
   const { contentKey, contentId, ...message } = assembled;
-  return {
-    ...message,
-    attachments: [
-      contentKey
-        ? { contentId, contentType: PEPPOL.encryptedPartContentType, bytes: encryptAesGcm(contentKey, attachmentPlain) }
-        : { contentId, contentType: preEncryptionType, bytes: attachmentPlain },
-    ],
-  };
+  return { ...message, attachments: [{ contentId, contentType: PEPPOL.encryptedPartContentType, bytes: encryptAesGcm(contentKey, attachmentPlain) }] };
 }
 
 /**
@@ -134,10 +113,9 @@ export async function buildStreamedUserMessage(input: StreamedUserMessageToBuild
     preEncryptionType: PEPPOL.gzipCompression,
     digest: () => input.payload.sha256,
   });
-  const key = contentKey!;
   const open = (): Readable => {
     const source = input.payload.open();
-    const encrypt = createAesGcmEncryptStream(key);
+    const encrypt = createAesGcmEncryptStream(contentKey);
     source.on('error', (error) => encrypt.destroy(error));
     return source.pipe(encrypt);
   };
@@ -152,31 +130,30 @@ interface AttachmentFacts {
   readonly digest: () => Buffer;
 }
 
-type Assembled = Omit<BuiltUserMessage, 'attachments'> & { contentId: string; contentKey?: Buffer };
+type Assembled = Omit<BuiltUserMessage, 'attachments'> & { contentId: string; contentKey: Buffer };
 
 /** Builds and signs the envelope; returns the content key the attachment must be encrypted with. */
 function assemble(input: Omit<UserMessageToBuild, 'payload'>, attachment: AttachmentFacts): Assembled {
   const d = draft(input, attachment);
-  return d.complete(d.signature ? appendSignature(d.b, d.security, d.signature) : undefined);
+  return d.complete(appendSignature(d.b, d.security, d.signature));
 }
 
 /** As assemble, with the RSA signature computed off the event loop. */
 async function assembleAsync(input: Omit<UserMessageToBuild, 'payload'>, attachment: AttachmentFacts): Promise<Assembled> {
   const d = draft(input, attachment);
-  return d.complete(d.signature ? await appendSignatureAsync(d.b, d.security, d.signature) : undefined);
+  return d.complete(await appendSignatureAsync(d.b, d.security, d.signature));
 }
 
 interface Draft {
   readonly b: XmlBuilder;
   readonly security: Element;
-  /** What to sign; undefined for an unsigned (fault) message. */
-  readonly signature?: SignatureOptions;
-  complete(signature: Element | undefined): Assembled;
+  /** What to sign. */
+  readonly signature: SignatureOptions;
+  complete(signature: Element): Assembled;
 }
 
 /** The whole envelope except the signature value. */
 function draft(input: Omit<UserMessageToBuild, 'payload'>, attachment: AttachmentFacts): Draft {
-  const faults = input.faults ?? {};
   const { compress, preEncryptionType } = attachment;
   const messageId = input.messageId ?? newMessageId(`${input.fromPartyId.toLowerCase()}.as4`);
   const contentId = input.partIds?.contentId ?? `${randomUUID()}@cid`;
@@ -184,9 +161,7 @@ function draft(input: Omit<UserMessageToBuild, 'payload'>, attachment: Attachmen
   const messagingId = input.partIds?.messaging ?? newXmlId('msg');
   const bodyId = input.partIds?.body ?? newXmlId('body');
 
-  const property = (name: string, value: string) =>
-    faults.omitProperty === name ? undefined : b.el('eb:Property', { name, type: IDENTIFIER_SCHEMES.participant }, value);
-  const agreementRef = faults.agreementRef === undefined ? PEPPOL.agreementRef : faults.agreementRef;
+  const property = (name: string, value: string) => b.el('eb:Property', { name, type: IDENTIFIER_SCHEMES.participant }, value);
   const messaging = b.el(
     'eb:Messaging',
     { 'S12:mustUnderstand': 'true', 'wsu:Id': messagingId },
@@ -203,7 +178,7 @@ function draft(input: Omit<UserMessageToBuild, 'payload'>, attachment: Attachmen
       b.el(
         'eb:CollaborationInfo',
         {},
-        agreementRef === null ? undefined : b.el('eb:AgreementRef', {}, agreementRef),
+        b.el('eb:AgreementRef', {}, PEPPOL.agreementRef),
         b.el('eb:Service', { type: input.process.scheme }, input.process.value),
         b.el('eb:Action', {}, formatSchemeAndValue(input.documentType)),
         b.el('eb:ConversationId', {}, input.conversationId ?? randomUUID()),
@@ -235,72 +210,61 @@ function draft(input: Omit<UserMessageToBuild, 'payload'>, attachment: Attachmen
   b.root.appendChild(b.el('S12:Header', {}, security, messaging));
   b.root.appendChild(body);
 
-  let contentKey: Buffer | undefined;
-  if (!faults.unencrypted) {
-    const key = newContentKey();
-    contentKey = key;
-    const encTokenId = newXmlId('X509-enc');
-    const encryptedKeyId = newXmlId('EK');
-    const encryptedDataId = newXmlId('ED');
-    security.appendChild(binarySecurityToken(b, encTokenId, input.encryptFor.raw));
-    security.appendChild(
+  const contentKey = newContentKey();
+  const encTokenId = newXmlId('X509-enc');
+  const encryptedKeyId = newXmlId('EK');
+  const encryptedDataId = newXmlId('ED');
+  security.appendChild(binarySecurityToken(b, encTokenId, input.encryptFor.raw));
+  security.appendChild(
+    b.el(
+      'xenc:EncryptedKey',
+      { Id: encryptedKeyId },
       b.el(
-        'xenc:EncryptedKey',
-        { Id: encryptedKeyId },
-        b.el(
-          'xenc:EncryptionMethod',
-          { Algorithm: ALGORITHM.keyTransport },
-          b.el('ds:DigestMethod', { Algorithm: ALGORITHM.oaepDigest }),
-          b.el('xenc11:MGF', { Algorithm: ALGORITHM.oaepMgf }),
-        ),
-        b.el('ds:KeyInfo', {}, b.el('wsse:SecurityTokenReference', {}, b.el('wsse:Reference', { URI: `#${encTokenId}`, ValueType: TOKEN.x509v3 }))),
-        b.el('xenc:CipherData', {}, b.el('xenc:CipherValue', {}, wrapKeyRsaOaep(key, input.encryptFor).toString('base64'))),
-        b.el('xenc:ReferenceList', {}, b.el('xenc:DataReference', { URI: `#${encryptedDataId}` })),
+        'xenc:EncryptionMethod',
+        { Algorithm: ALGORITHM.keyTransport },
+        b.el('ds:DigestMethod', { Algorithm: ALGORITHM.oaepDigest }),
+        b.el('xenc11:MGF', { Algorithm: ALGORITHM.oaepMgf }),
       ),
-    );
-    security.appendChild(
+      b.el('ds:KeyInfo', {}, b.el('wsse:SecurityTokenReference', {}, b.el('wsse:Reference', { URI: `#${encTokenId}`, ValueType: TOKEN.x509v3 }))),
+      b.el('xenc:CipherData', {}, b.el('xenc:CipherValue', {}, wrapKeyRsaOaep(contentKey, input.encryptFor).toString('base64'))),
+      b.el('xenc:ReferenceList', {}, b.el('xenc:DataReference', { URI: `#${encryptedDataId}` })),
+    ),
+  );
+  security.appendChild(
+    b.el(
+      'xenc:EncryptedData',
+      { Id: encryptedDataId, MimeType: preEncryptionType, Type: ALGORITHM.attachmentContentOnly },
+      b.el('xenc:EncryptionMethod', { Algorithm: ALGORITHM.dataEncryption }),
       b.el(
-        'xenc:EncryptedData',
-        { Id: encryptedDataId, MimeType: preEncryptionType, Type: ALGORITHM.attachmentContentOnly },
-        b.el('xenc:EncryptionMethod', { Algorithm: ALGORITHM.dataEncryption }),
+        'ds:KeyInfo',
+        {},
+        b.el('wsse:SecurityTokenReference', { 'wsse11:TokenType': TOKEN.encryptedKey }, b.el('wsse:Reference', { URI: `#${encryptedKeyId}` })),
+      ),
+      b.el(
+        'xenc:CipherData',
+        {},
         b.el(
-          'ds:KeyInfo',
-          {},
-          b.el('wsse:SecurityTokenReference', { 'wsse11:TokenType': TOKEN.encryptedKey }, b.el('wsse:Reference', { URI: `#${encryptedKeyId}` })),
-        ),
-        b.el(
-          'xenc:CipherData',
-          {},
-          b.el(
-            'xenc:CipherReference',
-            { URI: `cid:${contentId}` },
-            b.el('xenc:Transforms', {}, b.el('ds:Transform', { Algorithm: ALGORITHM.attachmentCiphertextTransform })),
-          ),
+          'xenc:CipherReference',
+          { URI: `cid:${contentId}` },
+          b.el('xenc:Transforms', {}, b.el('ds:Transform', { Algorithm: ALGORITHM.attachmentCiphertextTransform })),
         ),
       ),
-    );
-  }
+    ),
+  );
 
-  let signatureOptions: SignatureOptions | undefined;
-  if (!faults.unsigned) {
-    const sigTokenId = newXmlId('X509-sig');
-    security.appendChild(binarySecurityToken(b, sigTokenId, input.signing.certificate.raw));
-    signatureOptions = {
-      signatureId: newXmlId('SIG'),
-      tokenId: sigTokenId,
-      privateKey: input.signing.privateKey,
-      xmlReferences: [
-        { id: messagingId, element: messaging, inclusivePrefixes: ['S12'], part: 'messaging' as const },
-        { id: bodyId, element: body, inclusivePrefixes: [], part: 'body' as const },
-      ].filter((r) => !faults.unsignedParts?.includes(r.part)),
-      attachmentReferences: faults.unsignedParts?.includes('attachment')
-        ? []
-        : [{ contentId, digest: attachment.digest() }],
-      signedInfoPrefixes: ['S12'],
-      signatureMethod: faults.signatureMethod,
-      digestMethod: faults.digestMethod,
-    };
-  }
+  const sigTokenId = newXmlId('X509-sig');
+  security.appendChild(binarySecurityToken(b, sigTokenId, input.signing.certificate.raw));
+  const signatureOptions: SignatureOptions = {
+    signatureId: newXmlId('SIG'),
+    tokenId: sigTokenId,
+    privateKey: input.signing.privateKey,
+    xmlReferences: [
+      { id: messagingId, element: messaging, inclusivePrefixes: ['S12'] },
+      { id: bodyId, element: body, inclusivePrefixes: [] },
+    ],
+    attachmentReferences: [{ contentId, digest: attachment.digest() }],
+    signedInfoPrefixes: ['S12'],
+  };
 
   return {
     b,
@@ -308,8 +272,8 @@ function draft(input: Omit<UserMessageToBuild, 'payload'>, attachment: Attachmen
     signature: signatureOptions,
     complete(signature) {
       const signedReferences: Array<{ uri: string; digestValue: string }> = [];
-      for (const ref of signature ? Array.from(signature.getElementsByTagNameNS(signature.namespaceURI!, 'Reference')) : []) {
-        const digest = ref.getElementsByTagNameNS(signature!.namespaceURI!, 'DigestValue')[0];
+      for (const ref of Array.from(signature.getElementsByTagNameNS(signature.namespaceURI!, 'Reference'))) {
+        const digest = ref.getElementsByTagNameNS(signature.namespaceURI!, 'DigestValue')[0];
         signedReferences.push({ uri: ref.getAttribute('URI') ?? '', digestValue: digest?.textContent ?? '' });
       }
       return {

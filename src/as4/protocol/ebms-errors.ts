@@ -1,5 +1,5 @@
 /**
- * ebMS 3.0 / AS4 error codes as data (peppol-as4.md §9): short description, category and severity
+ * ebMS 3.0 / AS4 error codes as data: short description, category and severity
  * as in ebMS 3.0 Core §6.7 (0301–0303 from the AS4 profile); origin `security` for the security and
  * reliability codes, `ebMS` otherwise.
  */
@@ -48,10 +48,6 @@ export type EbmsErrorCode = keyof typeof EBMS_ERRORS;
 export const PEPPOL_ERROR_DETAIL = {
   notServiced: 'PEPPOL:NOT_SERVICED',
 } as const;
-
-export function isEbmsErrorCode(value: string): value is EbmsErrorCode {
-  return Object.prototype.hasOwnProperty.call(EBMS_ERRORS, value);
-}
 
 export interface EbmsErrorOptions {
   /** Human-readable `eb:Description`; defaults to the detail. */

@@ -1,4 +1,4 @@
-/** XML namespace URIs used on the Peppol AS4 wire (peppol-as4.md §2). */
+/** XML namespace URIs used on the Peppol AS4 wire. */
 export const NS = {
   soap12: 'http://www.w3.org/2003/05/soap-envelope',
   soap11: 'http://schemas.xmlsoap.org/soap/envelope/',

@@ -13,7 +13,7 @@ export interface ReceivedAttachment {
   readonly content: Content;
 }
 
-export interface DecryptedAttachment {
+interface DecryptedAttachment {
   readonly contentId: string;
   /** Pre-encryption MIME type from EncryptedData/@MimeType. */
   readonly mimeType: string;
@@ -22,7 +22,7 @@ export interface DecryptedAttachment {
   readonly sha256: Buffer;
 }
 
-export interface SoapEnvelopeParts {
+interface SoapEnvelopeParts {
   readonly document: Document;
   readonly ids: Map<string, Element>;
   readonly envelope: Element;

@@ -62,7 +62,7 @@ export interface ReceiveDependencies {
   readonly observeStep?: (step: string, seconds: number) => void;
 }
 
-/** The receive steps in order (peppol-as4.md §7 receive, with persistence before the receipt). */
+/** The receive steps in order (docs/architecture.md; the message is stored before the receipt). */
 export function createReceiveSteps(deps: ReceiveDependencies): ReceiveStep[] {
   const { limits } = deps.config;
   return [

@@ -5,7 +5,7 @@ import { PEPPOL } from '../protocol/peppol-profile.js';
 import { contentIdFromCidUri } from '../mime/media-type.js';
 import { attribute, childElements, DomShapeError, optionalChild, text } from '../xml/dom.js';
 
-export interface PartInfo {
+interface PartInfo {
   readonly href: string;
   readonly contentId: string;
   readonly mimeType: string;
@@ -13,7 +13,7 @@ export interface PartInfo {
   readonly characterSet: string | undefined;
 }
 
-/** The validated eb:UserMessage header (peppol-as4.md §5). */
+/** The validated eb:UserMessage header. */
 export interface UserMessageHeader {
   readonly messageId: string;
   readonly timestamp: string;

@@ -1,6 +1,6 @@
 import type { PeppolIdentifier } from '../../peppol/index.js';
 
-/** The Peppol Business Message Envelope (SBDH) fields the AP uses (peppol-network.md §2). */
+/** The Peppol Business Message Envelope (SBDH) fields the AP uses. */
 export interface SbdhData {
   readonly sender: PeppolIdentifier;
   readonly receiver: PeppolIdentifier;

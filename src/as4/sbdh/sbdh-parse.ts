@@ -71,7 +71,7 @@ function party(header: Element, name: 'Sender' | 'Receiver'): { scheme: string; 
   return { scheme, value };
 }
 
-/** Parses and checks the SBDH head produced by readSbdhHead (peppol-network.md §2 rules). */
+/** Parses and checks the SBDH head produced by readSbdhHead. */
 export function parseSbdhHead(head: string, limits: XmlLimits): SbdhData {
   let doc: Document;
   try {

@@ -11,7 +11,7 @@ export interface ErrorSignalToBuild {
   readonly messageIdDomain: string;
 }
 
-/** ebMS Error signal (peppol-as4.md §9): ErrorDetail is an element, never an attribute. */
+/** ebMS Error signal: ErrorDetail is an element, never an attribute. */
 export async function buildErrorSignal(input: ErrorSignalToBuild): Promise<{ xml: string; messageId: string }> {
   const envelope = signalEnvelope({ now: input.now, refToMessageId: input.refToMessageId, messageIdDomain: input.messageIdDomain });
   const { b } = envelope;

@@ -1,7 +1,7 @@
 import type { EbmsError } from '../protocol/ebms-errors.js';
 
 /**
- * HTTP status for an Error signal (peppol-as4.md §11): transient delivery failures are 5xx so the
+ * HTTP status for an Error signal: transient delivery failures are 5xx so the
  * sender retries with the same MessageId; a body we could not read as AS4 is 400; every other
  * ebMS rejection travels as a 200 carrying the Error signal (phase4 behaviour).
  */

@@ -24,7 +24,7 @@ export type ReplyOutcome =
 const invalid = (detail: string, cause?: unknown) => new EbmsError('EBMS:0302', detail, undefined, { cause });
 
 /**
- * Sender side (peppol-as4.md §7.7): reads the synchronous reply. A Receipt must be signed over its
+ * Sender side: reads the synchronous reply. A Receipt must be signed over its
  * Messaging and Body by a valid AP certificate, refer to our MessageId and repeat every reference
  * we signed with the same digest; anything else is EBMS:0302. Error signals are returned as such.
  */

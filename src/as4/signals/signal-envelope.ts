@@ -18,7 +18,7 @@ export interface SignalEnvelope {
 
 /**
  * A SOAP 1.2 envelope with `eb:Messaging/eb:SignalMessage` and its MessageInfo; the caller adds the
- * Receipt or Error children. Signing covers Messaging and the empty Body (peppol-as4.md §8).
+ * Receipt or Error children. Signing covers Messaging and the empty Body.
  */
 export function signalEnvelope(options: { now: Date; refToMessageId?: string; messageIdDomain: string }): SignalEnvelope {
   const b = new XmlBuilder('S12:Envelope', ['soap12', 'eb', 'ebbp', 'wsse', 'wsu', 'ds', 'ec']);

@@ -6,12 +6,12 @@ import { ALGORITHM, TOKEN } from '../protocol/peppol-profile.js';
 import { attribute, childElements, optionalChild, requiredChild, text } from '../xml/dom.js';
 import { parsePrefixList } from '../xml/exc-c14n.js';
 
-export interface SecurityToken {
+interface SecurityToken {
   readonly id: string;
   readonly certificate: X509Certificate;
 }
 
-export interface ReferenceModel {
+interface ReferenceModel {
   readonly element: Element;
   readonly uri: string;
   readonly kind: 'element' | 'attachment';
@@ -30,7 +30,7 @@ export interface SignatureModel {
   readonly token: SecurityToken;
 }
 
-export interface EncryptedKeyModel {
+interface EncryptedKeyModel {
   readonly element: Element;
   readonly id: string | undefined;
   readonly token: SecurityToken;
@@ -38,7 +38,7 @@ export interface EncryptedKeyModel {
   readonly dataReferences: string[];
 }
 
-export interface EncryptedDataModel {
+interface EncryptedDataModel {
   readonly element: Element;
   readonly id: string;
   /** Pre-encryption MIME type (application/gzip when compressed). */

@@ -6,14 +6,14 @@ import { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS } from './signature-algorithms.
 import { TOKEN } from '../protocol/peppol-profile.js';
 import { rsaSha256SignAsync } from '../crypto/rsa-async.js';
 
-export interface XmlReferenceToSign {
+interface XmlReferenceToSign {
   /** Value of the element's wsu:Id. */
   readonly id: string;
   readonly element: Element;
   readonly inclusivePrefixes: readonly string[];
 }
 
-export interface AttachmentReferenceToSign {
+interface AttachmentReferenceToSign {
   readonly contentId: string;
   /** Digest of the attachment content as the Attachment-Content-Signature-Transform defines it. */
   readonly digest: Buffer;
@@ -27,9 +27,6 @@ export interface SignatureOptions {
   readonly xmlReferences: readonly XmlReferenceToSign[];
   readonly attachmentReferences?: readonly AttachmentReferenceToSign[];
   readonly signedInfoPrefixes?: readonly string[];
-  /** Only for producing negative fixtures; receivers accept the pinned pair alone. */
-  readonly signatureMethod?: string;
-  readonly digestMethod?: string;
 }
 
 export function digestBytes(bytes: Uint8Array | string, digestMethod: string = ALGORITHM.digest): Buffer {
@@ -60,13 +57,12 @@ export function appendSignature(b: XmlBuilder, parent: Element, options: Signatu
 /** As appendSignature, with the RSA-SHA256 operation off the event loop (WebCrypto). */
 export async function appendSignatureAsync(b: XmlBuilder, parent: Element, options: SignatureOptions): Promise<Element> {
   const prepared = prepareSignature(b, parent, options);
-  if (prepared.hash !== 'sha256') return prepared.complete(rsaSign(prepared.hash, prepared.signedInfo, options.privateKey));
   return prepared.complete(await rsaSha256SignAsync(prepared.signedInfo, options.privateKey));
 }
 
 function prepareSignature(b: XmlBuilder, parent: Element, options: SignatureOptions): PreparedSignature {
-  const signatureMethod = options.signatureMethod ?? ALGORITHM.signature;
-  const digestMethod = options.digestMethod ?? ALGORITHM.digest;
+  const signatureMethod = ALGORITHM.signature;
+  const digestMethod = ALGORITHM.digest;
   const c14n = (prefixes: readonly string[]) =>
     b.el(
       'ds:Transform',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBuyerConfig } from '../../punchout/buyer-config.js';
 import { convertCartDocument } from '../../punchout/convert-cart.js';
-import { buildCartXml, sampleCart } from '../../punchout/sample-cart.js';
+import { buildCartXml, sampleCart } from '../../demo/sample-cart.js';
 import { XmlParseError } from '../../ubl/safe-parse.js';
 import { buildWebhookEvent, WEBHOOK_SCHEMA_VERSION } from '../webhook/events.js';
 import { EXAMPLE_ORDER_UBL, webhookExamples } from '../webhook/examples.js';

@@ -11,7 +11,7 @@ import { UnsupportedXPathError } from './xpath-ast.js';
 export { UnsupportedXPathError };
 
 /** The schematron file could not be read as a schema at all (not a case for another engine). */
-export class RulesCompileError extends Error {
+class RulesCompileError extends Error {
   override name = 'RulesCompileError';
 }
 

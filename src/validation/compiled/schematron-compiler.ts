@@ -1,7 +1,7 @@
-import { ebv, quote, seq, type Code } from './codegen/code.js';
+import { ebv, quote, seq, type Code, type CompileContext, type Scope } from './codegen/code.js';
 import { compileFunction, declareFunctions } from './codegen/function-codegen.js';
 import { compilePattern } from './codegen/pattern-codegen.js';
-import { XPathCodegen, type CompileContext, type Scope } from './codegen/xpath-codegen.js';
+import { XPathCodegen } from './codegen/xpath-codegen.js';
 import { readSchematron, type Let, type MessagePart, type SchCheck, type SchSchema } from './schematron-source.js';
 import { parseXPath, type Expr } from './xpath-ast.js';
 

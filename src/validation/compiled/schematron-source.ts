@@ -21,12 +21,12 @@ export interface Let {
   value: string;
 }
 
-export interface SchPattern {
+interface SchPattern {
   id: string;
   rules: SchRule[];
 }
 
-export interface SchRule {
+interface SchRule {
   context: string;
   lets: Let[];
   checks: SchCheck[];

@@ -31,7 +31,7 @@ export const DOCUMENT_NAME: NodeName = { kind: NodeKind.document, key: 'd', ns: 
 /** The parent name of a node without parent, for rule dispatch. */
 export const NO_NAME: NodeName = { kind: NodeKind.text, key: '-', ns: '', local: '', prefix: '' };
 export const TEXT_NAME: NodeName = NO_NAME;
-export const COMMENT_NAME: NodeName = { kind: NodeKind.comment, key: '-', ns: '', local: '', prefix: '' };
+const COMMENT_NAME: NodeName = { kind: NodeKind.comment, key: '-', ns: '', local: '', prefix: '' };
 
 /**
  * One node of the XPath data model, kept small: a document of 10,000 catalogue lines has over a
@@ -105,7 +105,7 @@ export class XNode {
 }
 
 /** The name of a processing instruction: its target as local name. */
-export function unnamed(local = ''): NodeName {
+function unnamed(local = ''): NodeName {
   return { kind: NodeKind.processingInstruction, key: '-', ns: '', local, prefix: '' };
 }
 

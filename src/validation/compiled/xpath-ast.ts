@@ -35,7 +35,7 @@ export interface Binding {
   source: Expr;
 }
 
-export interface QName {
+interface QName {
   prefix: string;
   local: string;
 }

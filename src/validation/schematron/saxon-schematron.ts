@@ -42,6 +42,6 @@ export class SaxonSchematron {
 }
 
 /** The schematron default for an assert without a flag is an error, which Peppol treats as fatal. */
-export function toFlag(flag: string | undefined): Flag {
+function toFlag(flag: string | undefined): Flag {
   return flag === 'warning' || flag === 'information' ? flag : 'fatal';
 }

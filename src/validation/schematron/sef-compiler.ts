@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
-export class StylesheetCompileError extends Error {
+class StylesheetCompileError extends Error {
   override name = 'StylesheetCompileError';
 }
 

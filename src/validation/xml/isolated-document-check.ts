@@ -7,7 +7,7 @@ import { packageRoot } from '../validation.config.js';
 import type { DocumentCheck, DocumentCheckRequest } from './document-check.js';
 import { SIGNAL_REPLIED, type DocumentCheckReply, type DocumentCheckWorkerData } from './document-check-worker.js';
 
-export class DocumentCheckThreadError extends Error {
+class DocumentCheckThreadError extends Error {
   override name = 'DocumentCheckThreadError';
 }
 

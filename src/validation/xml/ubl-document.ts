@@ -4,7 +4,7 @@ const SBDH_NS = 'http://www.unece.org/cefact/namespaces/StandardBusinessDocument
 const CBC_NS = 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2';
 
 /** No network, no external entities, no DTD loading: documents get no say in what is read. */
-export const SAFE_PARSE = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_COMPACT;
+const SAFE_PARSE = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_COMPACT;
 
 /** A parsed business document (the SBDH payload when it came in an envelope) and how it names itself. */
 export interface UblDocument {

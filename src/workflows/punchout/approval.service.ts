@@ -46,7 +46,7 @@ const reasonSchema = z.string().trim().min(1, 'a reason is required').max(1_000)
 const changesSchema = z.array(cartChangeSchema).min(1, 'at least one change is required').max(30_000);
 
 /** Timeline actor of decisions the system takes itself. */
-export const TIMEOUT_ACTOR = 'system:approval-timeout';
+const TIMEOUT_ACTOR = 'system:approval-timeout';
 
 /**
  * The buyer's decisions on carts waiting for approval (used by the admin API): approve as is,

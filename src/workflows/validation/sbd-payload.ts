@@ -17,7 +17,7 @@ export interface SbdPayloadLimits {
   maxTailBytes: number;
 }
 
-export const DEFAULT_SBD_PAYLOAD_LIMITS: SbdPayloadLimits = { maxHeadBytes: 1024 * 1024, maxTailBytes: 64 * 1024 };
+const DEFAULT_SBD_PAYLOAD_LIMITS: SbdPayloadLimits = { maxHeadBytes: 1024 * 1024, maxTailBytes: 64 * 1024 };
 
 const NAME = '[A-Za-z_][\\w.-]*';
 const SBDH_NS = 'http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader';

@@ -16,7 +16,7 @@ import { InboundRouter } from './inbound-router.js';
 import { extractBusinessDocument, SbdPayloadError } from './sbd-payload.js';
 
 /** Id of the finding written when the SBD does not carry a usable business document. */
-export const SBD_PAYLOAD_RULE = 'SBD-PAYLOAD';
+const SBD_PAYLOAD_RULE = 'SBD-PAYLOAD';
 
 /**
  * First stage for every received message: take the business document out of the SBD, validate it

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import { X509Certificate } from 'node:crypto';
 import { NS } from '../../../src/as4/protocol/namespaces.js';
 import type { ReceiveReply } from '../../../src/as4/receive/receive-pipeline.js';
 import type { BuiltUserMessage } from '../../../src/as4/outbound/user-message-builder.js';
-import { RSA_SHA1 } from '../../../src/as4/wss/signature-algorithms.js';
+import { removeProperty, resigned, RSA_SHA1, setEbmsText, withoutEncryption, withoutSignature } from './faulty-messages.js';
 import { credentials, orderXml, sbdFor, type Scenario } from './scenario.js';
 
 /** What a fixture sends through: the in-process pipeline, or the API over HTTP. */
@@ -21,6 +21,8 @@ export interface Fault {
 
 const built = (s: FixtureTarget, m: Pick<BuiltUserMessage, 'soapXml' | 'attachments'>, rootType?: string) => s.sendBuilt(m, rootType).then((r) => r.reply);
 const editSoap = (m: BuiltUserMessage, edit: (xml: string) => string) => ({ ...m, soapXml: edit(m.soapXml) });
+const partnerKey = (s: FixtureTarget) => createPrivateKey(s.pki.partnerAp.keyPem);
+const ourKey = (s: FixtureTarget) => createPrivateKey(s.pki.ourAp.keyPem);
 
 export const FAULTS: Fault[] = [
   {
@@ -38,9 +40,9 @@ export const FAULTS: Fault[] = [
       return built(s, { ...m, attachments: [{ ...m.attachments[0]!, bytes }] });
     },
   },
-  { name: 'signature-not-covering-body', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsignedParts: ['body'] } })) },
-  { name: 'signature-not-covering-messaging', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsignedParts: ['messaging'] } })) },
-  { name: 'signature-not-covering-attachment', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsignedParts: ['attachment'] } })) },
+  { name: 'signature-not-covering-body', code: 'EBMS:0101', send: (s) => built(s, resigned(s.build(), partnerKey(s), { cover: ['messaging', 'attachment'] })) },
+  { name: 'signature-not-covering-messaging', code: 'EBMS:0101', send: (s) => built(s, resigned(s.build(), partnerKey(s), { cover: ['body', 'attachment'] })) },
+  { name: 'signature-not-covering-attachment', code: 'EBMS:0101', send: (s) => built(s, resigned(s.build(), partnerKey(s), { cover: ['messaging', 'body'] })) },
   {
     name: 'signature-wrapping (duplicate wsu:Id)',
     code: 'EBMS:0101',
@@ -50,7 +52,7 @@ export const FAULTS: Fault[] = [
       return built(s, editSoap(m, (x) => x.replace(/(<S12:Body[^>]*)\/>/, `$1><eb:Messaging wsu:Id="${id}"/></S12:Body>`)));
     },
   },
-  { name: 'unsigned', code: 'EBMS:0101', send: (s) => built(s, s.build({ faults: { unsigned: true } })) },
+  { name: 'unsigned', code: 'EBMS:0101', send: (s) => built(s, withoutSignature(s.build())) },
   {
     name: 'untrusted-certificate',
     code: 'EBMS:0101',
@@ -64,21 +66,21 @@ export const FAULTS: Fault[] = [
   {
     name: 'rsa-sha1-signature',
     code: 'EBMS:0103',
-    send: (s) => built(s, s.build({ faults: { signatureMethod: RSA_SHA1 } })),
+    send: (s) => built(s, resigned(s.build(), partnerKey(s), { signatureMethod: RSA_SHA1 })),
   },
   {
     name: 'missing-attachment',
     code: 'EBMS:0011',
     send: (s) => built(s, { ...s.build(), attachments: [] }),
   },
-  { name: 'unencrypted-attachment', code: 'EBMS:0102', send: (s) => built(s, s.build({ faults: { unencrypted: true } })) },
+  { name: 'unencrypted-attachment', code: 'EBMS:0102', send: (s) => built(s, withoutEncryption(s.build(), ourKey(s))) },
   {
     name: 'encrypted-for-another-certificate',
     code: 'EBMS:0102',
     send: (s) => built(s, s.build({ encryptFor: new X509Certificate(s.pki.partnerAp.certPem) })),
   },
-  { name: 'wrong-agreement-ref', code: 'EBMS:0010', send: (s) => built(s, s.build({ faults: { agreementRef: 'urn:example:other-agreement' } })) },
-  { name: 'missing-final-recipient', code: 'EBMS:0009', send: (s) => built(s, s.build({ faults: { omitProperty: 'finalRecipient' } })) },
+  { name: 'wrong-agreement-ref', code: 'EBMS:0010', send: (s) => built(s, resigned(s.build(), partnerKey(s), { edit: setEbmsText('AgreementRef', 'urn:example:other-agreement') })) },
+  { name: 'missing-final-recipient', code: 'EBMS:0009', send: (s) => built(s, resigned(s.build(), partnerKey(s), { edit: removeProperty('finalRecipient') })) },
   {
     name: 'sbdh-header-mismatch (SBDH receiver differs from finalRecipient)',
     code: 'EBMS:0003',

@@ -11,7 +11,7 @@ import type { Scenario } from './scenario.js';
 import { credentials, devCertificateValidator } from './scenario.js';
 
 /** A fresh inbound context over MIME bytes, for running steps one by one in unit specs. */
-export async function contextFor(body: Buffer, contentType: string, workspace?: Workspace): Promise<ReceiveContext> {
+async function contextFor(body: Buffer, contentType: string, workspace?: Workspace): Promise<ReceiveContext> {
   return createInboundContext({ receivedAt: new Date(), contentType, body: Readable.from([body]), workspace: workspace ?? (await new TempWorkspaces(tmpdir()).create()) });
 }
 

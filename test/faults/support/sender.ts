@@ -83,6 +83,6 @@ export class CartSender {
 }
 
 /** What a sending AP treats as "try again later": no answer, HTTP 5xx, or EBMS:0202/0004 with a 5xx. */
-export function isRetryable(attempt: Attempt): boolean {
+function isRetryable(attempt: Attempt): boolean {
   return attempt.kind === 'no-answer' || (attempt.kind === 'error' && attempt.status >= 500);
 }

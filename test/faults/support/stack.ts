@@ -155,7 +155,7 @@ export class Stack {
 }
 
 /** Leaves nothing of this stack's queues in the shared Redis. */
-export async function removeKeys(url: string, pattern: string): Promise<void> {
+async function removeKeys(url: string, pattern: string): Promise<void> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await client.connect();

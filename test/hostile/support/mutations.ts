@@ -135,7 +135,7 @@ const MUTATIONS: Record<string, (m: WireMessage, r: Random) => WireMessage> = {
   },
 };
 
-export const MUTATION_NAMES = Object.keys(MUTATIONS);
+const MUTATION_NAMES = Object.keys(MUTATIONS);
 
 /** One mutant of `seed`, chosen and made by the PRNG (1–3 mutations stacked). */
 export function mutate(seed: WireMessage, r: Random): Mutant {

@@ -41,7 +41,7 @@ export class TableResolver implements DiscoveryDnsResolver {
   }
 }
 
-export const identityOf = (e: DevPkiEntry): SigningIdentity => ({
+const identityOf = (e: DevPkiEntry): SigningIdentity => ({
   privateKey: createPrivateKey(e.keyPem),
   certificate: new X509Certificate(e.certPem),
   subjectCn: e.subjectCn,

@@ -11,7 +11,7 @@ import { QUEUES } from '../../../src/queue/queues.js';
 import { redisConfig } from '../../../src/redis/redis.config.js';
 import { RedisConnections } from '../../../src/redis/redis-connections.js';
 import { BlobStore } from '../../../src/storage/blob-store.js';
-import { receiveDocument, type DocumentToReceive } from '../../../src/workflows/validation/received-document.js';
+import { receiveDocument, type DocumentToReceive } from '../../support/received-document.js';
 import { QueueDeliveryRequests } from '../../../src/workflows/ports.js';
 import { ApprovalStore } from '../../../src/workflows/punchout/approval-store.js';
 import { ApprovalService } from '../../../src/workflows/punchout/approval.service.js';
@@ -23,7 +23,7 @@ import { createPostgresTestDatabase, type TestDatabase } from '../../support/dat
 import { devPkiEnv } from '../../support/dev-pki.js';
 import { startProcess, type RunningProcess } from '../../support/processes.js';
 
-export const sharedDir = path.resolve(process.cwd(), '../shared');
+const sharedDir = path.resolve(process.cwd(), '../shared');
 export const examplesDir = path.join(sharedDir, 'conformance', 'examples');
 export const hasExamples = existsSync(path.join(examplesDir, 'PunchOut_Example.xml')) && existsSync(path.join(examplesDir, 'Catalogue_Example.xml'));
 export const NO_EXAMPLES = `../shared/conformance/examples is absent (${examplesDir}): workflow tests on the official examples skipped`;

@@ -3,7 +3,7 @@ import { formatSchemeAndValue, sameIdentifier, sameParticipant, type PeppolIdent
 import type { ReceiveContext, ReceiveStep } from '../receive-context.js';
 
 /**
- * Step 9: the SBDH must agree with the ebMS header (peppol-network.md §2): Sender = originalSender,
+ * Step 9: the SBDH must agree with the ebMS header: Sender = originalSender,
  * Receiver = finalRecipient, DOCUMENTID = Action, PROCESSID = Service. Mismatch → EBMS:0003.
  */
 export class CheckSbdhConsistencyStep implements ReceiveStep {

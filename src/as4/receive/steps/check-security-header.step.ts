@@ -27,7 +27,7 @@ export class CheckSecurityHeaderStep implements ReceiveStep {
       throw error;
     }
     ctx.security = model;
-    // One content key per message (peppol-as4.md §6); more would only multiply RSA work for us.
+    // One content key per message; more would only multiply RSA work for us.
     if (model.encryptedKeys.length > 1) throw new EbmsError('EBMS:0103', `${model.encryptedKeys.length} EncryptedKeys; the profile uses exactly one`);
     if (model.encryptedData.length > ctx.header!.parts.length) {
       throw new EbmsError('EBMS:0103', 'more EncryptedData elements than payload parts');

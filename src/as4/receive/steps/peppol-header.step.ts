@@ -5,7 +5,7 @@ import type { ReceiveContext, ReceiveStep } from '../receive-context.js';
 import { readUserMessage } from '../user-message.js';
 
 /**
- * Step 3: the Peppol ebMS header rules (peppol-as4.md §5) and the PartInfo ↔ MIME part mapping:
+ * Step 3: the Peppol ebMS header rules and the PartInfo ↔ MIME part mapping:
  * every PartInfo names an attachment (else EBMS:0011), every attachment is listed (else EBMS:0007),
  * and the SBD is the first attachment.
  */

@@ -57,3 +57,30 @@ export function str(c: Code, fn: string): string {
 export function quote(s: string): string {
   return JSON.stringify(s);
 }
+
+/** The focus and variables an expression is compiled in. */
+export interface Scope {
+  /** JavaScript expression of the context item, or undefined where there is none (function bodies). */
+  ctx: string | undefined;
+  ctxType: StaticType;
+  pos: string | undefined;
+  size: string | undefined;
+  vars: ReadonlyMap<string, Code>;
+}
+
+export interface UserFunction {
+  js: string;
+  arity: number;
+  returns: Code;
+}
+
+/** Module-level state shared by every expression of one compiled schema. */
+export interface CompileContext {
+  namespaces: Readonly<Record<string, string>>;
+  functions: Map<string, UserFunction>;
+  keys: Map<string, string>;
+  /** Global variables whose value is a fixed list of strings, with JS of a lazily built Set. */
+  stringSets: Map<string, { variable: Code; set: string }>;
+  hoist(prefix: string, js: string): string;
+  fresh(prefix: string): string;
+}

@@ -1,8 +1,16 @@
 import { UnsupportedXPathError, type Expr } from '../xpath-ast.js';
-import { ebv, FN_NS, many, NUMERIC_TYPES, one, quote, seq, str, XS_NS, type Code, type StaticType } from './code.js';
-import type { Scope, XPathCodegen } from './xpath-codegen.js';
+import { ebv, FN_NS, many, one, quote, seq, str, XS_NS, type Code, type CompileContext, type Scope } from './code.js';
 
-type Builder = (args: Code[], g: XPathCodegen, scope: Scope, raw: Expr[]) => Code;
+/** What a function call needs of the expression compiler (`CallCompiler`, which calls this module). */
+export interface CallCompiler {
+  readonly cx: CompileContext;
+  resolvePrefix(prefix: string): string;
+  expr(e: Expr, scope: Scope): Code;
+  atomicType(prefix: string, local: string): string;
+  cast(castable: boolean, arg: Code, type: string, optional: boolean): Code;
+}
+
+type Builder = (args: Code[], g: CallCompiler, scope: Scope, raw: Expr[]) => Code;
 
 /** The context item as an argument, for functions that default to it (`string()`, `name()`). */
 function contextArg(scope: Scope): Code {
@@ -116,7 +124,7 @@ const FUNCTIONS: Record<string, { arity: [number, number]; build: Builder }> = {
 };
 
 /** Compiles a function call: the XPath library, xs: constructor functions and the schema's xsl:functions. */
-export function callFunction(g: XPathCodegen, prefix: string, local: string, rawArgs: Expr[], scope: Scope): Code {
+export function callFunction(g: CallCompiler, prefix: string, local: string, rawArgs: Expr[], scope: Scope): Code {
   const ns = prefix === '' || (prefix === 'fn' && g.cx.namespaces.fn === undefined) ? FN_NS : g.resolvePrefix(prefix);
   const args = rawArgs.map((a) => g.expr(a, scope));
   if (ns === FN_NS) {
@@ -132,8 +140,4 @@ export function callFunction(g: XPathCodegen, prefix: string, local: string, raw
   const fn = g.cx.functions.get(`{${ns}}${local}#${args.length}`);
   if (!fn) throw new UnsupportedXPathError(`the function ${prefix}:${local}#${args.length} is not declared`);
   return { ...fn.returns, js: `${fn.js}(${args.map(seq).join(', ')})` };
-}
-
-export function isNumericType(t: StaticType): boolean {
-  return NUMERIC_TYPES.has(t);
 }

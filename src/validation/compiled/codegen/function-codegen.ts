@@ -1,6 +1,6 @@
 import { UnsupportedXPathError } from '../xpath-ast.js';
-import { ebv, many, one, quote, seq, type Code, type StaticType } from './code.js';
-import type { Scope, UserFunction, XPathCodegen } from './xpath-codegen.js';
+import { ebv, many, one, quote, seq, type Code, type Scope, type StaticType, type UserFunction } from './code.js';
+import type { XPathCodegen } from './xpath-codegen.js';
 
 const XSL = 'http://www.w3.org/1999/XSL/Transform';
 

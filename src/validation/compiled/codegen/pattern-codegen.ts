@@ -1,6 +1,6 @@
 import { UnsupportedXPathError, parseXPath, type Expr, type NodeTest, type Step } from '../xpath-ast.js';
-import { ebv, quote, type Code } from './code.js';
-import type { Scope, XPathCodegen } from './xpath-codegen.js';
+import { ebv, quote, type Code, type Scope } from './code.js';
+import type { XPathCodegen } from './xpath-codegen.js';
 
 /** A compiled rule context: a matcher and the node names it can match, for dispatch. */
 export interface CompiledPattern {

@@ -1,34 +1,6 @@
 import { UnsupportedXPathError, parseXPath, type Binding, type Expr, type NodeTest, type Step } from '../xpath-ast.js';
-import { ebv, join, many, NUMERIC_TYPES, one, quote, seq, XS_NS, type Code, type StaticType } from './code.js';
+import { ebv, join, many, NUMERIC_TYPES, one, quote, seq, XS_NS, type Code, type CompileContext, type Scope, type StaticType } from './code.js';
 import { callFunction } from './function-calls.js';
-
-
-/** The focus and variables an expression is compiled in. */
-export interface Scope {
-  /** JavaScript expression of the context item, or undefined where there is none (function bodies). */
-  ctx: string | undefined;
-  ctxType: StaticType;
-  pos: string | undefined;
-  size: string | undefined;
-  vars: ReadonlyMap<string, Code>;
-}
-
-export interface UserFunction {
-  js: string;
-  arity: number;
-  returns: Code;
-}
-
-/** Module-level state shared by every expression of one compiled schema. */
-export interface CompileContext {
-  namespaces: Readonly<Record<string, string>>;
-  functions: Map<string, UserFunction>;
-  keys: Map<string, string>;
-  /** Global variables whose value is a fixed list of strings, with JS of a lazily built Set. */
-  stringSets: Map<string, { variable: Code; set: string }>;
-  hoist(prefix: string, js: string): string;
-  fresh(prefix: string): string;
-}
 
 const COMPARISONS: Record<string, string> = { '=': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
 const JS_COMPARE: Record<string, string> = { eq: '===', ne: '!==', lt: '<', le: '<=', gt: '>', ge: '>=' };
@@ -341,7 +313,7 @@ function arithmetic(op: string, l: Code, r: Code): Code {
 }
 
 /** Whether an expression refers to a variable (ignoring shadowing, which only makes this cautious). */
-export function mentions(e: Expr, name: string): boolean {
+function mentions(e: Expr, name: string): boolean {
   switch (e.k) {
     case 'var':
       return e.name === name;

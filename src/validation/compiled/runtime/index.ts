@@ -17,4 +17,3 @@ export const runtime = {
   xpathRegex,
 };
 
-export type Runtime = typeof runtime;

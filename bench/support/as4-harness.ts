@@ -1,0 +1,201 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { ensureDevPki } from '../../src/pki/dev-pki-files.js';
+import type { DevPki } from '../../src/pki/dev-pki.js';
+import { BUILT_SERVER } from './paths.js';
+
+/** The built API entry point. */
+const MAIN = path.join(BUILT_SERVER, 'main.js');
+
+/** PostgreSQL the benchmark uses when it answers (a fresh schema per run); else the embedded engine. */
+const BENCH_DATABASE_URL = process.env.AS4_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function freshPostgresSchema(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const client = new pg.Client({ connectionString: BENCH_DATABASE_URL, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+  } catch {
+    return undefined;
+  }
+  const schema = `bench_as4_${randomBytes(6).toString('hex')}`;
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const url = `${BENCH_DATABASE_URL}${BENCH_DATABASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return {
+    url,
+    async drop() {
+      const c = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+export interface RunningApi {
+  /** Database engine the API runs on: `postgres` or `embedded`. */
+  readonly db: string;
+  readonly port: number;
+  readonly pid: number;
+  readonly pki: DevPki;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function isReady(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the real API process on loopback, as the development AP serving `served`, on a fresh data dir. */
+export async function startApi(
+  served: string[],
+  extraEnv: Record<string, string> = {},
+  // BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the API under load.
+  nodeArgs: string[] = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+): Promise<RunningApi> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-as4-'));
+  const pkiDir = path.join(dataDir, 'pki');
+  const pki = await ensureDevPki(pkiDir);
+  const port = await freePort();
+  const postgres = await freshPostgresSchema();
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], {
+    env: {
+      ...process.env,
+      PEPPOL_STAGE: 'dev',
+      PKI_DEV_DIR: pkiDir,
+      PKI_OCSP_ENABLED: 'false',
+      PKI_CRL_ENABLED: 'false',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SERVED_PARTICIPANTS: served.join(','),
+      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 60_000;
+  // Logs stay at warn (no per-message lines), so readiness is polled rather than read from the log.
+  while (!(await isReady(port))) {
+    if (child.exitCode !== null) throw new Error(`API exited before it was ready: ${out.slice(-2000)}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`API not ready after 60 s: ${out.slice(-2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    db: postgres ? 'postgres' : 'embedded',
+    port,
+    pid: child.pid!,
+    pki,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+      await postgres?.drop();
+    },
+  };
+}
+
+export interface PostResult {
+  readonly status: number;
+  readonly body: Buffer;
+  readonly ms: number;
+}
+
+export function postAs4(port: number, contentType: string, body: Buffer, agent?: Agent): Promise<PostResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/as4', agent, headers: { 'Content-Type': contentType, 'Content-Length': body.length } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ms: performance.now() - started }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Peak resident set size (VmHWM) of a process, in MB. */
+export async function peakRssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux clock ticks, 10 ms resolution). */
+export async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const RSA_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { constants, createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt, sign } = require('node:crypto');
+const key = createPrivateKey(workerData.keyPem);
+const wrapped = publicEncrypt({ key: createPublicKey(key), padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.alloc(16, 1));
+const data = Buffer.alloc(600, 2);
+const end = Date.now() + workerData.ms;
+let n = 0;
+while (Date.now() < end) {
+  privateDecrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, wrapped);
+  sign('sha256', data, key);
+  n++;
+}
+parentPort.postMessage(n);
+`;
+
+/**
+ * The machine's RSA-bound ceiling for inbound AS4: messages per second if each costs exactly the
+ * two RSA-2048 private-key operations a receiver must do (key unwrap + receipt signature), on all cores.
+ */
+export async function rsaBoundMessagesPerSecond(durationMs = 3000): Promise<{ perSecond: number; cores: number }> {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const cores = availableParallelism();
+  const counts = await Promise.all(
+    Array.from({ length: cores }, () => new Promise<number>((resolve, reject) => {
+      const worker = new Worker(RSA_WORKER, { eval: true, workerData: { keyPem, ms: durationMs } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    })),
+  );
+  return { perSecond: counts.reduce((a, b) => a + b, 0) / (durationMs / 1000), cores };
+}

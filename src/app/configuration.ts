@@ -1,0 +1,50 @@
+import { adminConfig } from '../admin/admin.config.js';
+import { databaseConfig } from '../database/database.config.js';
+import { deliveryConfig } from '../delivery/delivery.config.js';
+import { webhookConfig } from '../delivery/webhook/webhook.config.js';
+import { httpConfig } from '../http/http.config.js';
+import { loggingConfig } from '../logging/logging.config.js';
+import { redisConfig } from '../redis/redis.config.js';
+import { storageConfig } from '../storage/storage.config.js';
+import { as4Config } from '../as4/as4.config.js';
+import { discoveryConfig } from '../discovery/discovery.config.js';
+import { outboundConfig } from '../outbound/outbound.config.js';
+import { participantsConfig } from '../participants/participants.config.js';
+import { pkiConfig } from '../pki/pki.config.js';
+import { reliabilityConfig } from '../reliability/reliability.config.js';
+import { catalogueConfig } from '../catalogue/catalogue.config.js';
+import { punchoutConfig } from '../punchout/punchout.config.js';
+import { validationConfig } from '../validation/validation.config.js';
+import { workflowsConfig } from '../workflows/workflows.config.js';
+import type { ConfigNamespace } from '../config/define-config.js';
+
+/**
+ * Every configuration namespace of the product, assembled here at the root (the config layer knows
+ * no feature). Boot validates all of them first, so a bad variable stops start-up with one line
+ * before anything opens a connection; `.env.example` lists them all.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
+  httpConfig,
+  loggingConfig,
+  databaseConfig,
+  storageConfig,
+  redisConfig,
+  pkiConfig,
+  participantsConfig,
+  as4Config,
+  adminConfig,
+  webhookConfig,
+  deliveryConfig,
+  validationConfig,
+  punchoutConfig,
+  catalogueConfig,
+  workflowsConfig,
+  reliabilityConfig,
+  discoveryConfig,
+  outboundConfig,
+];
+
+export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {
+  for (const ns of ALL_CONFIGS) ns.load(env);
+}
