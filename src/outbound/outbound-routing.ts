@@ -16,9 +16,6 @@ export interface OutboundRouting {
   countryC1: string;
 }
 
-/** Attribute of an outbound message naming its endpoint explicitly (private setups). */
-export const EXPLICIT_ENDPOINT_ATTRIBUTE = 'as4Endpoint';
-
 /**
  * Country of the national participant identifier schemes (Peppol code list, peppol-network.md §3):
  * a sender registered in such a scheme is in that country. International schemes (0088 GLN, 0060
@@ -54,11 +51,12 @@ export function routingOf(message: MessageRecord, defaultCountryC1: string | und
   }
 }
 
+/** The endpoint an outbound message names explicitly (private setups), checked as stored JSON may be incomplete. */
 export function explicitEndpointOf(message: MessageRecord): ExplicitEndpoint | undefined {
-  const value = message.attributes[EXPLICIT_ENDPOINT_ATTRIBUTE] as Partial<ExplicitEndpoint> | undefined;
+  const value: Partial<ExplicitEndpoint> | undefined = message.attributes.as4Endpoint;
   if (!value) return undefined;
   if (typeof value.url !== 'string' || typeof value.certificatePem !== 'string') {
-    throw new OutboundMessageError(`message ${message.id}: attribute ${EXPLICIT_ENDPOINT_ATTRIBUTE} needs url and certificatePem`);
+    throw new OutboundMessageError(`message ${message.id}: attribute as4Endpoint needs url and certificatePem`);
   }
   return { url: value.url, certificatePem: value.certificatePem };
 }

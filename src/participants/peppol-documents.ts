@@ -1,3 +1,4 @@
+import type { MessageKind } from '../messages/message-kinds.js';
 import { TransactionRegistry, type Transaction } from '../validation/transaction-registry.js';
 
 export const DOCUMENT_TYPE_SCHEME = 'busdox-docid-qns';
@@ -39,7 +40,7 @@ export function transactionOfDocumentType(documentTypeId: string, registry = new
 }
 
 /** The kind of a message record, from its transaction. */
-export function kindOfTransaction(id: string | undefined): string {
+export function kindOfTransaction(id: string | undefined): MessageKind {
   switch (id) {
     case 'T77':
       return 'cart';
