@@ -1,5 +1,4 @@
-import type { MessageKind } from './message-kinds.js';
-import type { Direction } from './message-record.js';
+import type { Direction, MessageKind } from './message-kinds.js';
 import type { MessageState } from './message-states.js';
 
 /** The steps of processing a message can fail at (also the `stage` of the OMS's `message.failed` event). */

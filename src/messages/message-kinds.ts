@@ -13,3 +13,6 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export function isMessageKind(value: unknown): value is MessageKind {
   return typeof value === 'string' && (MESSAGE_KINDS as readonly string[]).includes(value);
 }
+
+/** Which way a message travels: received, sent, or made here for the back end. */
+export type Direction = 'inbound' | 'outbound' | 'internal';

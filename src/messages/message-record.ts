@@ -1,9 +1,9 @@
 import type { AttributePatch, MessageAttributes } from './message-attributes.js';
 import { failureFromStored, type MessageFailure } from './message-failure.js';
-import type { MessageKind } from './message-kinds.js';
+import type { Direction, MessageKind } from './message-kinds.js';
 import type { MessageState } from './message-states.js';
 
-export type Direction = 'inbound' | 'outbound' | 'internal';
+export type { Direction };
 
 interface MessageFields {
   id: string;

@@ -4,6 +4,7 @@ import { delivery } from './003-delivery.js';
 import { adminSchema } from './004-admin.js';
 import { punchoutCatalogueSchema } from './005-punchout-catalogue.js';
 import { outboundAs4Schema } from './006-outbound-as4.js';
+import { messageFailureShape } from './007-message-failure-shape.js';
 
 export interface Migration {
   /** Sortable, never reused: the version recorded in schema_migrations. */
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema];
+export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, messageFailureShape];

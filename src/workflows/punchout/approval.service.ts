@@ -154,7 +154,11 @@ export class ApprovalService {
           reason,
           data: { decision, ...data },
           from: ['awaiting-approval'],
-          patch: { attributes: { approval: { decision, actor, at: at.toISOString(), changes: data.changes ?? [], changeLog: data.changeLog ?? [] } } },
+          patch: {
+            attributes: {
+              approval: { decision, actor, at: at.toISOString(), changes: data.changes ?? [], changeLog: data.changeLog ?? [], ...(data.reason ? { reason: data.reason } : {}) },
+            },
+          },
           tx,
         });
         await this.approvals.decide(messageId, decision, actor, at, tx);
