@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { as4Config, type As4Config } from '../as4/as4.config.js';
 import { newMessageId } from '../as4/outbound/ids.js';
-import { Database } from '../database/database.js';
 import { MessageRepository, StateConflictError, type MessageKind, type MessageRecord } from '../messages/message-repository.js';
 import type { MessageState } from '../messages/message-states.js';
 import { JobQueue } from '../queue/job-queue.js';
@@ -40,7 +39,6 @@ export interface OutboundSubmission {
 @Injectable()
 export class OutboundService {
   constructor(
-    private readonly db: Database,
     private readonly messages: MessageRepository,
     private readonly blobs: BlobStore,
     private readonly queue: JobQueue,
