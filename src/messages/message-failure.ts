@@ -27,10 +27,11 @@ export function isFailureStage(value: unknown): value is FailureStage {
 /** The failure as stored: code and message bounded, an attempt only when it is a positive integer. */
 export function boundedFailure(failure: MessageFailure): MessageFailure {
   const attempt = failure.attempt;
+  const code = failure.code.slice(0, MAX_FAILURE_CODE_CHARS) || 'failed';
   return {
     stage: failure.stage,
-    code: failure.code.slice(0, MAX_FAILURE_CODE_CHARS) || 'failed',
-    message: failure.message.slice(0, MAX_FAILURE_MESSAGE_CHARS) || failure.code,
+    code,
+    message: failure.message.slice(0, MAX_FAILURE_MESSAGE_CHARS) || code,
     ...(typeof attempt === 'number' && Number.isInteger(attempt) && attempt > 0 ? { attempt } : {}),
   };
 }
