@@ -132,7 +132,7 @@ function unexplainedFailure(message: MessageRecord): MessageFailure {
   return { stage: presumedStage(message), code: 'failed', message: `processing of message ${message.id} failed` };
 }
 
-/** Why a cart was rejected: its recorded failure, the buyer's reason, or its validation. */
+/** Why a cart was rejected: its recorded failure, else the buyer's reason (validation findings travel as the problems). */
 function rejectionOf(message: MessageRecord): { code: string; message: string } {
   if (message.failure) return { code: message.failure.code, message: message.failure.message };
   const approval = message.kind === 'cart' ? message.attributes.approval : undefined;
