@@ -22,6 +22,7 @@ type Row = {
   kind: string;
   state: MessageState;
   transaction: string | null;
+  related_message_id: string | null;
   updated_at: string | Date;
   exact_updated_at: string;
   requeues: string | number | null;
@@ -34,7 +35,7 @@ export class PendingMessages {
 
   async page(states: readonly MessageState[], changedBefore: Date, after: PendingCursor | null, limit: number): Promise<PendingRow[]> {
     const rows = await this.db.query<Row>(
-      `SELECT id, direction, kind, state, attributes->>'transaction' AS transaction, updated_at, updated_at::text AS exact_updated_at,
+      `SELECT id, direction, kind, state, attributes->>'transaction' AS transaction, related_message_id, updated_at, updated_at::text AS exact_updated_at,
               attributes->'reconciler'->>'requeues' AS requeues
          FROM messages
         WHERE state = ANY($1::text[]) AND updated_at < $2
@@ -49,6 +50,7 @@ export class PendingMessages {
       kind: r.kind,
       state: r.state,
       transaction: r.transaction ?? null,
+      relatedMessageId: r.related_message_id == null ? null : String(r.related_message_id),
       updatedAt: new Date(r.updated_at),
       requeues: r.requeues == null ? 0 : Number(r.requeues),
       cursor: { updatedAt: r.exact_updated_at, id: String(r.id) },

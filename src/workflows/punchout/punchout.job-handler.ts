@@ -10,6 +10,7 @@ import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator
 import { JobQueue, type JobContext } from '../../queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../queue/queues.js';
 import { Decimal, formatAmount } from '../../ubl/decimal.js';
+import { DeliveryRequests } from '../ports.js';
 import { WorkflowFailures } from '../shared/workflow-failures.js';
 import { abandonJobId } from './approval.service.js';
 import { ApprovalStore } from './approval-store.js';
@@ -17,9 +18,10 @@ import { CartContextLoader, type CartContext } from './cart-context.js';
 import { OrderProducer } from './order-producer.js';
 
 /**
- * Punch-out stage: a validated cart goes through the buyer's approval policy; an approved one
- * (automatically, or by a person through ApprovalService) becomes an order. What to do is read
- * from the cart's state, so a repeated or late job does the remaining work only.
+ * Punch-out stage: a validated cart is reported to the supplier (`cart.received`) and goes through
+ * the buyer's approval policy; an approved one (automatically, or by a person through
+ * ApprovalService) becomes an order, handed straight to delivery. What to do is read from the
+ * cart's state, so a repeated or late job does the remaining work only.
  */
 @Injectable()
 @HandlesQueue(QUEUES.punchout)
@@ -32,6 +34,7 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
     private readonly carts: CartContextLoader,
     private readonly approvals: ApprovalStore,
     private readonly orders: OrderProducer,
+    private readonly deliveries: DeliveryRequests,
     private readonly queue: JobQueue,
     private readonly failures: WorkflowFailures,
   ) {}
@@ -70,6 +73,8 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
       await this.failures.fail(message.id, { stage: 'approval', reason: error.message });
       return { message: await this.messages.get(message.id) };
     }
+    // The supplier hears of the cart from the same reading the policy decides on, before any decision.
+    await this.deliveries.cartReceived(message.id, context.cart);
     const now = this.carts.now();
     const decision = decideApproval(context.cart, context.buyer.config, now);
     const policy = `${context.buyer.origin === 'buyer' ? 'buyer' : context.buyer.origin} policy`;
