@@ -5,11 +5,11 @@ import type { ConfigOf } from '../config/define-config.js';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { MessageRepository, StateConflictError, type MessageRecord } from '../messages/message-repository.js';
 import { acceptedDocuments, normalizeParticipant } from '../participants/peppol-documents.js';
-import type { OrderModel } from '../punchout/order-model.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { QUEUES } from '../queue/queues.js';
 import { BlobStore } from '../storage/blob-store.js';
 import { XmlParseError } from '../ubl/safe-parse.js';
+import type { ProducedOrder } from '../workflows/ports.js';
 import { deliveryConfig } from './delivery.config.js';
 import { DeliveryError } from './delivery.errors.js';
 import { deliveryAttemptJob } from './deliveries/delivery-jobs.js';
@@ -48,13 +48,6 @@ export interface EmitResult {
   eventId: string;
   webhookId: string;
   deliveries: Array<{ id: string; routeId: string; created: boolean }>;
-}
-
-/** An order as the punch-out flow has just made it: its stored message, the model it was written from, the written T01. */
-export interface ProducedOrder {
-  message: MessageRecord;
-  order: OrderModel;
-  xml: string;
 }
 
 export type OrderDeliveryOutcome =
