@@ -33,6 +33,9 @@ export interface SoapEnvelopeParts {
   readonly security: Element | undefined;
 }
 
+/** Deviations from the wire format that are tolerated: `bare-lf` = MIME lines ending in LF instead of CRLF. */
+export type Tolerated = 'bare-lf';
+
 /** What the inbound steps know so far; each step reads earlier fields and fills its own. */
 export interface ReceiveContext {
   readonly receivedAt: Date;
@@ -42,6 +45,8 @@ export interface ReceiveContext {
   readonly body: Readable | AsyncIterable<Uint8Array>;
   readonly workspace: Workspace;
   raw?: Content;
+  /** What the sender wrote that is common though not strictly legal, and was accepted (counted in metrics). */
+  tolerated: Tolerated[];
   soapPart?: Buffer;
   attachments: ReceivedAttachment[];
   soap?: SoapEnvelopeParts;
@@ -86,6 +91,7 @@ export function createInboundContext(init: {
     body: init.body,
     workspace: init.workspace,
     attachments: [],
+    tolerated: [],
     senderAuthenticated: false,
     decrypted: new Map(),
   };
