@@ -30,7 +30,10 @@ export interface SoapEnvelopeParts {
   readonly body: Element;
   readonly messaging: Element;
   readonly userMessage: Element;
+  /** The wsse:Security header addressed to us and marked mustUnderstand (the only one processed). */
   readonly security: Element | undefined;
+  /** Why a wsse:Security header in the message was not processed, when one was left aside. */
+  readonly securityIgnored?: string;
 }
 
 /** Deviations from the wire format that are tolerated: `bare-lf` = MIME lines ending in LF instead of CRLF. */
