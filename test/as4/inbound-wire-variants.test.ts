@@ -1,5 +1,7 @@
 import { createHash, createPrivateKey } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { multipartToBuffer } from '../../src/as4/mime/multipart-writer.js';
+import { toMultipart } from '../../src/as4/outbound/user-message-builder.js';
 import { verifyReply } from '../../src/as4/signals/receipt-verifier.js';
 import { createScenario, sbdFor, type Scenario } from './support/scenario.js';
 import { wireVariants, type WireVariant } from './support/wire-variants.js';
@@ -29,6 +31,16 @@ describe('AS4 inbound: wire variants of other stacks, one fixture per variant', 
   it('has one fixture per variant, each named after it', () => {
     expect(variants.map((v) => v.variant.name)).toEqual(wireVariantNames());
     expect(new Set(wireVariantNames()).size).toBe(variants.length);
+  });
+
+  it('we still send the strict form: no preamble, CRLF line ends, every part binary, the close delimiter last', async () => {
+    const mime = toMultipart(s.build());
+    const text = (await multipartToBuffer(mime)).toString('latin1');
+    expect(text.startsWith(`--${mime.boundary}\r\nContent-Type: application/soap+xml;charset=UTF-8\r\nContent-Transfer-Encoding: binary\r\n\r\n<?xml`)).toBe(true);
+    expect(text.endsWith(`\r\n--${mime.boundary}--\r\n`)).toBe(true);
+    const headerBlocks = text.split(`--${mime.boundary}`).slice(1, -1).map((part) => part.slice(0, part.indexOf('\r\n\r\n')));
+    expect(headerBlocks.map((h) => /Content-Transfer-Encoding: binary/.test(h))).toEqual([true, true]);
+    expect(headerBlocks.join('').replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
   });
 
   it.each(wireVariantNames())('%s', async (name) => {
