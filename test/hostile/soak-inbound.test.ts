@@ -26,7 +26,7 @@ describe('soak: valid and invalid AS4 traffic against the API process', () => {
   beforeAll(async () => {
     await stack.start();
     inspectPort = await freePort();
-    await stack.startApi({ NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}`, LOG_LEVEL: 'warn' });
+    await stack.startApi({ NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` });
   });
   afterAll(() => stack.stop());
 
