@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
-import { MessageRepository, recordAs, StateConflictError, type MessageRecordOf } from '../../messages/message-repository.js';
+import { MessageRepository, recordAs, StateConflictError, type MessageRecord, type MessageRecordOf } from '../../messages/message-repository.js';
 import { normalizeParticipant, qualifiedDocumentTypeId, qualifiedProcessId, TRANSACTIONS } from '../../peppol/index.js';
 import { formatOrderNumber, type BuyerConfig } from '../../punchout/buyer-config.js';
 import { cartChangeSchema } from '../../punchout/cart-changes.js';
