@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyReply } from '../../src/as4/signals/receipt-verifier.js';
 import { readDevPki } from '../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../src/pki/dev-pki.js';
-import { buildCartXml, sampleCart } from '../../src/punchout/sample-cart.js';
+import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { wireVariants, type WireVariant } from '../as4/support/wire-variants.js';
 import { buildFromPartner, sbdAround, type PrebuiltMessage } from '../support/as4-client.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
