@@ -155,7 +155,7 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
     const webhook = webhookConfig.load({});
     const config = deliveryConfig.load({});
     const routes = new RouteService(db.db, new RouteRepository(db.db), new ParticipantRepository(db.db), clock, webhook, config);
-    const outbound = new OutboundService(db.db, messages, blobs, queue, { messageIdDomain: 'worker.test' });
+    const outbound = new OutboundService(messages, blobs, queue, { messageIdDomain: 'worker.test' });
     const delivery = new DeliveryService(db.db, new DeliveryRepository(db.db), routes, messages, blobs, queue, clock, webhook, config, new OnwardAs4Sender(outbound));
     expect(await delivery.catalogueResponseCreated(t58.id)).toEqual({ way: 'as4', routeId: null });
     const sent = await waitForState(messages, t58.id, ['sent', 'send-failed']);

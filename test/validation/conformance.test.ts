@@ -76,5 +76,6 @@ describe.skipIf(!hasConformance)('official Peppol BIS conformance (release 2025.
     } finally {
       isolated.dispose();
     }
-  });
+    // Every example validates twice and each isolated check starts a thread with its schemas compiled.
+  }, 240_000);
 });
