@@ -4,6 +4,7 @@
  * Provider Identifier (SPID) syntax of the SPIS scheme (`0242`) both parties are addressed by.
  */
 import { SEAT_ID_PATTERN, SPIS_ICD } from './seat-ids.js';
+import { PROCESSES } from './transactions.js';
 
 /** Response codes (`cac:DocumentResponse/cac:Response/cbc:ResponseCode`). */
 export const MLS_RESPONSE_CODES = {
@@ -82,3 +83,9 @@ export function spidOfSpisParticipant(value: string): string | undefined {
   const spid = value.slice(prefix.length);
   return isSpid(spid) ? spid : undefined;
 }
+
+/** Process of the Peppol Reporting documents (TSR, EUSR), sent to OpenPeppol. */
+export const PEPPOL_REPORTING_PROCESS = 'urn:fdc:peppol.eu:edec:bis:reporting:1.0';
+
+/** Processes whose documents never get an MLS (process id values): MLS itself and the reports. */
+export const MLS_PROCESSES_WITHOUT_STATUS: readonly string[] = [PROCESSES.messageLevelStatus, PEPPOL_REPORTING_PROCESS];
