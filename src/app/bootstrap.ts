@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import express from 'express';
@@ -8,7 +7,7 @@ import { mountAdminHttp } from '../admin/docs/admin-http.js';
 import { ConfigError } from '../config/define-config.js';
 import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
 import { httpConfig } from '../http/http.config.js';
-import { sanitizeCorrelationId, withCorrelation } from '../logging/correlation.js';
+import { accessLog, correlateRequests } from '../logging/access-log.js';
 import { createRootLogger, JsonNestLogger } from '../logging/logger.js';
 import { validateConfiguration } from './configuration.js';
 import { CoreModule } from './core.module.js';
@@ -37,12 +36,8 @@ export async function startRole(role: Role): Promise<Started> {
   const http = httpConfig.load();
   // No global body parser: AS4 streams its request itself; JSON is parsed for the admin API only.
   const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false, abortOnError: false });
-  // Every request gets a correlation id (the caller's X-Correlation-Id when well-formed), echoed back.
-  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const correlationId = sanitizeCorrelationId(req.headers['x-correlation-id']) ?? randomUUID();
-    res.setHeader('X-Correlation-Id', correlationId);
-    withCorrelation({ correlationId }, next);
-  });
+  app.use(correlateRequests());
+  app.use(accessLog(logger));
   app.use(express.json({ limit: http.jsonLimitBytes, type: ['application/json', 'application/*+json'] }));
   mountAdminHttp(app);
   await app.listen(http.port, http.host);

@@ -35,8 +35,8 @@ import { webhookConfig } from './webhook/webhook.config.js';
     {
       // One breaker per process: every job to an endpoint sees the same circuit.
       provide: CircuitBreaker,
-      inject: [Clock, webhookConfig.KEY],
-      useFactory: (clock: Clock, cfg: ConfigOf<typeof webhookConfig>) => new CircuitBreaker(clock, cfg.breaker),
+      inject: [webhookConfig.KEY],
+      useFactory: (cfg: ConfigOf<typeof webhookConfig>) => new CircuitBreaker(cfg.breaker),
     },
     {
       provide: WebhookDeliveryAttempter,

@@ -3,18 +3,21 @@ import { pino, type Logger } from 'pino';
 import { currentCorrelation } from './correlation.js';
 
 /** One JSON logger per process; every line carries the role and the current correlation id. */
-export function createRootLogger(role: string, level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+export function createRootLogger(role: string, level: string = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { role, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // "level":"warn" rather than "level":40: readable without knowing pino's numbers.
+    formatters: { level: (label) => ({ level: label }) },
     mixin: () => {
       const c = currentCorrelation();
       return c ? { correlationId: c.correlationId, ...(c.messageId ? { messageId: c.messageId } : {}) } : {};
     },
     // Secrets never reach the logs; payloads are never logged in the first place.
     redact: ['req.headers.authorization', 'req.headers["x-api-key"]', '*.secret', '*.password', '*.apiKey'],
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Routes Nest's own logging into the JSON logger. */

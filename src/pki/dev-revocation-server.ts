@@ -2,11 +2,10 @@ import { createHash, webcrypto } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import type { DevPki, DevPkiEntry } from './dev-pki.js';
+import { pkijs, pkijsEngine } from './pkijs-engine.js';
 import { x509 } from './x509-crypto.js';
 
-const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as never });
 const NONCE_OID = '1.3.6.1.5.5.7.48.1.2';
 /** OCSP requests are a few hundred bytes. */
 const MAX_REQUEST_BYTES = 16_384;
@@ -156,7 +155,7 @@ export class DevRevocationServer {
       basic.tbsResponseData.responseExtensions = [new pkijs.Extension({ extnID: NONCE_OID, extnValue: value })];
     }
     if (signer !== ca) basic.certs = [signerCert];
-    await basic.sign(await importSigningKey(signer.keyPem), 'SHA-256', engine);
+    await basic.sign(await importSigningKey(signer.keyPem), 'SHA-256', pkijsEngine);
 
     const response = new pkijs.OCSPResponse({
       responseStatus: new asn1js.Enumerated({ value: 0 }),

@@ -8,6 +8,8 @@ import { DEFAULT_RETRY, type JobPayloads, QUEUES, type QueueName } from './queue
 @Injectable()
 export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
+  /** Schedules this process asked for, per queue: put in Redis again when the connection comes back. */
+  private readonly schedules = new Map<QueueName, Map<string, { everyMs: number; payload: unknown }>>();
 
   constructor(private readonly redis: RedisConnections) {
     super();
@@ -17,8 +19,10 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       const retry = DEFAULT_RETRY[name];
+      const connection = this.redis.producer();
+      connection.on('ready', () => void this.reschedule(name));
       queue = new Queue(name, {
-        connection: this.redis.producer(),
+        connection,
         prefix: this.redis.prefix,
         defaultJobOptions: {
           attempts: retry.attempts,
@@ -40,6 +44,25 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   async enqueue<Q extends QueueName>(name: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void> {
     // add() (not addBulk) so a custom jobId deduplicates.
     await this.queue(name).add(name, payload, { jobId: options.jobId, delay: options.delayMs });
+  }
+
+  async schedule<Q extends QueueName>(name: Q, schedulerId: string, everyMs: number, payload: JobPayloads[Q]): Promise<void> {
+    let own = this.schedules.get(name);
+    if (!own) this.schedules.set(name, (own = new Map()));
+    own.set(schedulerId, { everyMs, payload });
+    await this.upsertScheduler(name, schedulerId, everyMs, payload);
+  }
+
+  private async upsertScheduler(name: QueueName, schedulerId: string, everyMs: number, payload: unknown): Promise<void> {
+    // BullMQ creates each period's job when the one before it starts, with an id naming the period.
+    await this.queue(name).upsertJobScheduler(schedulerId, { every: everyMs }, { name, data: payload });
+  }
+
+  /** Redis is (back) up: the schedules go there again, in case it restarted without them. */
+  private async reschedule(name: QueueName): Promise<void> {
+    for (const [schedulerId, { everyMs, payload }] of this.schedules.get(name) ?? []) {
+      await this.upsertScheduler(name, schedulerId, everyMs, payload).catch(() => undefined);
+    }
   }
 
   async counts(name: QueueName): Promise<QueueCounts> {

@@ -21,6 +21,13 @@ export type JobStatus = 'waiting' | 'delayed' | 'active' | 'completed' | 'failed
 /** Schedules work. Services depend on this class, never on the queue library. */
 export abstract class JobQueue {
   abstract enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void>;
+  /**
+   * Queues `payload` every `everyMs`, the first time at once: one job per period however many
+   * processes ask, from a schedule kept in Redis under `schedulerId` (asking again with the same
+   * period changes nothing). This process asks again whenever its Redis connection comes back, in
+   * case Redis restarted empty.
+   */
+  abstract schedule<Q extends QueueName>(queue: Q, schedulerId: string, everyMs: number, payload: JobPayloads[Q]): Promise<void>;
   abstract counts(queue: QueueName): Promise<QueueCounts>;
   /** True when a job with that id exists (waiting, delayed, active or failed). */
   abstract hasJob(queue: QueueName, jobId: string): Promise<boolean>;

@@ -11,7 +11,7 @@ export const QUEUES = {
   catalogue: 'catalogue',
   /** Hand a produced document or event to the supplier (webhook or AS4). */
   delivery: 'delivery',
-  /** Timers and housekeeping: abandoned carts, reconciliation. */
+  /** Timers and periodic work: a cart's approval deadline; the approval sweep, reconciliation, housekeeping. */
   maintenance: 'maintenance',
   /** Send a produced document over AS4 to the receiver's access point (same MessageId on every retry). */
   outbound: 'outbound',
@@ -24,9 +24,12 @@ export interface JobPayloads {
   punchout: { messageId: string };
   catalogue: { messageId: string };
   delivery: { deliveryId: string } | DeliveryRequest;
-  maintenance: { task: 'abandon-cart'; messageId: string } | { task: 'reconcile' };
+  maintenance: { task: 'abandon-cart'; messageId: string } | { task: PeriodicTaskName };
   outbound: { messageId: string };
 }
+
+/** Work queued on `maintenance` by a job scheduler, once per period across all worker processes. */
+export type PeriodicTaskName = 'sweep-approvals' | 'reconcile-pending' | 'housekeeping';
 
 /**
  * A produced document or a business event the delivery flow must hand over (webhook or AS4). The

@@ -13,6 +13,7 @@ class RecordingQueue extends JobQueue {
   async enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void> {
     this.jobs.push({ queue, payload, jobId: options.jobId });
   }
+  schedule = () => Promise.reject(new Error('not used'));
   counts = () => Promise.reject(new Error('not used'));
   hasJob = () => Promise.reject(new Error('not used'));
   jobStatus = () => Promise.reject(new Error('not used'));

@@ -9,7 +9,7 @@ import { reliabilityConfig, type ReliabilityConfig } from './reliability.config.
 import { ReliabilityScheduler } from './reliability.scheduler.js';
 import { TempFiles } from './temp-files.js';
 
-/** Worker role: re-queues pending work whose job went missing, and housekeeping. */
+/** Worker role: re-queues pending work whose job went missing, and housekeeping, on job schedulers of the maintenance queue. */
 @Module({
   imports: [DeliveryModule],
   providers: [
@@ -29,6 +29,6 @@ import { TempFiles } from './temp-files.js';
     Reconciler,
     ReliabilityScheduler,
   ],
-  exports: [Reconciler, Housekeeping],
+  exports: [Reconciler, Housekeeping, ReliabilityScheduler],
 })
 export class ReliabilityModule {}

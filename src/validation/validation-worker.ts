@@ -1,32 +1,33 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import { isWorkerThread, workerData } from 'piscina';
 import { ValidationEngine, type EngineSettings, type ValidateOptions } from './validation-engine.js';
 
-/** Messages between the pool and a worker thread. */
-export type WorkerRequest =
-  | { type: 'validate'; id: number; input: string | Uint8Array; options: ValidateOptions }
-  | { type: 'use'; settings: EngineSettings };
+/** One document for a validation thread of the pool. */
+export interface ValidationTask {
+  id: number;
+  input: string | Uint8Array;
+  options: ValidateOptions;
+}
 export type WorkerReply =
-  | { id: number; report: import('./validation-report.js').ValidationReport }
-  | { id: number; error: { name: string; message: string } };
+  | { report: import('./validation-report.js').ValidationReport }
+  /** The engine's error, by name and message (a thrown error would lose its name on the way back). */
+  | { error: { name: string; message: string } };
+/** Sent to the pool when a thread starts on a document: its time limit counts from then. */
+export interface WorkerNotice {
+  started: number;
+}
 
-if (parentPort) {
-  const port = parentPort;
-  let engine = new ValidationEngine(workerData as EngineSettings);
-  // Warmed between messages; a document that comes first does what is still missing itself.
-  const warm = (e: ValidationEngine) => void e.warmUp().catch(() => undefined);
-  warm(engine);
-  port.on('message', (request: WorkerRequest) => {
-    if (request.type === 'use') {
-      engine.dispose();
-      engine = new ValidationEngine(request.settings);
-      warm(engine);
-      return;
-    }
-    try {
-      port.postMessage({ id: request.id, report: engine.validate(request.input, request.options) } satisfies WorkerReply);
-    } catch (error) {
-      const e = error as Error;
-      port.postMessage({ id: request.id, error: { name: e.name, message: e.message } } satisfies WorkerReply);
-    }
-  });
+// Loaded by the pool in each thread; the settings are the pool's worker data.
+const engine = isWorkerThread ? new ValidationEngine(workerData as EngineSettings) : undefined;
+// Warmed between documents; a document that comes first does what is still missing itself.
+void engine?.warmUp().catch(() => undefined);
+
+export default function validate(task: ValidationTask): WorkerReply {
+  parentPort?.postMessage({ started: task.id } satisfies WorkerNotice);
+  try {
+    return { report: engine!.validate(task.input, task.options) };
+  } catch (error) {
+    const e = error as Error;
+    return { error: { name: e.name, message: e.message } };
+  }
 }

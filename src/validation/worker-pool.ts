@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import type { EngineSettings, ValidateOptions } from './validation-engine.js';
 import type { ValidationReport } from './validation-report.js';
-import type { WorkerReply, WorkerRequest } from './validation-worker.js';
+import type { ValidationTask, WorkerNotice, WorkerReply } from './validation-worker.js';
 import { packageRoot } from './validation.config.js';
 
 export class ValidationTimeoutError extends Error {
@@ -20,20 +20,6 @@ export interface PoolLimits {
   maxHeapMb: number;
 }
 
-interface Task {
-  id: number;
-  input: string | Uint8Array;
-  options: ValidateOptions;
-  resolve: (report: ValidationReport) => void;
-  reject: (error: Error) => void;
-}
-
-interface Slot {
-  worker: Worker;
-  task?: Task;
-  timer?: NodeJS.Timeout;
-}
-
 /**
  * The built worker module. Under the TypeScript sources (tests) the compiled copy in `dist/` is used,
  * because a worker thread runs plain JavaScript.
@@ -46,104 +32,99 @@ export function workerModule(): string {
   throw new ValidationWorkerError(`validation worker code is not built (${built}): run "npm run build", or use a pool size of 0`);
 }
 
-/** Fixed-size pool of validation threads; one document per thread at a time, the rest queued. */
+interface RunningTask {
+  abort: AbortController;
+  timer?: NodeJS.Timeout;
+  timedOut: boolean;
+}
+
+/**
+ * Validation threads on a Piscina pool: a fixed number of threads, one document per thread at a
+ * time, the rest queued. This layer adds what the pool does not know: the time limit counts from
+ * when a thread starts on the document (not while it waits in the queue), an overrun ends that
+ * thread (Piscina starts a fresh one), and a new rule release gets fresh threads.
+ */
 export class WorkerPool {
-  private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
+  private pool: Piscina<ValidationTask, WorkerReply>;
+  /** Pools of earlier releases finishing the documents they had when the release changed. */
+  private readonly retiring = new Set<Piscina<ValidationTask, WorkerReply>>();
+  private readonly running = new Map<number, RunningTask>();
   private readonly file = workerModule();
   private nextId = 1;
   private closed = false;
 
-  constructor(private settings: EngineSettings, private readonly limits: PoolLimits) {
-    for (let i = 0; i < limits.size; i++) this.slots.push(this.spawn());
+  constructor(settings: EngineSettings, private readonly limits: PoolLimits) {
+    this.pool = this.startPool(settings);
   }
 
-  run(input: string | Uint8Array, options: ValidateOptions): Promise<ValidationReport> {
-    if (this.closed) return Promise.reject(new ValidationWorkerError('the validator is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, input, options, resolve, reject });
-      this.dispatch();
-    });
+  async run(input: string | Uint8Array, options: ValidateOptions): Promise<ValidationReport> {
+    if (this.closed) throw new ValidationWorkerError('the validator is closed');
+    const id = this.nextId++;
+    const task: RunningTask = { abort: new AbortController(), timedOut: false };
+    this.running.set(id, task);
+    let reply: WorkerReply;
+    try {
+      reply = await this.pool.run({ id, input, options }, { signal: task.abort.signal });
+    } catch (error) {
+      if (task.timedOut) throw new ValidationTimeoutError(`validation took more than ${this.limits.timeoutMs} ms`);
+      if (this.closed) throw new ValidationWorkerError('the validator is closed');
+      throw new ValidationWorkerError(`validation thread failed: ${(error as Error).message}`);
+    } finally {
+      clearTimeout(task.timer);
+      this.running.delete(id);
+    }
+    if ('error' in reply) throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
+    return reply.report;
   }
 
-  /** Switches every thread to new settings (a new rule release) for the documents that follow. */
+  /**
+   * Switches to new settings (a new rule release) for the documents that follow: fresh threads load
+   * and warm the new rules while the old ones finish what they already had.
+   */
   use(settings: EngineSettings): void {
-    this.settings = settings;
-    for (const slot of this.slots) slot.worker.postMessage({ type: 'use', settings } satisfies WorkerRequest);
+    const old = this.pool;
+    this.pool = this.startPool(settings);
+    this.retiring.add(old);
+    void old
+      .close()
+      .catch(() => undefined)
+      .finally(() => this.retiring.delete(old));
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new ValidationWorkerError('the validator is closed'));
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    const pools = [this.pool, ...this.retiring];
+    this.retiring.clear();
+    await Promise.all(pools.map((pool) => pool.destroy().catch(() => undefined)));
   }
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: this.startWorker() };
-    this.listen(slot);
-    return slot;
-  }
-
-  private startWorker(): Worker {
-    const worker = new Worker(this.file, {
-      workerData: this.settings,
+  private startPool(settings: EngineSettings): Piscina<ValidationTask, WorkerReply> {
+    const pool = new Piscina<ValidationTask, WorkerReply>({
+      filename: this.file,
+      minThreads: this.limits.size,
+      maxThreads: this.limits.size,
+      // Threads live as long as the pool: each holds a warmed engine.
+      idleTimeout: Infinity,
+      // An idle thread keeps its event loop running, so the engine warms up between documents.
+      atomics: 'disabled',
       resourceLimits: { maxOldGenerationSizeMb: this.limits.maxHeapMb },
+      workerData: settings,
+      recordTiming: false,
     });
-    worker.unref();
-    return worker;
+    pool.on('message', (notice: WorkerNotice) => this.started(notice.started));
+    // A thread that fails between documents is replaced by the pool; its document (if any) fails in run().
+    pool.on('error', () => undefined);
+    return pool;
   }
 
-  private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
-      const task = this.queue.shift()!;
-      slot.task = task;
-      slot.worker.ref();
-      slot.timer = setTimeout(() => {
-        this.replace(slot, new ValidationTimeoutError(`validation took more than ${this.limits.timeoutMs} ms`));
-      }, this.limits.timeoutMs);
-      slot.worker.postMessage({ type: 'validate', id: task.id, input: task.input, options: task.options } satisfies WorkerRequest);
-    }
-  }
-
-  private settle(slot: Slot, reply: WorkerReply): void {
-    const task = slot.task;
-    if (!task || task.id !== reply.id) return;
-    this.release(slot);
-    if ('report' in reply) task.resolve(reply.report);
-    else task.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name }));
-    this.dispatch();
-  }
-
-  private release(slot: Slot): void {
-    clearTimeout(slot.timer);
-    slot.task = undefined;
-    slot.worker.unref();
-  }
-
-  /** A thread that failed or overran is dropped; its document fails, the others go on. */
-  private replace(slot: Slot, error: Error): void {
-    if (this.closed) return;
-    const task = slot.task;
-    this.release(slot);
-    const old = slot.worker;
-    slot.worker = this.startWorker();
-    this.listen(slot);
-    void old.terminate();
-    task?.reject(error);
-    this.dispatch();
-  }
-
-  private listen(slot: Slot): void {
-    const worker = slot.worker;
-    worker.on('message', (reply: WorkerReply) => {
-      if (slot.worker === worker) this.settle(slot, reply);
-    });
-    worker.on('error', (error) => {
-      if (slot.worker === worker) this.replace(slot, new ValidationWorkerError(`validation thread failed: ${error.message}`));
-    });
-    worker.on('exit', (code) => {
-      if (!this.closed && slot.worker === worker) this.replace(slot, new ValidationWorkerError(`validation thread exited with code ${code}`));
-    });
+  /** A thread took the document: its time starts now. */
+  private started(id: number): void {
+    const task = this.running.get(id);
+    if (!task || task.timer) return;
+    task.timer = setTimeout(() => {
+      task.timedOut = true;
+      // Aborting a running task ends its thread; the pool starts a new one in its place.
+      task.abort.abort();
+    }, this.limits.timeoutMs);
   }
 }

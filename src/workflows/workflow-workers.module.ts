@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { validationConfig } from '../validation/validation.config.js';
+import { ReliabilityModule } from '../reliability/reliability.module.js';
 import { ValidationModule } from '../validation/validation.module.js';
 import { CatalogueLoader } from './catalogue/catalogue-loader.js';
 import { CatalogueResponder } from './catalogue/catalogue-responder.js';
@@ -16,7 +17,7 @@ import { WorkflowServicesModule } from './workflow-services.module.js';
 
 /** The queue processors of received messages: inbound, punch-out, catalogue, maintenance. */
 @Module({
-  imports: [WorkflowServicesModule, ValidationModule],
+  imports: [WorkflowServicesModule, ValidationModule, ReliabilityModule],
   providers: [
     validationConfig.provider,
     InboundRouter,

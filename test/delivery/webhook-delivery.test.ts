@@ -75,7 +75,7 @@ describe('webhook delivery to the sample OMS over HTTP', () => {
   beforeEach(async () => {
     folder = await tempDir('webhook-delivery-');
     oms = await startOms({ dataDir: folder.dir });
-    const breaker = new CircuitBreaker(clock, breakerOptions);
+    const breaker = new CircuitBreaker(breakerOptions);
     attempter = new WebhookDeliveryAttempter(signer, sender, breaker, clock);
     target = { endpointId: 'ep1', url: `${oms.url}/webhooks`, secrets: [oms.secret] };
   });
@@ -162,7 +162,7 @@ describe('webhook delivery to the sample OMS over HTTP', () => {
     });
     expect(steps.map((s) => s.status)).toEqual(['connection-refused', 'connection-refused', 200]);
     // a later redelivery (an operator's replay, seconds later) is acknowledged but not stored again
-    const later = new WebhookDeliveryAttempter(signer, sender, new CircuitBreaker(clock, breakerOptions), {
+    const later = new WebhookDeliveryAttempter(signer, sender, new CircuitBreaker(breakerOptions), {
       now: () => new Date(Date.now() + 2_000),
     });
     const replay = await later.attempt({ eventId: 'down1', body: orderBody('D'), target });
@@ -198,7 +198,7 @@ describe('webhook delivery to the sample OMS over HTTP', () => {
   });
 
   it('stops sending while the circuit is open', async () => {
-    const breaker = new CircuitBreaker(clock, { failureThreshold: 2, openMs: 60_000, maxOpenMs: 60_000, probeTimeoutMs: 60_000 });
+    const breaker = new CircuitBreaker({ failureThreshold: 2, openMs: 60_000, maxOpenMs: 60_000, probeTimeoutMs: 60_000 });
     const guarded = new WebhookDeliveryAttempter(signer, sender, breaker, clock);
     await control(oms.url, { mode: 'fail-503' });
     for (const id of ['b1', 'b2']) {

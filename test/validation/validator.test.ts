@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,8 +110,32 @@ describe('Validator thread limits', () => {
     const validator = new Validator(settings(rulesDir, { poolSize: 1, timeoutMs: 1_500, maxDocumentBytes: 128 * 1024 * 1024 }));
     try {
       await validator.start();
-      await expect(validator.validate(generateCatalogue(20_000))).rejects.toBeInstanceOf(ValidationTimeoutError);
+      const overrun = validator.validate(generateCatalogue(20_000));
+      // Queued behind the overrun on the only thread: their time starts when the thread takes them.
+      const queued = [validator.validate(generateCatalogue(1)), validator.validate(generateCatalogue(2))];
+      await expect(overrun).rejects.toBeInstanceOf(ValidationTimeoutError);
+      for (const report of await Promise.all(queued)) expect(report).toMatchObject({ valid: true });
       expect(await validator.validate(generateCatalogue(1))).toMatchObject({ valid: true });
+    } finally {
+      await validator.close();
+      rmSync(rulesDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Validator threads and a new rule release', () => {
+  it('validates with the installed release on fresh threads', async () => {
+    const rulesDir = newRulesDir();
+    const release = path.join(rulesDir, 'incoming');
+    cpSync(shippedReleaseDir, release, { recursive: true });
+    writeFileSync(path.join(release, 'VERSION'), '2025.11-threads\n');
+    const validator = new Validator(settings(rulesDir, { poolSize: 1, transactions: ['T19'] }));
+    try {
+      expect(await validator.validate(generateCatalogue(1))).toMatchObject({ valid: true, release: '2025.11' });
+      await validator.install(release);
+      const reports = await Promise.all([validator.validate(generateCatalogue(1)), validator.validate(generateCatalogue(2))]);
+      expect(reports.map((r) => r.release)).toEqual(['2025.11-threads', '2025.11-threads']);
+      expect(reports.every((r) => r.valid)).toBe(true);
     } finally {
       await validator.close();
       rmSync(rulesDir, { recursive: true, force: true });

@@ -1,89 +1,105 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CircuitBreaker } from './circuit-breaker.js';
-
-class ManualClock {
-  private ms = Date.parse('2026-11-23T10:00:00.000Z');
-  now(): Date {
-    return new Date(this.ms);
-  }
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
 
 const options = { failureThreshold: 3, openMs: 1_000, maxOpenMs: 3_000, probeTimeoutMs: 10_000 };
 
-function setup() {
-  const clock = new ManualClock();
-  return { clock, breaker: new CircuitBreaker(clock, options) };
+const fails = async () => ({ countsAsFailure: true });
+const succeeds = async () => ({ countsAsFailure: false });
+
+/** An attempt that stays out until the test settles it. */
+function pending() {
+  let settle!: (failed: boolean) => void;
+  const outcome = new Promise<{ countsAsFailure: boolean }>((resolve) => (settle = (failed) => resolve({ countsAsFailure: failed })));
+  return { attempt: () => outcome, settle };
+}
+
+function advance(ms: number): void {
+  vi.setSystemTime(Date.now() + ms);
+}
+
+async function failTimes(breaker: CircuitBreaker, endpoint: string, times: number): Promise<void> {
+  for (let i = 0; i < times; i++) await breaker.run(endpoint, fails);
 }
 
 describe('CircuitBreaker', () => {
-  it('stays closed below the threshold and a success resets the count', () => {
-    const { breaker } = setup();
-    breaker.recordFailure('a');
-    breaker.recordFailure('a');
-    breaker.recordSuccess('a');
-    breaker.recordFailure('a');
-    breaker.recordFailure('a');
-    expect(breaker.stateOf('a')).toBe('closed');
-    expect(breaker.permit('a')).toEqual({ allowed: true, probe: false });
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-23T10:00:00.000Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it('opens after consecutive failures and refuses until the open period ends', () => {
-    const { clock, breaker } = setup();
-    for (let i = 0; i < 3; i++) breaker.recordFailure('a');
+  it('stays closed below the threshold and a success resets the count', async () => {
+    const breaker = new CircuitBreaker(options);
+    await failTimes(breaker, 'a', 2);
+    await breaker.run('a', succeeds);
+    await failTimes(breaker, 'a', 2);
+    expect(breaker.stateOf('a')).toBe('closed');
+    expect(await breaker.run('a', succeeds)).toEqual({ allowed: true, probe: false, outcome: { countsAsFailure: false } });
+  });
+
+  it('opens after consecutive failures and refuses until the open period ends', async () => {
+    const breaker = new CircuitBreaker(options);
+    await failTimes(breaker, 'a', 3);
     expect(breaker.stateOf('a')).toBe('open');
-    expect(breaker.permit('a')).toEqual({ allowed: false, retryInMs: 1_000 });
-    clock.advance(400);
-    expect(breaker.permit('a')).toEqual({ allowed: false, retryInMs: 600 });
-    expect(breaker.permit('b')).toEqual({ allowed: true, probe: false });
+    const attempt = vi.fn(succeeds);
+    expect(await breaker.run('a', attempt)).toEqual({ allowed: false, retryInMs: 1_000 });
+    advance(400);
+    expect(await breaker.run('a', attempt)).toEqual({ allowed: false, retryInMs: 600 });
+    expect(attempt).not.toHaveBeenCalled();
+    expect(await breaker.run('b', succeeds)).toMatchObject({ allowed: true, probe: false });
   });
 
-  it('lets one probe through when half-open; success closes', () => {
-    const { clock, breaker } = setup();
-    for (let i = 0; i < 3; i++) breaker.recordFailure('a');
-    clock.advance(1_000);
+  it('lets one probe through when half-open, refuses the others while it is out; success closes', async () => {
+    const breaker = new CircuitBreaker(options);
+    await failTimes(breaker, 'a', 3);
+    advance(1_000);
     expect(breaker.stateOf('a')).toBe('half-open');
-    expect(breaker.permit('a')).toEqual({ allowed: true, probe: true });
-    expect(breaker.permit('a')).toMatchObject({ allowed: false });
-    breaker.recordSuccess('a');
+    const probe = pending();
+    const probing = breaker.run('a', probe.attempt);
+    const other = vi.fn(succeeds);
+    expect(await breaker.run('a', other)).toEqual({ allowed: false, retryInMs: 10_000 });
+    advance(9_999);
+    expect(await breaker.run('a', other)).toEqual({ allowed: false, retryInMs: 1 });
+    expect(other).not.toHaveBeenCalled();
+    probe.settle(false);
+    expect(await probing).toMatchObject({ allowed: true, probe: true });
     expect(breaker.stateOf('a')).toBe('closed');
-    expect(breaker.permit('a')).toEqual({ allowed: true, probe: false });
+    expect(await breaker.run('a', succeeds)).toMatchObject({ allowed: true, probe: false });
   });
 
-  it('reopens for twice as long after a failed probe, up to the maximum', () => {
-    const { clock, breaker } = setup();
-    for (let i = 0; i < 3; i++) breaker.recordFailure('a');
+  it('reopens for twice as long after a failed probe, up to the maximum', async () => {
+    const breaker = new CircuitBreaker(options);
+    await failTimes(breaker, 'a', 3);
     const openPeriods: number[] = [];
     for (let round = 0; round < 4; round++) {
-      const permit = breaker.permit('a');
-      if (permit.allowed) throw new Error('expected open');
-      openPeriods.push(permit.retryInMs);
-      clock.advance(permit.retryInMs);
-      expect(breaker.permit('a')).toEqual({ allowed: true, probe: true });
-      breaker.recordFailure('a');
+      const refused = await breaker.run('a', succeeds);
+      if (refused.allowed) throw new Error('expected open');
+      openPeriods.push(refused.retryInMs);
+      advance(refused.retryInMs);
+      expect(await breaker.run('a', fails)).toMatchObject({ allowed: true, probe: true });
       expect(breaker.stateOf('a')).toBe('open');
     }
     expect(openPeriods).toEqual([1_000, 2_000, 3_000, 3_000]);
   });
 
-  it('lets another probe through when the first never reports', () => {
-    const { clock, breaker } = setup();
-    for (let i = 0; i < 3; i++) breaker.recordFailure('a');
-    clock.advance(1_000);
-    expect(breaker.permit('a')).toMatchObject({ allowed: true, probe: true });
-    clock.advance(9_999);
-    expect(breaker.permit('a')).toEqual({ allowed: false, retryInMs: 1 });
-    clock.advance(1);
-    expect(breaker.permit('a')).toEqual({ allowed: true, probe: true });
+  it('ignores failures of attempts that started before it opened, and forgets an endpoint on reset', async () => {
+    const breaker = new CircuitBreaker(options);
+    const late = pending();
+    const lateRun = breaker.run('a', late.attempt);
+    await failTimes(breaker, 'a', 3);
+    late.settle(true);
+    await lateRun;
+    expect(await breaker.run('a', succeeds)).toEqual({ allowed: false, retryInMs: 1_000 });
+    breaker.reset('a');
+    expect(breaker.stateOf('a')).toBe('closed');
+    expect(await breaker.run('a', succeeds)).toMatchObject({ allowed: true });
   });
 
-  it('ignores late failures while open and forgets an endpoint on reset', () => {
-    const { breaker } = setup();
-    for (let i = 0; i < 5; i++) breaker.recordFailure('a');
-    expect(breaker.permit('a')).toEqual({ allowed: false, retryInMs: 1_000 });
-    breaker.reset('a');
+  it('passes an attempt that throws to the caller without counting it', async () => {
+    const breaker = new CircuitBreaker({ ...options, failureThreshold: 1 });
+    await expect(breaker.run('a', () => Promise.reject(new Error('bad endpoint URL')))).rejects.toThrow('bad endpoint URL');
     expect(breaker.stateOf('a')).toBe('closed');
   });
 });

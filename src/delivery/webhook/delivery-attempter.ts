@@ -20,9 +20,9 @@ export type AttemptResult =
   | { sent: false; webhookId: string; retryInMs: number };
 
 /**
- * One delivery attempt of one event to one endpoint: asks the circuit breaker, signs at attempt
- * time (the receiver checks the timestamp), POSTs the stored body unchanged, classifies the result
- * and feeds it back to the breaker. Retry timing and persistence belong to the caller.
+ * One delivery attempt of one event to one endpoint: signs at attempt time (the receiver checks
+ * the timestamp), and through the endpoint's circuit breaker POSTs the stored body unchanged and
+ * classifies the result (a retryable one counts against the endpoint). Retry timing and persistence belong to the caller.
  */
 export class WebhookDeliveryAttempter {
   constructor(
@@ -36,17 +36,17 @@ export class WebhookDeliveryAttempter {
     const { target } = input;
     const headers = this.signer.sign({ eventId: input.eventId, body: input.body, secrets: target.secrets, at: this.clock.now() });
     const webhookId = headers['webhook-id'];
-    const permit = this.breaker.permit(target.endpointId);
-    if (!permit.allowed) return { sent: false, webhookId, retryInMs: permit.retryInMs };
-    const attempt = await this.sender.send({
-      url: target.url,
-      headers: { ...headers },
-      body: input.body,
-      ...(target.responseTimeoutMs !== undefined ? { responseTimeoutMs: target.responseTimeoutMs } : {}),
+    const run = await this.breaker.run(target.endpointId, async () => {
+      const attempt = await this.sender.send({
+        url: target.url,
+        headers: { ...headers },
+        body: input.body,
+        ...(target.responseTimeoutMs !== undefined ? { responseTimeoutMs: target.responseTimeoutMs } : {}),
+      });
+      const verdict = classifyAttempt(attempt, this.clock.now());
+      return { attempt, verdict, countsAsFailure: verdict.verdict === 'retry' };
     });
-    const verdict = classifyAttempt(attempt, this.clock.now());
-    if (verdict.verdict === 'retry') this.breaker.recordFailure(target.endpointId);
-    else this.breaker.recordSuccess(target.endpointId);
-    return { sent: true, webhookId, attempt, verdict };
+    if (!run.allowed) return { sent: false, webhookId, retryInMs: run.retryInMs };
+    return { sent: true, webhookId, attempt: run.outcome.attempt, verdict: run.outcome.verdict };
   }
 }

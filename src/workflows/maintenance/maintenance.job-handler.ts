@@ -1,24 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator.js';
+import { PermanentJobError } from '../../queue/job-queue.js';
 import type { JobPayloads } from '../../queue/queues.js';
 import { QUEUES } from '../../queue/queues.js';
+import { ReliabilityScheduler } from '../../reliability/reliability.scheduler.js';
 import { ApprovalService } from '../punchout/approval.service.js';
 import { ApprovalSweep } from './approval-sweep.js';
 
-/** Timers of the punch-out flow: a cart's approval deadline, and the periodic sweep of overdue carts. */
+/**
+ * Timers and periodic work: a cart's approval deadline; the periodic sweep of overdue carts, and the
+ * reliability module's reconciliation and housekeeping (each queued by its job scheduler).
+ */
 @Injectable()
 @HandlesQueue(QUEUES.maintenance, { concurrency: 2 })
 export class MaintenanceJobHandler implements JobHandler<'maintenance'> {
   constructor(
     private readonly approvals: ApprovalService,
     private readonly sweep: ApprovalSweep,
+    private readonly reliability: ReliabilityScheduler,
   ) {}
 
   async handle(payload: JobPayloads['maintenance']): Promise<void> {
-    if (payload.task === 'abandon-cart') {
-      await this.approvals.abandonIfOverdue(payload.messageId);
-      return;
+    switch (payload.task) {
+      case 'abandon-cart':
+        await this.approvals.abandonIfOverdue(payload.messageId);
+        return;
+      case 'sweep-approvals':
+        await this.sweep.sweep();
+        return;
+      case 'reconcile-pending':
+      case 'housekeeping':
+        await this.reliability.run(payload.task);
+        return;
+      default:
+        throw new PermanentJobError(`unknown maintenance task ${JSON.stringify((payload as { task?: unknown }).task)}`);
     }
-    await this.sweep.sweep();
   }
 }
