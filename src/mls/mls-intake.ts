@@ -44,7 +44,7 @@ export class MlsIntake {
 
   async received(message: MessageRecord): Promise<void> {
     if (message.direction !== 'inbound') return;
-    const done = message.attributes[MLS_APPLIED_ATTRIBUTE] as MlsAppliedState | undefined;
+    const done = (message.attributes as { [MLS_APPLIED_ATTRIBUTE]?: MlsAppliedState })[MLS_APPLIED_ATTRIBUTE];
     if (done) {
       // Applied before: only the event may be missing (a crash after the commit); emitting again is one event.
       if (done.outcome === 'applied' && done.subjectMessageId) await this.emitStatus(done.subjectMessageId, message.id);
