@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeliveryModule } from '../delivery/delivery.module.js';
+import { outboundConfig } from '../outbound/outbound.config.js';
 import { ValidationModule } from '../validation/validation.module.js';
 import { MlsIntake } from './mls-intake.js';
 import { MlsMetrics } from './mls-metrics.js';
@@ -21,7 +22,7 @@ export class MlsModule {}
 /** The worker side: answering senders (C3) and applying the statuses we receive (C2). */
 @Module({
   imports: [MlsModule, ValidationModule, DeliveryModule],
-  providers: [MlsResponder, MlsIntake],
+  providers: [outboundConfig.provider, MlsResponder, MlsIntake],
   exports: [MlsResponder, MlsIntake],
 })
 export class MlsWorkerModule {}
