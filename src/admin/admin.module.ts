@@ -25,6 +25,8 @@ import { MessagesController } from './messages/messages.controller.js';
 import { Reprocessor } from './messages/reprocess.js';
 import { ParticipantsController } from './participants/participants.controller.js';
 import { QueuesController } from './queues/queues.controller.js';
+import { MlsController } from './mls/mls.controller.js';
+import { MlsModule } from '../mls/mls.module.js';
 import { RulesController } from './rules/rules.controller.js';
 
 /**
@@ -33,7 +35,7 @@ import { RulesController } from './rules/rules.controller.js';
  * Swagger UI and Bull Board are mounted by `mountAdminHttp`.
  */
 @Module({
-  imports: [ParticipantsModule, DeliveryModule, WorkflowServicesModule],
+  imports: [ParticipantsModule, DeliveryModule, WorkflowServicesModule, MlsModule],
   controllers: [
     MessagesController,
     ApprovalsController,
@@ -46,6 +48,7 @@ import { RulesController } from './rules/rules.controller.js';
     RulesController,
     KeysController,
     AuditController,
+    MlsController,
   ],
   providers: [
     adminConfig.provider,

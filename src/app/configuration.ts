@@ -8,6 +8,7 @@ import { redisConfig } from '../redis/redis.config.js';
 import { storageConfig } from '../storage/storage.config.js';
 import { as4Config } from '../as4/as4.config.js';
 import { discoveryConfig } from '../discovery/discovery.config.js';
+import { mlsConfig } from '../mls/mls.config.js';
 import { outboundConfig } from '../outbound/outbound.config.js';
 import { participantsConfig } from '../participants/participants.config.js';
 import { pkiConfig } from '../pki/pki.config.js';
@@ -43,6 +44,7 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   reliabilityConfig,
   discoveryConfig,
   outboundConfig,
+  mlsConfig,
 ];
 
 export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {

@@ -7,6 +7,7 @@ import { READINESS_CHECKS } from '../health/readiness-check.js';
 import { Lifecycle } from '../http/lifecycle.js';
 import { ReceivePortsModule } from '../receive-ports/receive-ports.module.js';
 import { MetricsHttpModule } from '../metrics/metrics-http.module.js';
+import { MlsModule } from '../mls/mls.module.js';
 import { OutboundModule } from '../outbound/outbound.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { CertificateStatus, PkiModule } from '../pki/pki.module.js';
@@ -16,7 +17,7 @@ import { WorkflowServicesModule } from '../workflows/workflow-services.module.js
 import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
 
 /** Feature modules both roles need. */
-const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule];
+const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule, MlsModule];
 
 /** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
 const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule];

@@ -1,3 +1,4 @@
+import type { MlsResponseCode, MlsStatusReason, MlsType } from '../peppol/index.js';
 import type { MessageKind } from './message-kinds.js';
 
 /**
@@ -21,6 +22,60 @@ export interface CommonAttributes {
   delivery?: { way: 'webhook'; routes: string[] } | { way: 'as4'; routeId: string | null };
   /** Re-queues of work that did not progress. */
   reconciler?: { requeues: number; at: string };
+  /** Sent by us: the MLS_TO and MLS_TYPE its SBDH carried. */
+  mlsRequested?: MlsRequested;
+  /** Sent by us: the Message Level Status the receiving access point reported. */
+  mlsStatus?: MlsStatusOfSent;
+  /** Received: the Message Level Status decided for its sender. */
+  mlsResponse?: MlsResponseOfReceived | null;
+}
+
+/** One issue of a Message Level Status (a line response). */
+export interface MlsIssueRecord {
+  reason: MlsStatusReason;
+  location: string;
+  description: string;
+  ruleId?: string;
+}
+
+export interface MlsRequested {
+  to: string;
+  type: MlsType | string;
+}
+
+export interface MlsStatusOfSent {
+  code: MlsResponseCode;
+  /** The received MLS message (its record). */
+  statusMessageId: string;
+  /** `cbc:ID` of that MLS. */
+  mlsId: string;
+  receivedAt: string;
+  description?: string;
+  issues: MlsIssueRecord[];
+}
+
+export interface MlsResponseOfReceived {
+  code: MlsResponseCode;
+  /** `owed` (the MLS message is being sent), `not-wanted` (AP/AB under FAILURE_ONLY), `disabled` (MLS_SEND off), or why it cannot be sent. */
+  outcome: 'owed' | 'not-wanted' | 'unaddressable' | 'invalid' | 'disabled';
+  decidedAt: string;
+  requestedType: MlsType;
+  /** The MLS message we send (outbound record), when there is one. */
+  statusMessageId?: string;
+  /** The 0242 participant it goes to. */
+  to?: string;
+  note?: string;
+}
+
+/** A received MLS: whether and to what it was applied. */
+export interface MessageStatusAttributes extends CommonAttributes {
+  mlsApplied?: {
+    outcome: 'applied' | 'duplicate' | 'unknown-reference' | 'invalid' | 'unreadable';
+    /** The sent document it is about, when found. */
+    subjectMessageId?: string;
+    referencedInstanceId?: string;
+    reason?: string;
+  };
 }
 
 /** A buyer's (or the policy's) decision on a cart. */
@@ -85,10 +140,11 @@ export interface MessageAttributesByKind {
   'catalogue-response': CatalogueResponseAttributes;
   order: OrderAttributes;
   'order-response': CommonAttributes;
+  'message-status': MessageStatusAttributes;
   other: CommonAttributes;
 }
 
 export type MessageAttributes<K extends MessageKind = MessageKind> = MessageAttributesByKind[K];
 
 /** Attributes a change may merge into a message whose kind the writer need not narrow. */
-export type AttributePatch = Partial<CartAttributes & CatalogueAttributes & OrderAttributes & CatalogueResponseAttributes>;
+export type AttributePatch = Partial<CartAttributes & CatalogueAttributes & OrderAttributes & CatalogueResponseAttributes & MessageStatusAttributes>;

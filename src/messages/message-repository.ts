@@ -335,6 +335,65 @@ export class MessageRepository {
     return rows.map((r) => ({ role: String(r.role), sha256: String(r.sha256), mediaType: String(r.media_type), size: Number(r.size) }));
   }
 
+  /**
+   * A timeline entry that changes no state (from and to are the current state): something happened
+   * to the message, e.g. a status came back for it. False when there is no such message.
+   */
+  async annotate(id: string, opts: { actor: string; reason: string; data?: unknown; tx?: SqlExecutor }): Promise<boolean> {
+    const rows = await (opts.tx ?? this.db).query(
+      `INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason, data)
+       SELECT id, $2, state, state, $3, $4, $5::jsonb FROM messages WHERE id = $1 RETURNING id`,
+      [id, this.clock.now().toISOString(), opts.actor, opts.reason, opts.data === undefined ? null : JSON.stringify(opts.data)],
+    );
+    return rows.length > 0;
+  }
+
+  /** Ties a message to the one it answers or belongs to (shown among its related messages). */
+  async link(id: string, relatedMessageId: string, tx: SqlExecutor = this.db): Promise<void> {
+    await tx.query(`UPDATE messages SET related_message_id = $2 WHERE id = $1`, [id, relatedMessageId]);
+  }
+
+  /** The message we sent in an SBD with this InstanceIdentifier (compared as written, white space trimmed). */
+  async findSentByInstanceId(instanceId: string, tx: SqlExecutor = this.db): Promise<MessageRecord | null> {
+    const [row] = await tx.query<Row>(
+      `SELECT * FROM messages WHERE direction = 'outbound' AND sbdh_instance_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [instanceId.trim()],
+    );
+    return row ? toRecord(row) : null;
+  }
+
+  /**
+   * Sent documents whose SBDH asked for every status (ALWAYS_SEND) and that have none yet, sent
+   * (receipt received) before `before`, oldest first: the overdue side of the MLS-2 service level.
+   */
+  async awaitingStatus(opts: { before: Date; limit: number }): Promise<Array<MessageRecord & { sentAt: Date }>> {
+    const rows = await this.db.query<Row>(
+      `SELECT m.*, e.at AS sent_at FROM messages m
+         JOIN LATERAL (SELECT at FROM message_events WHERE message_id = m.id AND to_state = 'sent' ORDER BY id DESC LIMIT 1) e ON true
+        WHERE m.direction = 'outbound' AND m.state = 'sent' AND m.attributes->'mlsRequested'->>'type' = 'ALWAYS_SEND'
+          AND m.attributes->'mlsStatus' IS NULL AND e.at < $1
+        ORDER BY e.at LIMIT $2`,
+      [opts.before.toISOString(), opts.limit],
+    );
+    return rows.map((r) => ({ ...toRecord(r), sentAt: new Date(r.sent_at as string) }));
+  }
+
+  /**
+   * Received documents whose status we owe and have not delivered (its MLS message not sent yet, or
+   * none could be made), received before `before`, oldest first: the overdue side of MLS-1.
+   */
+  async owingStatus(opts: { before: Date; limit: number }): Promise<Array<MessageRecord & { statusState: MessageState | null }>> {
+    const rows = await this.db.query<Row>(
+      `SELECT m.*, s.state AS status_state FROM messages m
+         LEFT JOIN messages s ON s.id::text = m.attributes->'mlsResponse'->>'statusMessageId'
+        WHERE m.direction = 'inbound' AND m.attributes->'mlsResponse'->>'outcome' IN ('owed', 'unaddressable', 'invalid')
+          AND (s.id IS NULL OR s.state <> 'sent') AND m.created_at < $1
+        ORDER BY m.created_at LIMIT $2`,
+      [opts.before.toISOString(), opts.limit],
+    );
+    return rows.map((r) => ({ ...toRecord(r), statusState: (r.status_state as MessageState) ?? null }));
+  }
+
   /** The message's related messages (what it was made from, what was made from it), oldest first. */
   async related(id: string): Promise<MessageRecord[]> {
     const rows = await this.db.query<Row>(

@@ -16,6 +16,10 @@ import { BUSINESS_DOCUMENT_ROLE, OUTBOUND_ACTOR } from './outbound.service.js';
 import { explicitEndpointOf, OutboundMessageError, routingOf, type OutboundRouting } from './outbound-routing.js';
 import { sbdAroundDocument } from './sbd-stream.js';
 import { describeOutcome, type As4SendOutcome } from './send-outcome.js';
+import { getsMls } from '../mls/mls-addressing.js';
+import { MLS_REQUESTED_ATTRIBUTE } from '../mls/mls-attributes.js';
+import { mlsConfig, type MlsConfig } from '../mls/mls.config.js';
+import { DEFAULT_MLS_TYPE, mainIdOfSeat, SPIS_ICD } from '../peppol/index.js';
 
 /** Document roles this job writes. */
 export const OUTBOUND_ROLES = { sbd: 'sbd', receipt: 'receipt', errorSignal: 'error-signal', sentEnvelope: 'as4-envelope' } as const;
@@ -53,6 +57,7 @@ export class OutboundSendAttempt {
     private readonly clock: Clock,
     @Inject(outboundConfig.KEY) private readonly config: OutboundConfig,
     @Optional() private readonly metrics?: OutboundMetrics,
+    @Optional() @Inject(mlsConfig.KEY) private readonly mls: Pick<MlsConfig, 'requestType'> = { requestType: DEFAULT_MLS_TYPE },
   ) {}
 
   async run(messageId: string, attempt: { number: number; final: boolean }): Promise<SendJobResult> {
@@ -263,8 +268,9 @@ export class OutboundSendAttempt {
     if (business.size > this.config.maxDocumentBytes) {
       throw new PayloadTooLargeError(`the document is ${business.size} bytes, over AS4_SEND_MAX_DOCUMENT_BYTES (${this.config.maxDocumentBytes})`);
     }
+    const mls = this.mlsRequest(routing);
     const source = await sbdAroundDocument(
-      { senderId: routing.sender.value, receiverId: routing.receiver.value, documentType: routing.documentType, process: routing.process, countryC1: routing.countryC1 },
+      { senderId: routing.sender.value, receiverId: routing.receiver.value, documentType: routing.documentType, process: routing.process, countryC1: routing.countryC1, mls },
       () => this.blobs.open(business.sha256),
       { now: this.clock.now() },
     );
@@ -273,8 +279,19 @@ export class OutboundSendAttempt {
     await this.db.transaction(async (tx) => {
       await this.messages.addDocument(message.id, sbd, tx);
       await this.messages.update(message.id, { sbdhInstanceId: source.instanceIdentifier }, tx);
+      if (mls) await this.messages.setAttributes(message.id, { [MLS_REQUESTED_ATTRIBUTE]: { to: mls.to, type: mls.type } }, tx);
     });
     return sbd;
+  }
+
+  /**
+   * What the receiving access point is asked for: an MLS to our own SPIS participant (`0242:` + our
+   * seat's six digits), of the configured type. An MLS or a report asks for none.
+   */
+  private mlsRequest(routing: OutboundRouting): { to: string; type: string } | undefined {
+    const ownMainId = mainIdOfSeat(this.sender.partyId());
+    if (!ownMainId || !getsMls(routing.process.value)) return undefined;
+    return { to: `${SPIS_ICD}:${ownMainId}`, type: this.mls.requestType };
   }
 }
 

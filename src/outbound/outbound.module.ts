@@ -13,6 +13,7 @@ import { OnwardAs4Sender } from './onward-as4-sender.js';
 import { OutboundAttempts } from './outbound-attempts.js';
 import { OutboundMetrics } from './outbound-metrics.js';
 import { outboundConfig, type OutboundConfig } from './outbound.config.js';
+import { mlsConfig } from '../mls/mls.config.js';
 import { OutboundJobHandler } from './outbound.job-handler.js';
 import { OutboundSendAttempt, OutboundWorkspaces } from './outbound-send-attempt.js';
 import { OutboundService } from './outbound.service.js';
@@ -27,6 +28,7 @@ import { OutboundService } from './outbound.service.js';
   imports: [PeppolDiscoveryModule],
   providers: [
     outboundConfig.provider,
+    mlsConfig.provider,
     as4Config.provider,
     { provide: As4HttpTransport, inject: [outboundConfig.KEY], useFactory: (cfg: OutboundConfig) => new As4HttpTransport(cfg.http) },
     {
@@ -49,7 +51,7 @@ import { OutboundService } from './outbound.service.js';
     OutboundJobHandler,
     { provide: OutboundAs4Sender, useClass: OnwardAs4Sender },
   ],
-  exports: [OutboundService, OutboundAs4Sender, OutboundAttempts],
+  exports: [OutboundService, OutboundAs4Sender, OutboundAttempts, mlsConfig.KEY, As4Sender],
 })
 export class OutboundModule implements OnApplicationShutdown {
   constructor(@Inject(As4HttpTransport) private readonly transport: As4HttpTransport) {}

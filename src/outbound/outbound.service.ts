@@ -29,6 +29,8 @@ export interface OutboundSubmission {
   /** Skip discovery: send to this endpoint, encrypting for this certificate. */
   endpoint?: ExplicitEndpoint;
   relatedMessageId?: string;
+  /** The record's id, fixed by the caller so that submitting again after a crash finds the first one. */
+  id?: string;
 }
 
 /**
@@ -50,6 +52,7 @@ export class OutboundService {
     const blob = await this.blobs.put(submission.document);
     const message = await this.messages.create(
       {
+        ...(submission.id ? { id: submission.id } : {}),
         direction: 'outbound',
         kind: submission.kind,
         state: 'created',

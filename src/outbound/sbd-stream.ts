@@ -11,6 +11,8 @@ export interface SbdRouting {
   documentType: PeppolIdentifier;
   process: PeppolIdentifier;
   countryC1: string;
+  /** MLS_TO and MLS_TYPE to write (absent for an MLS or a report, which get no status back). */
+  mls?: { to: string; type: string };
 }
 
 export interface SbdSource {
@@ -56,6 +58,7 @@ export async function sbdAroundDocument(
     instanceIdentifier,
     ...parts,
     creationDateAndTime: opts.now,
+    ...(routing.mls ? { mls: routing.mls } : {}),
   });
   async function* generate(): AsyncGenerator<Buffer> {
     yield envelope.head;

@@ -8,3 +8,4 @@ export * from './participant-schemes.js';
 export * from './seat-ids.js';
 export * from './transactions.js';
 export * from './transaction-registry.js';
+export * from './message-level-status.js';

@@ -15,10 +15,20 @@ describe('the transaction table', () => {
   });
 
   it('writes transaction ids as Peppol does and names each stylesheet after its transaction', () => {
-    for (const t of TRANSACTION_TABLE) {
+    for (const t of TRANSACTION_TABLE.filter((row) => !row.shippedRules)) {
       expect(t.id).toMatch(/^T[0-9]{2,3}$/);
       expect(t.stylesheet).toContain(t.id);
     }
+  });
+
+  it('has the MLS row: a UBL ApplicationResponse of its own customization, its rules shipped with the product', () => {
+    const t = TRANSACTIONS.messageLevelStatus;
+    expect(t).toMatchObject({ id: 'MLS', kind: 'message-status', rootName: 'ApplicationResponse', xsd: 'maindoc/UBL-ApplicationResponse-2.1.xsd' });
+    expect(t.processIds).toEqual([PROCESSES.messageLevelStatus]);
+    expect(t.shippedRules).toMatch(/^schemas\//);
+    expect(t.stylesheet.toUpperCase()).toContain(t.id);
+    const shipped = TRANSACTION_TABLE.filter((row) => row.shippedRules).map((row) => row.id);
+    expect(shipped).toEqual(['MLS']);
   });
 
   it('gives the flows of this access point their kinds, and every other transaction "other"', () => {
@@ -36,6 +46,7 @@ describe('the transaction table', () => {
       T114: 'other',
       T115: 'other',
       T116: 'other',
+      MLS: 'message-status',
     });
     for (const t of TRANSACTION_TABLE) expect(PEPPOL_DOCUMENT_KINDS).toContain(t.kind);
     const flowKinds = TRANSACTION_TABLE.map((t) => t.kind).filter((k) => k !== 'other');

@@ -19,6 +19,8 @@ export const PROCESSES = {
   messageLevelResponse: 'urn:fdc:peppol.eu:poacc:bis:mlr:3',
   orderAgreement: 'urn:fdc:peppol.eu:poacc:bis:order_agreement:3',
   invoiceResponse: 'urn:fdc:peppol.eu:poacc:bis:invoice_response:3',
+  /** Message Level Status between access points (eDEC, not a BIS of the post-award set). */
+  messageLevelStatus: 'urn:peppol:edec:mls',
 } as const;
 
 export type ProcessId = (typeof PROCESSES)[keyof typeof PROCESSES];
@@ -27,7 +29,7 @@ export type ProcessId = (typeof PROCESSES)[keyof typeof PROCESSES];
  * What a document is to this access point: the kind of its message record. Transactions without a
  * flow of their own here (passed on as they are) are `other`, as is a document of no known transaction.
  */
-export const PEPPOL_DOCUMENT_KINDS = ['cart', 'catalogue', 'catalogue-response', 'order', 'order-response', 'other'] as const;
+export const PEPPOL_DOCUMENT_KINDS = ['cart', 'catalogue', 'catalogue-response', 'order', 'order-response', 'message-status', 'other'] as const;
 export type PeppolDocumentKind = (typeof PEPPOL_DOCUMENT_KINDS)[number];
 
 /**
@@ -59,6 +61,11 @@ export interface Transaction {
   readonly xsd: string;
   /** Base name of the compiled schematron in a rule release (`<stylesheet>.xslt`), as OpenPeppol names it. */
   readonly stylesheet: string;
+  /**
+   * Rules shipped with the product rather than in a BIS rule release (MLS): the folder, from the
+   * package root, holding `<stylesheet>.sch`. Served beside whichever release is active.
+   */
+  readonly shippedRules?: string;
 }
 
 const UBL = 'urn:oasis:names:specification:ubl:schema:xsd:';
@@ -225,6 +232,24 @@ export const TRANSACTIONS = {
     xsd: 'maindoc/UBL-OrderResponse-2.1.xsd',
     stylesheet: 'PEPPOLBIS-T116',
   },
+  /**
+   * Message Level Status (eDEC MLS 1.0): what the receiving access point tells the sending one
+   * about a document it received. Between service providers, never for end users.
+   */
+  messageLevelStatus: {
+    id: 'MLS',
+    name: 'Message Level Status',
+    kind: 'message-status',
+    customizationId: 'urn:peppol:edec:mls:1.0',
+    processIds: [PROCESSES.messageLevelStatus],
+    syntax: 'ubl-2.1',
+    rootNamespace: `${UBL}ApplicationResponse-2`,
+    rootName: 'ApplicationResponse',
+    documentTypeId: 'urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2::ApplicationResponse##urn:peppol:edec:mls:1.0::2.1',
+    xsd: 'maindoc/UBL-ApplicationResponse-2.1.xsd',
+    stylesheet: 'peppol-mls-1.0.1',
+    shippedRules: 'schemas/peppol-mls/1.0.1',
+  },
 } as const satisfies Record<string, Transaction>;
 
 export type TransactionName = keyof typeof TRANSACTIONS;
@@ -234,7 +259,10 @@ export type TransactionId = (typeof TRANSACTIONS)[TransactionName]['id'];
 /** Every row, in table order. */
 export const TRANSACTION_TABLE: readonly Transaction[] = Object.values(TRANSACTIONS);
 
-/** Transactions this access point processes for the participants it serves (what it registers as accepted). */
+/**
+ * Transactions this access point processes for the participants it serves (what it registers as
+ * accepted). MLS is not among them: it is addressed to the provider's own SPIS participant.
+ */
 export const RECEIVED_TRANSACTIONS: readonly Transaction[] = [
   TRANSACTIONS.punchOut,
   TRANSACTIONS.catalogue,

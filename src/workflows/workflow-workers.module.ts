@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { validationConfig } from '../validation/validation.config.js';
 import { ReliabilityModule } from '../reliability/reliability.module.js';
 import { ValidationModule } from '../validation/validation.module.js';
+import { MlsWorkerModule } from '../mls/mls.module.js';
 import { CatalogueLoader } from './catalogue/catalogue-loader.js';
 import { CatalogueResponder } from './catalogue/catalogue-responder.js';
 import { CatalogueJobHandler } from './catalogue/catalogue.job-handler.js';
@@ -17,7 +18,7 @@ import { WorkflowServicesModule } from './workflow-services.module.js';
 
 /** The queue processors of received messages: inbound, punch-out, catalogue, maintenance. */
 @Module({
-  imports: [WorkflowServicesModule, ValidationModule, ReliabilityModule],
+  imports: [WorkflowServicesModule, ValidationModule, ReliabilityModule, MlsWorkerModule],
   providers: [
     validationConfig.provider,
     InboundRouter,

@@ -55,8 +55,10 @@ describe.skipIf(!hasExamples)('catalogues are stored and answered', () => {
     const { xml } = await responseTo(id);
     expect(xml).toMatch(/<cbc:ResponseCode>AP<\/cbc:ResponseCode>/);
     expect(xml).toMatch(/<cac:DocumentReference>\s*<cbc:ID>1387<\/cbc:ID>\s*<cbc:VersionID>2.0<\/cbc:VersionID>/);
-    const states = (await h.messages.timeline(id)).map((e) => e.toState);
-    expect(states).toEqual(['received', 'validated', 'catalogue-stored', 'responded']);
+    const timeline = await h.messages.timeline(id);
+    // State changes; the sender's access point is told nothing (it asked for failures only: no MLS_TYPE).
+    expect(timeline.filter((e) => e.fromState !== e.toState).map((e) => e.toState)).toEqual(['received', 'validated', 'catalogue-stored', 'responded']);
+    expect(timeline.find((e) => e.actor === 'mls')?.reason).toBe('MLS AP not sent: the sender asked for FAILURE_ONLY');
 
     const bySellerId = await catalogues.searchItems(SELLER, 'MNTR011');
     expect(bySellerId).toHaveLength(1);
@@ -72,8 +74,10 @@ describe.skipIf(!hasExamples)('catalogues are stored and answered', () => {
     expect(xml).toMatch(/<cbc:ResponseCode>RE<\/cbc:ResponseCode>/);
     expect(xml).toMatch(/<cbc:Note>PEPPOL-T19-R006: /);
     expect(xml).toMatch(/<cbc:ID>BAD-1<\/cbc:ID>/);
-    const states = (await h.messages.timeline(id)).map((e) => e.toState);
-    expect(states).toEqual(['received', 'rejected', 'responded']);
+    const timeline = await h.messages.timeline(id);
+    expect(timeline.filter((e) => e.fromState !== e.toState).map((e) => e.toState)).toEqual(['received', 'rejected', 'responded']);
+    // Fed in without AS4, so no sending access point to tell: recorded, not sent.
+    expect(timeline.find((e) => e.actor === 'mls')?.reason).toMatch(/^MLS RE cannot be sent: the sending access point "local" has no Peppol seat id/);
     expect(await catalogues.versions(SELLER)).not.toContainEqual(expect.objectContaining({ catalogueId: 'BAD-1' }));
   });
 

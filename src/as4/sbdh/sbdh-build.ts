@@ -1,6 +1,6 @@
 import { DOMImplementation } from '@xmldom/xmldom';
 import { NS } from '../protocol/namespaces.js';
-import { IDENTIFIER_SCHEMES, type PeppolIdentifier } from '../../peppol/index.js';
+import { IDENTIFIER_SCHEMES, MLS_SCOPES, type PeppolIdentifier } from '../../peppol/index.js';
 import { serializeXml } from '../xml/xml-build.js';
 
 export interface SbdhToBuild {
@@ -14,6 +14,8 @@ export interface SbdhToBuild {
   readonly typeVersion: string;
   readonly type: string;
   readonly creationDateAndTime: Date;
+  /** Where and which Message Level Status the receiving access point sends back (SBDH 2.0.2 scopes). */
+  readonly mls?: { readonly to: string; readonly type: string };
 }
 
 const CLOSE_TAG = '</StandardBusinessDocument>';
@@ -66,6 +68,7 @@ export function sbdEnvelope(header: SbdhToBuild): { head: Buffer; tail: Buffer }
         scope('DOCUMENTID', header.documentType.value, header.documentType.scheme),
         scope('PROCESSID', header.process.value, header.process.scheme),
         scope('COUNTRY_C1', header.countryC1),
+        ...(header.mls ? [scope(MLS_SCOPES.to, header.mls.to, IDENTIFIER_SCHEMES.participant), scope(MLS_SCOPES.type, header.mls.type)] : []),
       ),
     ),
   );

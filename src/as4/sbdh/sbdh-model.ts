@@ -15,6 +15,8 @@ export interface SbdhData {
   readonly type: string;
   readonly creationDateAndTime: string;
   readonly mlsTo?: string;
+  /** The `Identifier` (participant scheme) of the MLS_TO scope. */
+  readonly mlsToScheme?: string;
   readonly mlsType?: string;
   /** Root element of the business document that follows the header. */
   readonly businessRoot: { readonly namespaceURI: string; readonly localName: string };

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { EbmsError } from '../protocol/ebms-errors.js';
 import { NS } from '../protocol/namespaces.js';
-import { IDENTIFIER_SCHEMES, isParticipantValue } from '../../peppol/index.js';
+import { IDENTIFIER_SCHEMES, isParticipantValue, MLS_SCOPES } from '../../peppol/index.js';
 import { attribute, childElements, DomShapeError, isElement, optionalChild, requiredChild, text } from '../xml/dom.js';
 import { parseSafeXml, UnsafeXmlError, type XmlLimits } from '../xml/safe-xml.js';
 import type { SbdhData } from './sbdh-model.js';
@@ -107,8 +107,9 @@ export function parseSbdhHead(head: string, limits: XmlLimits): SbdhData {
       typeVersion: field('TypeVersion'),
       type: field('Type'),
       creationDateAndTime: field('CreationDateAndTime'),
-      mlsTo: all.get('MLS_TO')?.instance,
-      mlsType: all.get('MLS_TYPE')?.instance,
+      mlsTo: all.get(MLS_SCOPES.to)?.instance,
+      mlsToScheme: all.get(MLS_SCOPES.to)?.identifier,
+      mlsType: all.get(MLS_SCOPES.type)?.instance,
       businessRoot: { namespaceURI: business[0]!.namespaceURI ?? '', localName: business[0]!.localName },
     };
     if (!data.instanceIdentifier) throw notSbdh('InstanceIdentifier is empty');

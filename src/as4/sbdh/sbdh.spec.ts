@@ -43,6 +43,19 @@ describe('SBDH build and parse', () => {
     expect(data.businessRoot.localName).toBe('Order');
   });
 
+  it('writes MLS_TO (with the participant scheme) and MLS_TYPE after COUNTRY_C1, and reads them back', async () => {
+    const bytes = sbd({ mls: { to: '0242:000123', type: 'ALWAYS_SEND' } });
+    expect(bytes.toString('utf8')).toMatch(/<Type>COUNTRY_C1<\/Type>[\s\S]*<Type>MLS_TO<\/Type><InstanceIdentifier>0242:000123<\/InstanceIdentifier><Identifier>iso6523-actorid-upis<\/Identifier>[\s\S]*<Type>MLS_TYPE<\/Type><InstanceIdentifier>ALWAYS_SEND<\/InstanceIdentifier>/);
+    const data = await parse(bytes);
+    expect(data).toMatchObject({ mlsTo: '0242:000123', mlsToScheme: 'iso6523-actorid-upis', mlsType: 'ALWAYS_SEND' });
+  });
+
+  it('writes no MLS scopes unless asked', async () => {
+    const data = await parse(sbd());
+    expect(data.mlsTo).toBeUndefined();
+    expect(data.mlsType).toBeUndefined();
+  });
+
   it('reads only the head of a large payload', async () => {
     const big = Buffer.from(`<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2">${'<Note>x</Note>'.repeat(200_000)}</Order>`);
     const data = await parse(sbd({}, big), 65_536);

@@ -225,6 +225,33 @@ export const messageFailedDataSchema = z
   })
   .register(webhookSchemaRegistry, { id: 'WebhookMessageFailedData' });
 
+export const documentStatusDataSchema = z
+  .object({
+    schemaVersion,
+    messageId: text(256).describe('The document we sent for the back end (our message id)'),
+    instanceIdentifier: text(256).describe('The SBDH InstanceIdentifier the document was sent in, which the status refers to'),
+    status: z
+      .enum(['accepted', 'acknowledged', 'rejected'])
+      .describe('accepted (AP): delivered to the receiver, confirmed; acknowledged (AB): handed on, unconfirmed; rejected (RE): see reasons'),
+    code: z.enum(['AP', 'AB', 'RE']).describe('The Message Level Status response code'),
+    description: text(4096).optional(),
+    reasons: z
+      .array(
+        z.object({
+          reason: z.enum(['SV', 'BV', 'BW', 'FD']).describe('SV syntax, BV business rule (fatal), BW business rule (warning), FD delivery failure'),
+          ruleId: text(128).optional(),
+          location: text(2048).optional(),
+          description: text(4096),
+        }),
+      )
+      .max(MAX_ERRORS),
+    ruleIds: z.array(text(128)).max(MAX_ERRORS).describe('Ids of the rules the receiving access point reported as fired'),
+    statusId: text(256).describe("The MLS document's own id"),
+    receivedAt: isoDateTime,
+    peppol: peppolRoutingSchema.optional(),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookDocumentStatusData' });
+
 /** Data schema per event type; the keys are the event types. */
 export const webhookDataSchemas = {
   'order.created': orderCreatedDataSchema,
@@ -232,6 +259,7 @@ export const webhookDataSchemas = {
   'cart.rejected': cartRejectedDataSchema,
   'catalogue.received': catalogueReceivedDataSchema,
   'message.failed': messageFailedDataSchema,
+  'document.status': documentStatusDataSchema,
 } as const;
 
 export type WebhookEventType = keyof typeof webhookDataSchemas;
@@ -247,6 +275,8 @@ const eventDescriptions: Record<WebhookEventType, string> = {
   'cart.rejected': 'A punch-out shopping cart was rejected (invalid, or declined by the buyer).',
   'catalogue.received': 'A catalogue (Peppol BIS T19) was received.',
   'message.failed': 'Processing of a message for this supplier failed permanently.',
+  'document.status':
+    "The receiving access point reported what became of a document we sent (Peppol Message Level Status): rejected with its reasons and rule ids, or accepted.",
 };
 
 function envelopeSchema<T extends WebhookEventType>(type: T) {
@@ -271,6 +301,7 @@ export const webhookEventSchemas = {
   'cart.rejected': envelopeSchema('cart.rejected'),
   'catalogue.received': envelopeSchema('catalogue.received'),
   'message.failed': envelopeSchema('message.failed'),
+  'document.status': envelopeSchema('document.status'),
 } as const;
 
 /** Any event we send. */
@@ -280,6 +311,7 @@ export const webhookEventSchema = z.discriminatedUnion('type', [
   webhookEventSchemas['cart.rejected'],
   webhookEventSchemas['catalogue.received'],
   webhookEventSchemas['message.failed'],
+  webhookEventSchemas['document.status'],
 ]);
 
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;

@@ -102,4 +102,17 @@ export const webhookExamples: { [T in WebhookEventType]: WebhookEventData<T> } =
     error: { code: 'delivery-failed', message: 'HTTP 400: rejected by the endpoint' },
     failedAt: '2026-11-23T10:15:00.000Z',
   },
+  'document.status': {
+    schemaVersion: 1,
+    messageId: 'msg-7d01ae',
+    instanceIdentifier: '6f0c3c1e-2d8a-4b7e-9a51-0c4e8b1d2f30',
+    status: 'rejected',
+    code: 'RE',
+    description: 'Rejected by validation: 1 business rule error',
+    reasons: [{ reason: 'BV', ruleId: 'PEPPOL-T01-R003', location: '/Order/cac:OrderLine[1]', description: '[PEPPOL-T01-R003] An order line MUST have a quantity' }],
+    ruleIds: ['PEPPOL-T01-R003'],
+    statusId: '0b6e8a52-5f0e-4c8e-8d4b-2a7d35f0e1c9',
+    receivedAt: '2026-11-23T10:21:00.000Z',
+    peppol,
+  },
 };

@@ -53,6 +53,11 @@ export async function prepareRelease(release: RuleRelease, compilers: ReleaseCom
     while (next < ids.length) await one(ids[next++]!);
   };
   await Promise.all(Array.from({ length: PARALLEL_COMPILES }, lane));
+  // Rules shipped with the product (MLS) are served whatever the release, the engine and `only`:
+  // OpenPeppol publishes no compiled XSLT of them, and our own messages are checked against them.
+  for (const [id, sch] of Object.entries(release.shippedSchematrons)) {
+    if (!prepared.compiled[id] && !prepared.sef[id]) prepared.compiled[id] = await compilers.rules.compile(sch);
+  }
   return prepared;
 }
 

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { TransactionRegistry } from '../../peppol/index.js';
+import type { Transaction, TransactionRegistry } from '../../peppol/index.js';
+import { packageRoot } from '../validation.config.js';
 
 /** A folder holding one official OpenPeppol rule release. */
 export interface RuleRelease {
@@ -12,6 +13,11 @@ export interface RuleRelease {
   schematrons: Record<string, string>;
   /** Example documents shipped with the release (`examples/**.xml`), checked before it is used. */
   examples: string[];
+  /**
+   * Transaction id → schematron shipped with the product, not part of any BIS release (MLS):
+   * served beside whichever release is active, always compiled by our rules compiler.
+   */
+  shippedSchematrons: Record<string, string>;
 }
 
 export class ReleaseError extends Error {
@@ -34,6 +40,7 @@ export async function readRelease(dir: string, registry: TransactionRegistry): P
   const stylesheets: Record<string, string> = {};
   const schematrons: Record<string, string> = {};
   for (const t of registry.transactions) {
+    if (t.shippedRules) continue;
     const xslt = files.find((f) => path.basename(f) === `${t.stylesheet}.xslt`);
     if (xslt) stylesheets[t.id] = xslt;
     const sch = files.find((f) => path.basename(f) === `${t.stylesheet}.sch`);
@@ -44,7 +51,17 @@ export async function readRelease(dir: string, registry: TransactionRegistry): P
   }
   const examplesDir = path.join(root, 'examples') + path.sep;
   const examples = files.filter((f) => f.startsWith(examplesDir) && f.toLowerCase().endsWith('.xml')).sort();
-  return { version, dir: root, stylesheets, schematrons, examples };
+  const shippedSchematrons: Record<string, string> = {};
+  for (const t of registry.transactions) {
+    const sch = shippedSchematronOf(t);
+    if (sch) shippedSchematrons[t.id] = sch;
+  }
+  return { version, dir: root, stylesheets, schematrons, examples, shippedSchematrons };
+}
+
+/** The schematron a transaction's row says is shipped with the product, if it is one of those. */
+export function shippedSchematronOf(t: Pick<Transaction, 'stylesheet' | 'shippedRules'>): string | undefined {
+  return t.shippedRules ? path.resolve(packageRoot, t.shippedRules, `${t.stylesheet}.sch`) : undefined;
 }
 
 /** Transactions the release has rules for, in registry order. */

@@ -97,7 +97,8 @@ export class RulesStore {
       await rename(staging, finalDir);
       await this.writeActive(source.version);
       return {
-        outcome: { version: source.version, transactions: preparedTransactions(prepared), examplesChecked },
+        // The release's own transactions; the rules shipped with the product are served beside any release.
+        outcome: { version: source.version, transactions: preparedTransactions(prepared).filter((id) => !staged.shippedSchematrons[id]), examplesChecked },
         prepared: await prepareRelease(await readRelease(finalDir, this.registry), this.compilers, this.settings.engine, this.settings.transactions),
       };
     } finally {

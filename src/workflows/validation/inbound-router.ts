@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { MessageRecord } from '../../messages/message-repository.js';
+import { MlsIntake } from '../../mls/mls-intake.js';
+import { MlsResponder } from '../../mls/mls-responder.js';
+import type { FiredRule } from '../../validation/validation-report.js';
 import { TRANSACTIONS } from '../../peppol/index.js';
 import { JobQueue } from '../../queue/job-queue.js';
 import { jobIdFor, QUEUES } from '../../queue/queues.js';
@@ -22,11 +25,38 @@ export class InboundRouter {
   constructor(
     private readonly queue: JobQueue,
     private readonly deliveries: DeliveryRequests,
+    @Optional() private readonly mlsResponder?: MlsResponder,
+    @Optional() private readonly mlsIntake?: MlsIntake,
   ) {}
 
   async route(message: MessageRecord): Promise<void> {
     if (message.direction !== 'inbound') return;
     const transaction = transactionOf(message);
+    if (transaction === TRANSACTIONS.messageLevelStatus.id || message.kind === TRANSACTIONS.messageLevelStatus.kind) {
+      // A status about a document we sent: tied to it, never answered with a status of its own.
+      await this.mlsIntake?.received(message);
+      return;
+    }
+    await this.flow(message, transaction);
+    await this.tellSender(message, transaction);
+  }
+
+  /**
+   * The sender's access point hears what became of the document once that is known here: invalid,
+   * or taken over by the flow that is its receiver's back end (punch-out, catalogue). Documents
+   * without a flow here get their status when a back end takes them.
+   */
+  private async tellSender(message: MessageRecord, transaction: string | null): Promise<void> {
+    if (!this.mlsResponder) return;
+    if (message.state === 'rejected') {
+      const fired = ((message.validation as { fired?: FiredRule[] } | null)?.fired ?? []).filter((f) => f && typeof f.id === 'string');
+      if (fired.some((f) => f.flag === 'fatal')) await this.mlsResponder.fateKnown(message.id, { kind: 'invalid', fired });
+    } else if (message.state === 'validated' && (transaction === TRANSACTIONS.punchOut.id || transaction === TRANSACTIONS.catalogue.id)) {
+      await this.mlsResponder.fateKnown(message.id, { kind: 'handed-over', confirmed: true });
+    }
+  }
+
+  private async flow(message: MessageRecord, transaction: string | null): Promise<void> {
     if (message.state === 'validated' && transaction === TRANSACTIONS.punchOut.id) {
       // The punch-out job reads the cart once, for the supplier's `cart.received` and for the approval.
       await this.queue.enqueue(QUEUES.punchout, { messageId: message.id }, { jobId: jobIdFor(QUEUES.punchout, message.id) });
