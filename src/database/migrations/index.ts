@@ -6,7 +6,7 @@ import { punchoutCatalogueSchema } from './005-punchout-catalogue.js';
 import { outboundAs4Schema } from './006-outbound-as4.js';
 import { receiptsWithoutClaims } from './007-receipts-without-claims.js';
 import { messageFailureShape } from './008-message-failure-shape.js';
-import { messageLevelStatus } from './009-message-level-status.js';
+import { messageLevelStatus } from './011-message-level-status.js';
 
 export interface Migration {
   /** Sortable, never reused: the version recorded in schema_migrations. */

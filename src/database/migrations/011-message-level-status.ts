@@ -1,7 +1,7 @@
 import type { Migration } from './index.js';
 
 export const messageLevelStatus: Migration = {
-  version: 9,
+  version: 11,
   name: 'Message Level Status: sent documents found by their SBDH InstanceIdentifier',
   statements: [
     // An MLS names the document it is about by the InstanceIdentifier of the SBDH we sent it in.
