@@ -14,7 +14,7 @@ export interface MessageFilter {
   documentType?: string;
   from?: Date;
   to?: Date;
-  /** Substring of the message id, AS4 message id, conversation id or SBDH instance id. */
+  /** Substring of the message id, AS4 message id, conversation id, SBDH instance id, order number or cart id. */
   q?: string;
   after?: CursorPosition;
   limit: number;
@@ -55,7 +55,8 @@ export class MessageSearch {
     if (filter.q) {
       const term = bind(`%${escapeLike(filter.q)}%`);
       where.push(
-        `(id::text ILIKE ${term} ESCAPE '\\' OR as4_message_id ILIKE ${term} ESCAPE '\\' OR conversation_id ILIKE ${term} ESCAPE '\\' OR sbdh_instance_id ILIKE ${term} ESCAPE '\\')`,
+        `(id::text ILIKE ${term} ESCAPE '\\' OR as4_message_id ILIKE ${term} ESCAPE '\\' OR conversation_id ILIKE ${term} ESCAPE '\\' OR sbdh_instance_id ILIKE ${term} ESCAPE '\\'
+          OR attributes->>'orderNumber' ILIKE ${term} ESCAPE '\\' OR attributes->>'cartId' ILIKE ${term} ESCAPE '\\')`,
       );
     }
     if (filter.after) where.push(`(created_at, id) < (${bind(filter.after.at)}::timestamptz, ${bind(filter.after.id)}::uuid)`);
