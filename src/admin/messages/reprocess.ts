@@ -7,9 +7,9 @@ import { JobQueue } from '../../queue/job-queue.js';
 import { pendingJobOf, type PendingJob } from '../../reliability/pending-work.js';
 import { conflict } from '../http/problem.js';
 
-/** Stages a failed message can be processed again from: each has a job that carries it on. */
-export const REPROCESS_STAGES = ['received', 'validated', 'approved', 'changed', 'created'] as const satisfies readonly MessageState[];
-export type ReprocessStage = (typeof REPROCESS_STAGES)[number];
+import type { ReprocessStage } from './reprocess-stages.js';
+
+export { REPROCESS_STAGES, type ReprocessStage } from './reprocess-stages.js';
 
 /**
  * Processes a failed message again from a stage an operator chooses: the message moves from
