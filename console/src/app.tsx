@@ -47,10 +47,10 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     document.getElementById('main')?.focus();
   }, [section, id]);
   let page;
-  if (section === 'messages' && id) page = <MessagePage id={id} me={me} />;
+  if (section === 'messages' && id) page = <MessagePage key={id} id={id} me={me} />;
   else if (section === 'messages') page = <MessagesPage params={route.params} />;
   else if (section === 'health') page = <HealthPage />;
-  else if (id) page = <ApprovalPage id={id} me={me} />;
+  else if (id) page = <ApprovalPage key={id} id={id} me={me} />;
   else page = <ApprovalsPage />;
   return (
     <>

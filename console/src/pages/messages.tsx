@@ -61,6 +61,9 @@ export function MessagesPage({ params }: { params: URLSearchParams }) {
     void load(null);
   }, [appliedKey]);
 
+  const activeFilters = FILTERS.filter((name) => name !== 'q' && applied[name]).length;
+  // Open on a wide screen, or when a filter is set; folded on a phone.
+  const filtersOpen = activeFilters > 0 || matchMedia('(min-width: 721px)').matches;
   const set = (name: keyof Filters) => (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) => setForm((f) => ({ ...f, [name]: e.currentTarget.value }));
 
   return (
@@ -71,52 +74,57 @@ export function MessagesPage({ params }: { params: URLSearchParams }) {
           <label for="q">Order number, cart id, SBDH instance id, AS4 message id, conversation id or message id</label>
           <input id="q" type="search" value={form.q ?? ''} onInput={set('q')} spellcheck={false} />
         </div>
-        <div class="field">
-          <label for="state">State</label>
-          <select id="state" value={form.state ?? ''} onChange={set('state')}>
-            <option value="">any</option>
-            {MESSAGE_STATES.map((s) => <option value={s}>{s}</option>)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="direction">Direction</label>
-          <select id="direction" value={form.direction ?? ''} onChange={set('direction')}>
-            <option value="">any</option>
-            <option value="inbound">inbound</option>
-            <option value="outbound">outbound</option>
-            <option value="internal">internal</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="kind">Kind</label>
-          <select id="kind" value={form.kind ?? ''} onChange={set('kind')}>
-            <option value="">any</option>
-            {KINDS.map((k) => <option value={k}>{k}</option>)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="documentType">Document type</label>
-          <select id="documentType" value={form.documentType ?? ''} onChange={set('documentType')}>
-            <option value="">any</option>
-            {DOCUMENT_TYPES.map((d) => <option value={d.id}>{d.label}</option>)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="sender">Sender (C1)</label>
-          <input id="sender" placeholder="0088:5798009883964" value={form.sender ?? ''} onInput={set('sender')} spellcheck={false} />
-        </div>
-        <div class="field">
-          <label for="receiver">Receiver (C4)</label>
-          <input id="receiver" placeholder="0088:7315458756324" value={form.receiver ?? ''} onInput={set('receiver')} spellcheck={false} />
-        </div>
-        <div class="field">
-          <label for="from">From</label>
-          <input id="from" type="datetime-local" value={form.from ?? ''} onInput={set('from')} />
-        </div>
-        <div class="field">
-          <label for="to">Until</label>
-          <input id="to" type="datetime-local" value={form.to ?? ''} onInput={set('to')} />
-        </div>
+        <details class="filters" open={filtersOpen}>
+          <summary>Filters{activeFilters ? ` (${activeFilters} set)` : ''}</summary>
+          <div class="fields">
+            <div class="field">
+              <label for="state">State</label>
+              <select id="state" value={form.state ?? ''} onChange={set('state')}>
+                <option value="">any</option>
+                {MESSAGE_STATES.map((s) => <option value={s}>{s}</option>)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="direction">Direction</label>
+              <select id="direction" value={form.direction ?? ''} onChange={set('direction')}>
+                <option value="">any</option>
+                <option value="inbound">inbound</option>
+                <option value="outbound">outbound</option>
+                <option value="internal">internal</option>
+              </select>
+            </div>
+            <div class="field">
+              <label for="kind">Kind</label>
+              <select id="kind" value={form.kind ?? ''} onChange={set('kind')}>
+                <option value="">any</option>
+                {KINDS.map((k) => <option value={k}>{k}</option>)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="documentType">Document type</label>
+              <select id="documentType" value={form.documentType ?? ''} onChange={set('documentType')}>
+                <option value="">any</option>
+                {DOCUMENT_TYPES.map((d) => <option value={d.id}>{d.label}</option>)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="sender">Sender (C1)</label>
+              <input id="sender" placeholder="0088:5798009883964" value={form.sender ?? ''} onInput={set('sender')} spellcheck={false} />
+            </div>
+            <div class="field">
+              <label for="receiver">Receiver (C4)</label>
+              <input id="receiver" placeholder="0088:7315458756324" value={form.receiver ?? ''} onInput={set('receiver')} spellcheck={false} />
+            </div>
+            <div class="field">
+              <label for="from">From</label>
+              <input id="from" type="datetime-local" value={form.from ?? ''} onInput={set('from')} />
+            </div>
+            <div class="field">
+              <label for="to">Until</label>
+              <input id="to" type="datetime-local" value={form.to ?? ''} onInput={set('to')} />
+            </div>
+          </div>
+        </details>
         <div class="field buttons">
           <button type="submit" class="primary">Search</button>
           <button type="button" onClick={() => go('messages')}>Clear</button>
