@@ -33,7 +33,7 @@ export function SignIn({ notice, onSignedIn }: { notice: string | null; onSigned
       <form onSubmit={submit} autocomplete="off">
         <label for="api-key">API key</label>
         <input id="api-key" name="api-key" type="password" value={key} onInput={(e) => setKey(e.currentTarget.value)} autoFocus required spellcheck={false} aria-describedby={error ? 'sign-in-error' : undefined} />
-        <button type="submit" disabled={busy}>{busy ? 'Checking…' : 'Sign in'}</button>
+        <button type="submit" class="primary" disabled={busy}>{busy ? 'Checking…' : 'Sign in'}</button>
       </form>
       {error && <p class="error" role="alert" id="sign-in-error">{error}</p>}
     </main>
