@@ -72,8 +72,9 @@ export default {
       const message = await settled(messages, id, worker);
       const seconds = Number(process.hrtime.bigint() - begin) / 1e9;
       const peakRss = await highWaterMarkMb(worker.pid!);
-      if (message.state !== 'responded' || message.attributes.responseCode !== 'AP') {
-        throw new Error(`the catalogue ended ${message.state} (${String(message.attributes.responseCode ?? 'no response')})`);
+      const responseCode = message.kind === 'catalogue' ? message.attributes.responseCode : undefined;
+      if (message.state !== 'responded' || responseCode !== 'AP') {
+        throw new Error(`the catalogue ended ${message.state} (${responseCode ?? 'no response'})`);
       }
       const [lines] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM catalogue_lines`);
       if (Number(lines!.n) !== LINES) throw new Error(`${lines!.n} lines stored, expected ${LINES}`);
@@ -128,7 +129,7 @@ async function settled(messages: MessageRepository, id: string, worker: ReturnTy
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
     const message = await messages.get(id);
-    if (['responded', 'failed'].includes(message.state) || (message.state === 'rejected' && message.attributes.responseStatus)) return message;
+    if (['responded', 'failed'].includes(message.state) || (message.state === 'rejected' && message.kind === 'catalogue' && message.attributes.responseStatus)) return message;
     if (worker.exitCode !== null) throw new Error(`the worker exited with ${worker.exitCode}`);
     if (Date.now() > deadline) throw new Error(`the catalogue is still ${message.state} after ${TIMEOUT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));

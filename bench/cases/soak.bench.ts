@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import type { BenchCase } from '../case.js';
+import { Clock } from '../../src/common/clock.js';
+import { MessageRepository } from '../../src/messages/message-repository.js';
 import { mean, percentile, SoakMonitor } from '../support/soak/soak-monitor.js';
 import { SoakStack } from '../support/soak/soak-stack.js';
 import { checkReply, SOAK_MIX, SoakMessages, type SoakMessage } from '../support/soak/soak-traffic.js';
@@ -102,8 +104,9 @@ const soak: BenchCase = {
       while (ordersAtOms(omsDir) < carts && Date.now() < drainUntil) await new Promise((r) => setTimeout(r, 1_000));
       const delivered = ordersAtOms(omsDir);
       if (delivered !== carts) errors.push(`${carts} carts accepted, ${delivered} orders at the OMS`);
-      const [failed] = await stack.db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE state = 'failed'`);
-      if (Number(failed!.n) > 0) errors.push(`${failed!.n} messages failed`);
+      const byState = await new MessageRepository(stack.db, new Clock()).countByDirectionAndState();
+      const failed = byState.filter((c) => c.state === 'failed').reduce((sum, c) => sum + c.count, 0);
+      if (failed > 0) errors.push(`${failed} messages failed`);
 
       const window = Math.min(60, seconds / 3);
       const first = monitor.samples.filter((s) => s.at <= window);

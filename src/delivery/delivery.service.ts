@@ -306,8 +306,8 @@ export class DeliveryService {
 
   /** A replayed order delivery puts its message back in `delivering`. */
   private async reopenMessage(messageId: string, tx: SqlExecutor): Promise<void> {
-    const [row] = await tx.query<{ state: string }>(`SELECT state FROM messages WHERE id = $1 FOR UPDATE`, [messageId]);
-    if (row?.state !== 'delivery-failed') return;
+    const locked = await this.messages.lock(messageId, tx);
+    if (locked?.state !== 'delivery-failed') return;
     await this.messages.transition(messageId, 'delivering', { actor: ACTOR, reason: 'replay', from: ['delivery-failed'], tx });
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { CatalogueHeader } from '../catalogue/catalogue-model.js';
 import { openCatalogue } from '../catalogue/catalogue-reader.js';
 import { Clock } from '../common/clock.js';
-import { MessageRepository, type MessageRecord } from '../messages/message-repository.js';
+import { presumedStage } from '../messages/message-failure.js';
+import { MessageRepository, type MessageFailure, type MessageRecord } from '../messages/message-repository.js';
 import { DEFAULT_CART_LIMITS, parseCart } from '../punchout/cart.js';
 import type { Cart } from '../punchout/cart-model.js';
 import { BlobStore } from '../storage/blob-store.js';
@@ -10,20 +11,11 @@ import type { ValidationReport } from '../validation/validation-report.js';
 import type { WorkflowEvent } from '../workflows/ports.js';
 import { DeliveryService, type EmitResult } from './delivery.service.js';
 import { DeliveryError } from './delivery.errors.js';
-import {
-  cartReceivedData,
-  cartRejectedData,
-  catalogueReceivedData,
-  type FailureStage,
-  messageFailedData,
-  participantKey,
-} from './events/event-data.js';
+import { cartReceivedData, cartRejectedData, catalogueReceivedData, type FailureStage, messageFailedData, participantKey } from './events/event-data.js';
 import { openBusinessDocument, readBounded } from './events/message-document.js';
 import type { WebhookEventData } from './webhook/events.js';
 
 type Problem = WebhookEventData<'cart.rejected'>['problems'][number];
-
-const STAGES: readonly FailureStage[] = ['reception', 'validation', 'conversion', 'sending', 'delivery'];
 
 /**
  * The events a supplier's OMS hears about besides orders. Each takes the message it is about; the
@@ -45,7 +37,6 @@ export class SupplierEvents {
    */
   async fromMessage(event: WorkflowEvent, messageId: string): Promise<EmitResult> {
     const message = await this.message(messageId);
-    const failure = failureOf(message);
     switch (event) {
       case 'cart.received': {
         const cart = await this.readCart(message);
@@ -55,7 +46,7 @@ export class SupplierEvents {
       case 'cart.rejected':
         return this.cartRejected(messageId, {
           cart: await this.readCart(message).catch(() => undefined),
-          reason: { code: failure?.code ?? 'rejected', message: failure?.message ?? 'the cart was rejected' },
+          reason: rejectionOf(message),
           problems: problemsOf(message.validation),
         });
       case 'catalogue.received': {
@@ -66,11 +57,10 @@ export class SupplierEvents {
         for await (const line of reader.lines) if (line) lineCount++;
         return this.catalogueReceived(messageId, { header: reader.header, lineCount });
       }
-      case 'message.failed':
-        return this.messageFailed(messageId, {
-          stage: failure?.stage ?? (isInvalid(message.validation) ? 'validation' : message.direction === 'inbound' ? 'conversion' : 'sending'),
-          error: { code: failure?.code ?? 'failed', message: failure?.message ?? `processing of message ${messageId} failed` },
-        });
+      case 'message.failed': {
+        const failure = message.failure ?? unexplainedFailure(message);
+        return this.messageFailed(messageId, { stage: failure.stage, error: { code: failure.code, message: failure.message } });
+      }
     }
   }
 
@@ -137,17 +127,17 @@ export class SupplierEvents {
   }
 }
 
-/** The `{ code, message, stage }` a flow stored as the message's failure, as far as it is there. */
-function failureOf(message: MessageRecord): { code?: string; message?: string; stage?: FailureStage } | undefined {
-  const failure = message.failure as Record<string, unknown> | null;
-  if (!failure || typeof failure !== 'object') return undefined;
-  const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
-  const stage = STAGES.find((s) => s === failure.stage);
-  return { code: text(failure.code), message: text(failure.message), ...(stage ? { stage } : {}) };
+/** A failure event for a message that recorded none: where it most likely failed, and that it did. */
+function unexplainedFailure(message: MessageRecord): MessageFailure {
+  return { stage: presumedStage(message), code: 'failed', message: `processing of message ${message.id} failed` };
 }
 
-function isInvalid(validation: unknown): boolean {
-  return !!validation && typeof validation === 'object' && (validation as Partial<ValidationReport>).valid === false;
+/** Why a cart was rejected: its recorded failure, else the buyer's reason (validation findings travel as the problems). */
+function rejectionOf(message: MessageRecord): { code: string; message: string } {
+  if (message.failure) return { code: message.failure.code, message: message.failure.message };
+  const approval = message.kind === 'cart' ? message.attributes.approval : undefined;
+  if (approval?.decision === 'rejected' && approval.reason) return { code: 'rejected-by-buyer', message: approval.reason };
+  return { code: 'rejected', message: 'the cart was rejected' };
 }
 
 /** Fatal and warning rules of a stored validation report, as the webhook's problems. */

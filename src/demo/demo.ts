@@ -60,12 +60,14 @@ runMain(async () => {
     say(`Journey of ${cartId} (time since sending):`);
     for (const line of formatJourney(journey.steps, sentAt)) say(line);
   });
-  const orderNumber = (order as MessageRecord | null)?.attributes.orderNumber;
+  // Assigned in the callback above: the compiler cannot see it.
+  const made = order as MessageRecord | null;
+  const orderNumber = made?.kind === 'order' ? made.attributes.orderNumber : undefined;
   say();
   say(`Order ${String(orderNumber ?? '')} is in the sample OMS, signature verified:`);
   say(`  sample OMS     ${oms.url}/   (JSON: ${oms.url}/orders)`);
   say(`  Swagger UI     ${base}/docs`);
-  say(`  order message  ${(order as MessageRecord | null)?.id ?? ''}`);
+  say(`  order message  ${made?.id ?? ''}`);
   say();
   if (once) {
     await env.stop();

@@ -21,7 +21,7 @@ export async function journeyOf(
   cart: MessageRecord,
 ): Promise<{ steps: JourneyStep[]; order: MessageRecord | null; cartTimeline: TimelineEvent[] }> {
   const cartTimeline = await messages.timeline(cart.id);
-  const orderId = typeof cart.attributes.orderMessageId === 'string' ? cart.attributes.orderMessageId : null;
+  const orderId = (cart.kind === 'cart' ? cart.attributes.orderMessageId : undefined) ?? null;
   const order = orderId ? await messages.find(orderId) : null;
   const orderTimeline = order ? await messages.timeline(order.id) : [];
   const steps: JourneyStep[] = [];

@@ -2,76 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { Database, type SqlExecutor } from '../database/database.js';
+import type { AttributePatch } from './message-attributes.js';
+import { boundedFailure } from './message-failure.js';
+import type { MessageKind } from './message-kinds.js';
+import {
+  toRecord,
+  toTimelineEvent,
+  type Direction,
+  type MessageDocument,
+  type MessagePatch,
+  type MessageRecord,
+  type NewMessage,
+  type Row,
+  type TimelineEvent,
+} from './message-record.js';
 import { canTransition, MESSAGE_STATES, type MessageState } from './message-states.js';
 
-export type Direction = 'inbound' | 'outbound' | 'internal';
-
-export interface MessageRecord {
-  id: string;
-  direction: Direction;
-  kind: string;
-  state: MessageState;
-  as4MessageId: string | null;
-  conversationId: string | null;
-  sendingAp: string | null;
-  receivingAp: string | null;
-  senderId: string | null;
-  receiverId: string | null;
-  documentTypeId: string | null;
-  processId: string | null;
-  sbdhInstanceId: string | null;
-  countryC1: string | null;
-  rawSha256: string | null;
-  payloadSha256: string | null;
-  payloadSize: number | null;
-  signalSha256: string | null;
-  relatedMessageId: string | null;
-  validation: unknown;
-  failure: unknown;
-  attributes: Record<string, unknown>;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface NewMessage {
-  id?: string;
-  direction: Direction;
-  kind: string;
-  state: MessageState;
-  as4MessageId?: string | null;
-  conversationId?: string | null;
-  sendingAp?: string | null;
-  receivingAp?: string | null;
-  senderId?: string | null;
-  receiverId?: string | null;
-  documentTypeId?: string | null;
-  processId?: string | null;
-  sbdhInstanceId?: string | null;
-  countryC1?: string | null;
-  rawSha256?: string | null;
-  payloadSha256?: string | null;
-  payloadSize?: number | null;
-  signalSha256?: string | null;
-  relatedMessageId?: string | null;
-  attributes?: Record<string, unknown>;
-}
-
-export interface TimelineEvent {
-  id: string;
-  at: Date;
-  fromState: MessageState | null;
-  toState: MessageState;
-  actor: string;
-  reason: string | null;
-  data: unknown;
-}
-
-export interface MessageDocument {
-  role: string;
-  sha256: string;
-  mediaType: string;
-  size: number;
-}
+export type { AttributePatch, CartApproval, CatalogueOutcome, MessageAttributes } from './message-attributes.js';
+export type { FailureStage, MessageFailure } from './message-failure.js';
+export type { MessageKind } from './message-kinds.js';
+export type { Direction, MessageDocument, MessagePatch, MessageRecord, MessageRecordOf, NewMessage, NewMessageOf, TimelineEvent } from './message-record.js';
+export { recordAs } from './message-record.js';
 
 /** The transition was refused: the message is not in a state that allows it (or it changed meanwhile). */
 export class StateConflictError extends Error {
@@ -89,45 +40,69 @@ export class MessageNotFoundError extends Error {
   override name = 'MessageNotFoundError';
 }
 
-type Row = Record<string, unknown>;
-
-function toRecord(r: Row): MessageRecord {
-  return {
-    id: String(r.id),
-    direction: r.direction as Direction,
-    kind: String(r.kind),
-    state: r.state as MessageState,
-    as4MessageId: (r.as4_message_id as string) ?? null,
-    conversationId: (r.conversation_id as string) ?? null,
-    sendingAp: (r.sending_ap as string) ?? null,
-    receivingAp: (r.receiving_ap as string) ?? null,
-    senderId: (r.sender_id as string) ?? null,
-    receiverId: (r.receiver_id as string) ?? null,
-    documentTypeId: (r.document_type_id as string) ?? null,
-    processId: (r.process_id as string) ?? null,
-    sbdhInstanceId: (r.sbdh_instance_id as string) ?? null,
-    countryC1: (r.country_c1 as string) ?? null,
-    rawSha256: (r.raw_sha256 as string) ?? null,
-    payloadSha256: (r.payload_sha256 as string) ?? null,
-    payloadSize: r.payload_size == null ? null : Number(r.payload_size),
-    signalSha256: (r.signal_sha256 as string) ?? null,
-    relatedMessageId: (r.related_message_id as string) ?? null,
-    validation: r.validation ?? null,
-    failure: r.failure ?? null,
-    attributes: (r.attributes as Record<string, unknown>) ?? {},
-    createdAt: new Date(r.created_at as string),
-    updatedAt: new Date(r.updated_at as string),
-  };
+/**
+ * A message's creation as common table expressions, for a statement that writes more than the
+ * message (e.g. the AS4 receipt kept for duplicates): `created` holds the new row, or no row when
+ * an inbound duplicate was skipped. Parameters are numbered from the `firstParam` given.
+ */
+export interface CreationStatement {
+  ctes: string;
+  params: unknown[];
 }
 
-/** Columns of a new message row, in the order of `messageRowValues`. */
-export const MESSAGE_COLUMNS =
+export interface CreateOptions {
+  actor: string;
+  reason?: string;
+  documents?: MessageDocument[];
+  /** A report the record starts with (a document we produced and checked). */
+  validation?: unknown;
+  tx?: SqlExecutor;
+}
+
+/** Where a page of messages in given states stopped: the next page starts after this. */
+export interface StateScanCursor {
+  /** updated_at as the database prints it (exact to the microsecond). */
+  updatedAt: string;
+  id: string;
+}
+
+/** The facts the reconciler needs of a message whose state says work is pending. */
+export interface PendingMessageRow {
+  id: string;
+  direction: Direction;
+  kind: MessageKind;
+  state: MessageState;
+  transaction: string | null;
+  updatedAt: Date;
+  /** Times the reconciler queued its work again. */
+  requeues: number;
+  cursor: StateScanCursor;
+}
+
+/** Filter of the admin listing; every value is bound, never spliced into the SQL. */
+export interface MessageQuery {
+  direction?: Direction;
+  state?: MessageState;
+  kind?: string;
+  sender?: string;
+  receiver?: string;
+  documentType?: string;
+  from?: Date;
+  to?: Date;
+  /** Substring of the message id, AS4 message id, conversation id, SBDH instance id, order number or cart id. */
+  q?: string;
+  /** Continue after this (created_at exact to the microsecond, id), newest first. */
+  after?: { at: string; id: string };
+  limit: number;
+}
+
+/** Columns of a new message row, in the order of `newRowValues`. */
+const MESSAGE_COLUMNS =
   'id, direction, kind, state, as4_message_id, conversation_id, sending_ap, receiving_ap, sender_id, receiver_id, ' +
   'document_type_id, process_id, sbdh_instance_id, country_c1, raw_sha256, payload_sha256, payload_size, signal_sha256, ' +
   'related_message_id, attributes, created_at, updated_at';
 
-/** The values of a new message row for `MESSAGE_COLUMNS` (for statements that insert more than the row). */
-export function messageRowValues(message: NewMessage, id: string, now: Date): unknown[] {
+function newRowValues(message: NewMessage, id: string, now: Date): unknown[] {
   return [
     id, message.direction, message.kind, message.state, message.as4MessageId ?? null, message.conversationId ?? null,
     message.sendingAp ?? null, message.receivingAp ?? null, message.senderId ?? null, message.receiverId ?? null,
@@ -137,7 +112,65 @@ export function messageRowValues(message: NewMessage, id: string, now: Date): un
   ];
 }
 
-/** Message records, their documents and their timeline; every state change is checked and recorded. */
+/**
+ * The columns a patch may set, as `column = expression` with the parameter numbers of
+ * `patchValues` from `first` on. Absent values leave the column as it is.
+ */
+function patchAssignments(first: number): string {
+  const p = (n: number) => `$${first + n}`;
+  return [
+    `validation = COALESCE(${p(0)}::jsonb, validation)`,
+    `attributes = attributes || COALESCE(${p(1)}::jsonb, '{}'::jsonb)`,
+    `related_message_id = COALESCE(${p(2)}::uuid, related_message_id)`,
+    `signal_sha256 = COALESCE(${p(3)}::text, signal_sha256)`,
+    `sending_ap = COALESCE(${p(4)}::text, sending_ap)`,
+    `receiving_ap = COALESCE(${p(5)}::text, receiving_ap)`,
+    `sbdh_instance_id = COALESCE(${p(6)}::text, sbdh_instance_id)`,
+    `as4_message_id = COALESCE(as4_message_id, ${p(7)}::text)`,
+    `conversation_id = COALESCE(conversation_id, ${p(8)}::text)`,
+  ].join(', ');
+}
+
+function patchValues(patch: MessagePatch | undefined): unknown[] {
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  return [
+    json(patch?.validation),
+    json(patch?.attributes),
+    patch?.relatedMessageId ?? null,
+    patch?.signalSha256 ?? null,
+    patch?.sendingAp ?? null,
+    patch?.receivingAp ?? null,
+    patch?.sbdhInstanceId ?? null,
+    patch?.as4MessageIdIfUnset ?? null,
+    patch?.conversationIdIfUnset ?? null,
+  ];
+}
+
+// Parameters 1-8 of the transition, then the patch's.
+const TRANSITION_SQL = `WITH moved AS (
+   UPDATE messages SET state = $2, updated_at = $3,
+     failure = CASE WHEN $4::jsonb IS NULL THEN (CASE WHEN $2 = 'failed' THEN failure ELSE NULL END) ELSE $4::jsonb END,
+     ${patchAssignments(9)}
+   WHERE id = $1 AND state = $5 RETURNING *),
+ logged AS (
+   INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason, data)
+   SELECT id, $3, $5, $2, $6, $7, $8::jsonb FROM moved)
+ SELECT * FROM moved`;
+
+const UPDATE_SQL = `UPDATE messages SET ${patchAssignments(2)} WHERE id = $1`;
+
+/** created_at with microseconds in UTC, as cursors carry it. */
+const CREATED_AT_TEXT = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** `%` and `_` in a search term are literal, not wildcards. */
+export function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Message records, their documents and their timeline: the only code that reads or writes these
+ * tables. Every state change is checked against the state machine and recorded in the timeline.
+ */
 @Injectable()
 export class MessageRepository {
   constructor(
@@ -145,37 +178,48 @@ export class MessageRepository {
     private readonly clock: Clock,
   ) {}
 
+  /** Creates the record with its first timeline entry and documents, in the caller's transaction if given. */
+  async create(message: NewMessage, opts: CreateOptions): Promise<MessageRecord> {
+    const { ctes, params } = this.creationStatement(message, { ...opts, id: message.id ?? randomUUID() });
+    // One statement for the row, its first event and its documents: each round trip costs, notably on the embedded engine.
+    const [row] = await (opts.tx ?? this.db).query<Row>(`WITH ${ctes} SELECT * FROM created`, params);
+    return toRecord(row!);
+  }
+
   /**
-   * Creates the record with its first timeline entry and documents, in the caller's transaction if
-   * given. `validation`: a report the record starts with (a document we produced and checked).
+   * The creation of `message` (row, first event, documents) as CTEs for one statement. With
+   * `skipInboundDuplicate`, an inbound message whose sending AP and AS4 MessageId have a record
+   * already is not created (the unique index decides, also between concurrent requests).
    */
-  async create(
+  creationStatement(
     message: NewMessage,
-    opts: { actor: string; reason?: string; documents?: MessageDocument[]; validation?: unknown; tx?: SqlExecutor },
-  ): Promise<MessageRecord> {
-    const run = async (tx: SqlExecutor) => {
-      const now = this.clock.now();
-      const id = message.id ?? randomUUID();
-      const values = messageRowValues(message, id, now);
-      let columns = MESSAGE_COLUMNS;
-      if (opts.validation !== undefined) {
-        columns += ', validation';
-        values.push(JSON.stringify(opts.validation));
-      }
-      const placeholders = values.map((_, i) => `$${i + 1}`).join(',');
-      values.push(opts.actor, opts.reason ?? null);
-      // One statement for the row and its first event: each round trip costs, notably on the embedded engine.
-      const [row] = await tx.query<Row>(
-        `WITH created AS (INSERT INTO messages (${columns}) VALUES (${placeholders}) RETURNING *),
-              logged AS (INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason)
-                         SELECT id, created_at, NULL, state, $${values.length - 1}, $${values.length} FROM created)
-         SELECT * FROM created`,
-        values,
-      );
-      for (const d of opts.documents ?? []) await this.addDocumentWith(tx, id, d);
-      return toRecord(row!);
+    opts: Omit<CreateOptions, 'tx'> & { id: string; skipInboundDuplicate?: boolean },
+    firstParam = 1,
+  ): CreationStatement {
+    const params = newRowValues(message, opts.id, this.clock.now());
+    let columns = MESSAGE_COLUMNS;
+    if (opts.validation !== undefined) {
+      columns += ', validation';
+      params.push(JSON.stringify(opts.validation));
+    }
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${firstParam + params.length - 1}`;
     };
-    return opts.tx || !opts.documents?.length ? run(opts.tx ?? this.db) : this.db.transaction(run);
+    const placeholders = params.map((_, i) => `$${firstParam + i}`).join(',');
+    const onConflict = opts.skipInboundDuplicate ? `ON CONFLICT (sending_ap, as4_message_id) WHERE direction = 'inbound' DO NOTHING` : '';
+    let ctes =
+      `created AS (INSERT INTO messages (${columns}) VALUES (${placeholders}) ${onConflict} RETURNING *), ` +
+      `created_event AS (INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason) ` +
+      `SELECT id, created_at, NULL, state, ${p(opts.actor)}::text, ${p(opts.reason ?? null)}::text FROM created)`;
+    const documents = opts.documents ?? [];
+    if (documents.length > 0) {
+      const rows = documents.map((d) => `(${p(d.role)}::text, ${p(d.sha256)}::text, ${p(d.mediaType)}::text, ${p(d.size)}::bigint)`);
+      ctes +=
+        `, created_documents AS (INSERT INTO message_documents (message_id, role, sha256, media_type, size) ` +
+        `SELECT created.id, d.role, d.sha256, d.media_type, d.size FROM created, (VALUES ${rows.join(', ')}) AS d(role, sha256, media_type, size))`;
+    }
+    return { ctes, params };
   }
 
   async get(id: string, tx: SqlExecutor = this.db): Promise<MessageRecord> {
@@ -185,13 +229,14 @@ export class MessageRepository {
   }
 
   async find(id: string, tx: SqlExecutor = this.db): Promise<MessageRecord | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await tx.query<Row>(`SELECT * FROM messages WHERE id = $1`, [id]);
     return row ? toRecord(row) : null;
   }
 
-  async findInbound(sendingAp: string, as4MessageId: string): Promise<MessageRecord | null> {
-    const [row] = await this.db.query<Row>(
+  /** The inbound message a sending AP's AS4 MessageId was recorded as. */
+  async findInbound(sendingAp: string, as4MessageId: string, tx: SqlExecutor = this.db): Promise<MessageRecord | null> {
+    const [row] = await tx.query<Row>(
       `SELECT * FROM messages WHERE direction = 'inbound' AND sending_ap = $1 AND as4_message_id = $2`,
       [sendingAp, as4MessageId],
     );
@@ -199,8 +244,18 @@ export class MessageRepository {
   }
 
   /**
+   * Reads the message and locks its row until `tx` ends: callers that decide on its state or
+   * attributes and then change it are serialised.
+   */
+  async lock(id: string, tx: SqlExecutor): Promise<MessageRecord | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await tx.query<Row>(`SELECT * FROM messages WHERE id = $1 FOR UPDATE`, [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  /**
    * Moves a message to `to` if the machine allows it from its current state (optionally only from one of
-   * `from`), records the event, and merges `patch` into the row. Concurrent movers: exactly one wins.
+   * `from`), records the event, and applies `patch`. Concurrent movers: exactly one wins.
    */
   async transition(
     id: string,
@@ -210,35 +265,20 @@ export class MessageRepository {
       reason?: string;
       data?: unknown;
       from?: MessageState[];
-      patch?: { validation?: unknown; failure?: unknown; attributes?: Record<string, unknown>; relatedMessageId?: string };
+      patch?: MessagePatch;
       tx?: SqlExecutor;
     },
   ): Promise<MessageRecord> {
     const allowed = (opts.from ?? MESSAGE_STATES).filter((from) => canTransition(from, to));
+    const failure = opts.patch?.failure === undefined ? null : JSON.stringify(boundedFailure(opts.patch.failure));
+    const patch = patchValues(opts.patch);
     const move = async (tx: SqlExecutor, from: MessageState) => {
       const now = this.clock.now().toISOString();
       // Update and event in one statement; the row must still be in `from`, so of concurrent movers one wins.
-      const [row] = await tx.query<Row>(
-        `WITH moved AS (
-           UPDATE messages SET state = $2, updated_at = $3,
-             validation = COALESCE($4::jsonb, validation),
-             failure = CASE WHEN $5::jsonb IS NULL THEN (CASE WHEN $2 = 'failed' THEN failure ELSE NULL END) ELSE $5::jsonb END,
-             attributes = attributes || COALESCE($6::jsonb, '{}'::jsonb),
-             related_message_id = COALESCE($7::uuid, related_message_id)
-           WHERE id = $1 AND state = $8 RETURNING *),
-         logged AS (
-           INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason, data)
-           SELECT id, $3, $8, $2, $9, $10, $11::jsonb FROM moved)
-         SELECT * FROM moved`,
-        [
-          id, to, now,
-          opts.patch?.validation === undefined ? null : JSON.stringify(opts.patch.validation),
-          opts.patch?.failure === undefined ? null : JSON.stringify(opts.patch.failure),
-          opts.patch?.attributes === undefined ? null : JSON.stringify(opts.patch.attributes),
-          opts.patch?.relatedMessageId ?? null,
-          from, opts.actor, opts.reason ?? null, opts.data === undefined ? null : JSON.stringify(opts.data),
-        ],
-      );
+      const [row] = await tx.query<Row>(TRANSITION_SQL, [
+        id, to, now, failure, from, opts.actor, opts.reason ?? null, opts.data === undefined ? null : JSON.stringify(opts.data),
+        ...patch,
+      ]);
       return row ? toRecord(row) : null;
     };
     const refuse = async (tx: SqlExecutor): Promise<never> => {
@@ -261,29 +301,23 @@ export class MessageRepository {
     return opts.tx ? run(opts.tx) : this.db.transaction(run);
   }
 
+  /** Changes a message without a state change (no timeline event): facts learnt on the way. */
+  async update(id: string, patch: Omit<MessagePatch, 'failure'>, tx: SqlExecutor = this.db): Promise<void> {
+    await tx.query(UPDATE_SQL, [id, ...patchValues(patch)]);
+  }
+
   /** Merges attributes without a state change (e.g. remembering the produced order's id). */
-  async setAttributes(id: string, attributes: Record<string, unknown>, tx: SqlExecutor = this.db): Promise<void> {
-    await tx.query(`UPDATE messages SET attributes = attributes || $2::jsonb WHERE id = $1`, [id, JSON.stringify(attributes)]);
+  async setAttributes(id: string, attributes: AttributePatch, tx: SqlExecutor = this.db): Promise<void> {
+    await this.update(id, { attributes }, tx);
   }
 
   async timeline(id: string): Promise<TimelineEvent[]> {
     const rows = await this.db.query<Row>(`SELECT * FROM message_events WHERE message_id = $1 ORDER BY id`, [id]);
-    return rows.map((r) => ({
-      id: String(r.id),
-      at: new Date(r.at as string),
-      fromState: (r.from_state as MessageState) ?? null,
-      toState: r.to_state as MessageState,
-      actor: String(r.actor),
-      reason: (r.reason as string) ?? null,
-      data: r.data ?? null,
-    }));
+    return rows.map(toTimelineEvent);
   }
 
+  /** Adds a document to the message, or replaces the one it has in that role. */
   async addDocument(messageId: string, doc: MessageDocument, tx: SqlExecutor = this.db): Promise<void> {
-    await this.addDocumentWith(tx, messageId, doc);
-  }
-
-  private async addDocumentWith(tx: SqlExecutor, messageId: string, doc: MessageDocument): Promise<void> {
     await tx.query(
       `INSERT INTO message_documents (message_id, role, sha256, media_type, size) VALUES ($1,$2,$3,$4,$5)
        ON CONFLICT (message_id, role) DO UPDATE SET sha256 = EXCLUDED.sha256, media_type = EXCLUDED.media_type, size = EXCLUDED.size`,
@@ -299,15 +333,7 @@ export class MessageRepository {
     return rows.map((r) => ({ role: String(r.role), sha256: String(r.sha256), mediaType: String(r.media_type), size: Number(r.size) }));
   }
 
-  /** Messages in `states` not updated since `before`: candidates for reconciliation. */
-  async stale(states: readonly MessageState[], before: Date, limit: number): Promise<MessageRecord[]> {
-    const rows = await this.db.query<Row>(
-      `SELECT * FROM messages WHERE state = ANY($1::text[]) AND updated_at < $2 ORDER BY updated_at LIMIT $3`,
-      [states as string[], before.toISOString(), limit],
-    );
-    return rows.map(toRecord);
-  }
-
+  /** The message's related messages (what it was made from, what was made from it), oldest first. */
   async related(id: string): Promise<MessageRecord[]> {
     const rows = await this.db.query<Row>(
       `SELECT * FROM messages WHERE related_message_id = $1 OR id = (SELECT related_message_id FROM messages WHERE id = $1) ORDER BY created_at`,
@@ -315,4 +341,88 @@ export class MessageRepository {
     );
     return rows.map(toRecord);
   }
+
+  /**
+   * Messages in `states` not changed since `changedBefore`, page by page, oldest change first, with
+   * only the columns the reconciler needs.
+   */
+  async pendingPage(states: readonly MessageState[], changedBefore: Date, after: StateScanCursor | null, limit: number): Promise<PendingMessageRow[]> {
+    const rows = await this.db.query<Row>(
+      `SELECT id, direction, kind, state, attributes->>'transaction' AS transaction, updated_at, updated_at::text AS exact_updated_at,
+              attributes->'reconciler'->>'requeues' AS requeues
+         FROM messages
+        WHERE state = ANY($1::text[]) AND updated_at < $2
+          AND ($3::timestamptz IS NULL OR (updated_at, id) > ($3::timestamptz, $4::uuid))
+        ORDER BY updated_at, id
+        LIMIT $5`,
+      [states as string[], changedBefore.toISOString(), after?.updatedAt ?? null, after?.id ?? null, limit],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      direction: r.direction as Direction,
+      kind: r.kind as MessageKind,
+      state: r.state as MessageState,
+      transaction: (r.transaction as string | null) ?? null,
+      updatedAt: new Date(r.updated_at as string),
+      requeues: r.requeues == null ? 0 : Number(r.requeues),
+      cursor: { updatedAt: String(r.exact_updated_at), id: String(r.id) },
+    }));
+  }
+
+  /** Ids of the messages in a state, longest there first (only a transition sets updated_at). */
+  async idsInState(state: MessageState, opts: { limit: number; offset?: number }): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM messages WHERE state = $1 ORDER BY updated_at, id LIMIT $2 OFFSET $3`,
+      [state, opts.limit, opts.offset ?? 0],
+    );
+    return rows.map((r) => String(r.id));
+  }
+
+  /** How many messages are in each direction and state. */
+  async countByDirectionAndState(): Promise<Array<{ direction: Direction; state: MessageState; count: number }>> {
+    const rows = await this.db.query<{ direction: string; state: string; n: string }>(
+      `SELECT direction, state, count(*)::text AS n FROM messages GROUP BY direction, state`,
+    );
+    return rows.map((r) => ({ direction: r.direction as Direction, state: r.state as MessageState, count: Number(r.n) }));
+  }
+
+  /**
+   * The admin listing: `limit + 1` records (so the caller can tell whether another page exists),
+   * newest first, each with its created_at exact to the microsecond for the next page's cursor.
+   */
+  async search(query: MessageQuery): Promise<Array<{ record: MessageRecord; createdAt: string }>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.direction) where.push(`direction = ${bind(query.direction)}`);
+    if (query.state) where.push(`state = ${bind(query.state)}`);
+    if (query.kind) where.push(`kind = ${bind(query.kind)}`);
+    if (query.sender) where.push(`sender_id = ${bind(query.sender)}`);
+    if (query.receiver) where.push(`receiver_id = ${bind(query.receiver)}`);
+    if (query.documentType) where.push(`document_type_id = ${bind(query.documentType)}`);
+    if (query.from) where.push(`created_at >= ${bind(query.from.toISOString())}::timestamptz`);
+    if (query.to) where.push(`created_at < ${bind(query.to.toISOString())}::timestamptz`);
+    if (query.q) {
+      const term = bind(`%${escapeLike(query.q)}%`);
+      where.push(
+        `(id::text ILIKE ${term} ESCAPE '\\' OR as4_message_id ILIKE ${term} ESCAPE '\\' OR conversation_id ILIKE ${term} ESCAPE '\\' OR sbdh_instance_id ILIKE ${term} ESCAPE '\\'
+          OR attributes->>'orderNumber' ILIKE ${term} ESCAPE '\\' OR attributes->>'cartId' ILIKE ${term} ESCAPE '\\')`,
+      );
+    }
+    if (query.after) where.push(`(created_at, id) < (${bind(query.after.at)}::timestamptz, ${bind(query.after.id)}::uuid)`);
+    const rows = await this.db.query<Row>(
+      `SELECT *, ${CREATED_AT_TEXT} AS cursor_at FROM messages
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY created_at DESC, id DESC LIMIT ${bind(query.limit + 1)}`,
+      params,
+    );
+    return rows.map((row) => ({ record: toRecord(row), createdAt: String(row.cursor_at) }));
+  }
+}
+
+function isUuid(id: string): boolean {
+  return /^[0-9a-f-]{36}$/i.test(id);
 }

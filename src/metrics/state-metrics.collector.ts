@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Database } from '../database/database.js';
+import { MessageRepository } from '../messages/message-repository.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { QUEUES } from '../queue/queues.js';
 import { MetricsService } from './metrics.service.js';
@@ -9,7 +9,7 @@ import { MetricsService } from './metrics.service.js';
 export class StateMetricsCollector implements OnModuleInit {
   constructor(
     private readonly metrics: MetricsService,
-    private readonly db: Database,
+    private readonly messages: MessageRepository,
     private readonly queue: JobQueue,
   ) {}
 
@@ -21,11 +21,9 @@ export class StateMetricsCollector implements OnModuleInit {
       }
     });
     this.metrics.onScrape(async () => {
-      const rows = await this.db.query<{ direction: string; state: string; n: string }>(
-        `SELECT direction, state, count(*)::text AS n FROM messages GROUP BY direction, state`,
-      );
+      const counts = await this.messages.countByDirectionAndState();
       this.metrics.messagesByState.reset();
-      for (const r of rows) this.metrics.messagesByState.set({ direction: r.direction, state: r.state }, Number(r.n));
+      for (const c of counts) this.metrics.messagesByState.set({ direction: c.direction, state: c.state }, c.count);
     });
   }
 }

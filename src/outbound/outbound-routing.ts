@@ -16,9 +16,6 @@ export interface OutboundRouting {
   countryC1: string;
 }
 
-/** Attribute of an outbound message naming its endpoint explicitly (private setups). */
-export const EXPLICIT_ENDPOINT_ATTRIBUTE = 'as4Endpoint';
-
 /**
  * Routing of an outbound message row: C1, C4, document type, process and the C1 country — the row's,
  * else the one the sender's national identifier scheme implies, else the configured default.
@@ -43,11 +40,12 @@ export function routingOf(message: MessageRecord, defaultCountryC1: string | und
   }
 }
 
+/** The endpoint an outbound message names explicitly (private setups), checked as stored JSON may be incomplete. */
 export function explicitEndpointOf(message: MessageRecord): ExplicitEndpoint | undefined {
-  const value = message.attributes[EXPLICIT_ENDPOINT_ATTRIBUTE] as Partial<ExplicitEndpoint> | undefined;
+  const value: Partial<ExplicitEndpoint> | undefined = message.attributes.as4Endpoint;
   if (!value) return undefined;
   if (typeof value.url !== 'string' || typeof value.certificatePem !== 'string') {
-    throw new OutboundMessageError(`message ${message.id}: attribute ${EXPLICIT_ENDPOINT_ATTRIBUTE} needs url and certificatePem`);
+    throw new OutboundMessageError(`message ${message.id}: attribute as4Endpoint needs url and certificatePem`);
   }
   return { url: value.url, certificatePem: value.certificatePem };
 }

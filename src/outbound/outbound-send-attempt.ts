@@ -20,9 +20,6 @@ import { describeOutcome, type As4SendOutcome } from './send-outcome.js';
 /** Document roles this job writes. */
 export const OUTBOUND_ROLES = { sbd: 'sbd', receipt: 'receipt', errorSignal: 'error-signal', sentEnvelope: 'as4-envelope' } as const;
 
-/** Message attribute with the envelope facts every attempt repeats (timestamp, conversation, part ids). */
-export const ENVELOPE_ATTRIBUTE = 'as4Envelope';
-
 /** Roles a produced business document may have, besides the message's payload. */
 const BUSINESS_ROLES = [BUSINESS_DOCUMENT_ROLE, 'order', 'catalogue-response', 'order-response'];
 
@@ -152,17 +149,12 @@ export class OutboundSendAttempt {
         await this.attempts.record(record, tx);
         await this.messages.addDocument(message.id, { role: OUTBOUND_ROLES.receipt, sha256: reply!.sha256, mediaType: 'application/soap+xml', size: reply!.size }, tx);
         await this.messages.addDocument(message.id, { role: OUTBOUND_ROLES.sentEnvelope, sha256: envelope.sha256, mediaType: 'application/soap+xml', size: envelope.size }, tx);
-        await tx.query(`UPDATE messages SET signal_sha256 = $2, sending_ap = $3, receiving_ap = $4 WHERE id = $1`, [
-          message.id,
-          reply!.sha256,
-          this.sender.partyId(),
-          endpoint.partyId,
-        ]);
         await this.messages.transition(message.id, 'sent', {
           actor: OUTBOUND_ACTOR,
           reason: `receipt ${outcome.receiptMessageId} from ${endpoint.partyId}`,
           from: ['sending'],
           data: { receiptMessageId: outcome.receiptMessageId, endpoint: endpoint.url, attempt: attempt.number, latencyMs: outcome.latencyMs },
+          patch: { signalSha256: reply!.sha256, sendingAp: this.sender.partyId(), receivingAp: endpoint.partyId },
           tx,
         });
       });
@@ -204,15 +196,17 @@ export class OutboundSendAttempt {
         await this.attempts.record(failure.record ?? this.attemptRecord(message, attempt, endpoint, failure, false), tx);
         if (failure.reply) {
           await this.messages.addDocument(message.id, { role: OUTBOUND_ROLES.errorSignal, sha256: failure.reply.sha256, mediaType: 'application/soap+xml', size: failure.reply.size }, tx);
-          await tx.query(`UPDATE messages SET signal_sha256 = $2 WHERE id = $1`, [message.id, failure.reply.sha256]);
         }
-        if (endpoint) await tx.query(`UPDATE messages SET sending_ap = $2, receiving_ap = $3 WHERE id = $1`, [message.id, this.sender.partyId(), endpoint.partyId]);
         await this.messages.transition(message.id, 'send-failed', {
           actor: OUTBOUND_ACTOR,
           reason: failure.reason,
           from: ['sending'],
           data: { code: failure.code, attempt: attempt.number, ...(endpoint ? { endpoint: endpoint.url } : {}) },
-          patch: { failure: { code: failure.code, message: failure.reason } },
+          patch: {
+            failure: { stage: 'sending', code: failure.code, message: failure.reason, attempt: attempt.number },
+            ...(failure.reply ? { signalSha256: failure.reply.sha256 } : {}),
+            ...(endpoint ? { sendingAp: this.sender.partyId(), receivingAp: endpoint.partyId } : {}),
+          },
           tx,
         });
       });
@@ -244,15 +238,15 @@ export class OutboundSendAttempt {
 
   /** Fixed on the first attempt and stored before anything is sent, so every retry signs the same parts. */
   private async envelopeOf(message: MessageRecord): Promise<EnvelopeFacts> {
-    const kept = message.attributes[ENVELOPE_ATTRIBUTE] as { timestamp?: string; conversationId?: string; partIds?: EnvelopeFacts['partIds'] } | undefined;
+    const kept = message.attributes.as4Envelope;
     if (kept?.timestamp && kept.conversationId && kept.partIds) {
       return { timestamp: new Date(kept.timestamp), conversationId: kept.conversationId, partIds: kept.partIds };
     }
     const fresh = newEnvelopeFacts(this.clock.now());
     if (message.conversationId) fresh.conversationId = message.conversationId;
-    await this.db.transaction(async (tx) => {
-      await this.messages.setAttributes(message.id, { [ENVELOPE_ATTRIBUTE]: { ...fresh, timestamp: fresh.timestamp.toISOString() } }, tx);
-      await tx.query(`UPDATE messages SET conversation_id = COALESCE(conversation_id, $2) WHERE id = $1`, [message.id, fresh.conversationId]);
+    await this.messages.update(message.id, {
+      attributes: { as4Envelope: { ...fresh, timestamp: fresh.timestamp.toISOString() } },
+      conversationIdIfUnset: fresh.conversationId,
     });
     return fresh;
   }
@@ -278,7 +272,7 @@ export class OutboundSendAttempt {
     const sbd: MessageDocument = { role: OUTBOUND_ROLES.sbd, sha256: blob.sha256, mediaType: 'application/xml', size: blob.size };
     await this.db.transaction(async (tx) => {
       await this.messages.addDocument(message.id, sbd, tx);
-      await tx.query(`UPDATE messages SET sbdh_instance_id = $2 WHERE id = $1`, [message.id, source.instanceIdentifier]);
+      await this.messages.update(message.id, { sbdhInstanceId: source.instanceIdentifier }, tx);
     });
     return sbd;
   }

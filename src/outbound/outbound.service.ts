@@ -2,18 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { as4Config, type As4Config } from '../as4/as4.config.js';
 import { newMessageId } from '../as4/outbound/ids.js';
-import { Database } from '../database/database.js';
-import { MessageRepository, StateConflictError, type MessageRecord } from '../messages/message-repository.js';
+import { MessageRepository, StateConflictError, type MessageKind, type MessageRecord } from '../messages/message-repository.js';
 import type { MessageState } from '../messages/message-states.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { jobIdFor, QUEUES } from '../queue/queues.js';
 import { BlobStore } from '../storage/blob-store.js';
 import type { ExplicitEndpoint } from './endpoint-resolver.js';
-import { EXPLICIT_ENDPOINT_ATTRIBUTE, OutboundMessageError } from './outbound-routing.js';
+import { OutboundMessageError } from './outbound-routing.js';
 
 export const OUTBOUND_ACTOR = 'as4-send';
-/** Message attribute holding the send generation (one per time an operator or flow starts sending). */
-export const SEND_ATTRIBUTE = 'as4Send';
 /** Role of the business document of a message submitted here. */
 export const BUSINESS_DOCUMENT_ROLE = 'business-document';
 
@@ -21,8 +18,7 @@ const STARTABLE: MessageState[] = ['created', 'send-failed', 'failed'];
 
 export interface OutboundSubmission {
   document: Buffer | Readable;
-  /** cart, order, catalogue-response, order-response, other */
-  kind: string;
+  kind: MessageKind;
   senderId: string;
   receiverId: string;
   /** `scheme::value` */
@@ -43,7 +39,6 @@ export interface OutboundSubmission {
 @Injectable()
 export class OutboundService {
   constructor(
-    private readonly db: Database,
     private readonly messages: MessageRepository,
     private readonly blobs: BlobStore,
     private readonly queue: JobQueue,
@@ -66,7 +61,7 @@ export class OutboundService {
         payloadSha256: blob.sha256,
         payloadSize: blob.size,
         relatedMessageId: submission.relatedMessageId ?? null,
-        attributes: submission.endpoint ? { [EXPLICIT_ENDPOINT_ATTRIBUTE]: submission.endpoint } : {},
+        attributes: submission.endpoint ? { as4Endpoint: submission.endpoint } : {},
       },
       {
         actor: OUTBOUND_ACTOR,
@@ -94,17 +89,13 @@ export class OutboundService {
     const generation = generationOf(message) + 1;
     let started: MessageRecord;
     try {
-      started = await this.db.transaction(async (tx) => {
+      started = await this.messages.transition(messageId, 'sending', {
+        actor: OUTBOUND_ACTOR,
+        reason: generation === 1 ? 'send over AS4' : `send over AS4 again (run ${generation})`,
+        from: STARTABLE,
         // The MessageId is fixed before the first attempt: every retry and resend repeats it, so the
         // receiver's duplicate detection recognises them.
-        await tx.query(`UPDATE messages SET as4_message_id = COALESCE(as4_message_id, $2) WHERE id = $1`, [messageId, newMessageId(this.as4.messageIdDomain)]);
-        return this.messages.transition(messageId, 'sending', {
-          actor: OUTBOUND_ACTOR,
-          reason: generation === 1 ? 'send over AS4' : `send over AS4 again (run ${generation})`,
-          from: STARTABLE,
-          patch: { attributes: { [SEND_ATTRIBUTE]: { generation } } },
-          tx,
-        });
+        patch: { attributes: { as4Send: { generation } }, as4MessageIdIfUnset: newMessageId(this.as4.messageIdDomain) },
       });
     } catch (error) {
       if (!(error instanceof StateConflictError)) throw error;
@@ -128,6 +119,6 @@ export function outboundJobId(messageId: string, generation: number): string {
 }
 
 function generationOf(message: MessageRecord): number {
-  const value = (message.attributes[SEND_ATTRIBUTE] as { generation?: unknown } | undefined)?.generation;
+  const value = message.attributes.as4Send?.generation;
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
 }

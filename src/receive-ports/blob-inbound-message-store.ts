@@ -1,40 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InboundMessageStore, type InboundMessageToStore, type PersistOutcome } from '../as4/receive/ports.js';
-import { formatSchemeAndValue, normalizeParticipant, TransactionRegistry } from '../peppol/index.js';
-import { Clock } from '../common/clock.js';
 import { Database } from '../database/database.js';
-import { MESSAGE_COLUMNS, type MessageDocument, type NewMessage, messageRowValues } from '../messages/message-repository.js';
+import { MessageRepository, type MessageDocument, type NewMessage } from '../messages/message-repository.js';
+import { formatSchemeAndValue, normalizeParticipant, TransactionRegistry } from '../peppol/index.js';
 import { BlobStore, type StoredBlob } from '../storage/blob-store.js';
 import { inMemoryBytes } from '../as4/io/content.js';
-
-const MESSAGE_PARAMS = MESSAGE_COLUMNS.split(',').length;
-
-/**
- * One statement, so one round trip and one commit: the record (unless this sending AP's MessageId
- * has one already: the partial unique index decides, also between concurrent requests), its first
- * timeline entry, its documents, and the receipt kept for duplicates. What the record holds is
- * taken from the inserted row; the parameters after the row's are numbered by `p`.
- */
-const p = (n: number) => `$${MESSAGE_PARAMS + n}`;
-const ACCEPT_SQL = `
-WITH msg AS (
-  INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES (${Array.from({ length: MESSAGE_PARAMS }, (_, i) => `$${i + 1}`).join(',')})
-  ON CONFLICT (sending_ap, as4_message_id) WHERE direction = 'inbound' DO NOTHING
-  RETURNING id, state, sending_ap, as4_message_id, created_at
-), event AS (
-  INSERT INTO message_events (message_id, at, from_state, to_state, actor, reason)
-  SELECT id, created_at, NULL, state, ${p(1)}::text, ${p(2)}::text FROM msg
-), docs AS (
-  INSERT INTO message_documents (message_id, role, sha256, media_type, size)
-  SELECT msg.id, d.role, d.sha256, d.media_type, d.size FROM msg,
-    (VALUES ('received-raw', ${p(3)}::text, ${p(4)}::text, ${p(5)}::bigint), ('sbd', ${p(6)}::text, 'application/xml', ${p(7)}::bigint),
-            ('receipt', ${p(8)}::text, 'application/soap+xml', ${p(9)}::bigint)) AS d(role, sha256, media_type, size)
-), receipt AS (
-  INSERT INTO as4_receipts (sending_ap, message_id, claimed_at, receipt, keep_until)
-  SELECT sending_ap, as4_message_id, created_at, ${p(10)}::bytea, ${p(11)}::timestamptz FROM msg
-)
-SELECT id FROM msg`;
 
 /**
  * Stores an accepted AS4 message: the request body as received, the decrypted SBD and our receipt
@@ -48,7 +19,7 @@ export class BlobInboundMessageStore extends InboundMessageStore {
   constructor(
     private readonly blobs: BlobStore,
     private readonly db: Database,
-    private readonly clock: Clock,
+    private readonly messages: MessageRepository,
     private readonly transactions: TransactionRegistry,
   ) {
     super();
@@ -84,15 +55,27 @@ export class BlobInboundMessageStore extends InboundMessageStore {
       },
     };
     const id = randomUUID();
-    const created = await this.db.query<{ id: string }>(ACCEPT_SQL, [
-      ...messageRowValues(record, id, this.clock.now()),
-      `as4:${m.key.senderPartyId}`,
-      'received over AS4, signature and decryption verified',
-      raw.sha256, m.contentType, raw.size,
-      sbd.sha256, sbd.size,
-      receipt.sha256, receipt.size,
-      m.receipt, m.keepReceiptUntil.toISOString(),
-    ]);
+    // One statement, so one round trip and one commit: the record (unless this sending AP's MessageId
+    // has one already), its first timeline entry, its documents, and the receipt kept for duplicates.
+    const creation = this.messages.creationStatement(record, {
+      id,
+      actor: `as4:${m.key.senderPartyId}`,
+      reason: 'received over AS4, signature and decryption verified',
+      documents: [
+        { role: 'received-raw', sha256: raw.sha256, mediaType: m.contentType, size: raw.size },
+        { role: 'sbd', sha256: sbd.sha256, mediaType: 'application/xml', size: sbd.size },
+        { role: 'receipt', sha256: receipt.sha256, mediaType: 'application/soap+xml', size: receipt.size },
+      ],
+      skipInboundDuplicate: true,
+    });
+    const p = (n: number) => `$${creation.params.length + n}`;
+    const created = await this.db.query<{ id: string }>(
+      `WITH ${creation.ctes}, receipt AS (
+         INSERT INTO as4_receipts (sending_ap, message_id, claimed_at, receipt, keep_until)
+         SELECT sending_ap, as4_message_id, created_at, ${p(1)}::bytea, ${p(2)}::timestamptz FROM created)
+       SELECT id FROM created`,
+      [...creation.params, m.receipt, m.keepReceiptUntil.toISOString()],
+    );
     if (created.length > 0) return { status: 'stored', id };
     return this.recordedBefore(m, { role: 'receipt', sha256: receipt.sha256, mediaType: 'application/soap+xml', size: receipt.size });
   }
@@ -108,10 +91,7 @@ export class BlobInboundMessageStore extends InboundMessageStore {
   /** The MessageId has a record already: a concurrent request won, or a retry comes after the window. */
   private async recordedBefore(m: InboundMessageToStore, receiptDocument: MessageDocument): Promise<PersistOutcome> {
     return this.db.transaction(async (tx) => {
-      const [existing] = await tx.query<{ id: string; state: string }>(
-        `SELECT id, state FROM messages WHERE direction = 'inbound' AND sending_ap = $1 AND as4_message_id = $2`,
-        [m.key.senderPartyId, m.key.messageId],
-      );
+      const existing = await this.messages.findInbound(m.key.senderPartyId, m.key.messageId, tx);
       if (!existing) throw new Error(`message ${m.key.messageId} conflicts with a record that cannot be found`);
       const [kept] = await tx.query<{ receipt: Uint8Array }>(
         `SELECT receipt FROM as4_receipts WHERE sending_ap = $1 AND message_id = $2 AND keep_until >= $3 FOR UPDATE`,
@@ -125,11 +105,7 @@ export class BlobInboundMessageStore extends InboundMessageStore {
          ON CONFLICT (sending_ap, message_id) DO UPDATE SET claimed_at = EXCLUDED.claimed_at, receipt = EXCLUDED.receipt, keep_until = EXCLUDED.keep_until`,
         [m.key.senderPartyId, m.key.messageId, m.receivedAt.toISOString(), m.receipt, m.keepReceiptUntil.toISOString()],
       );
-      await tx.query(
-        `INSERT INTO message_documents (message_id, role, sha256, media_type, size) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (message_id, role) DO UPDATE SET sha256 = EXCLUDED.sha256, media_type = EXCLUDED.media_type, size = EXCLUDED.size`,
-        [existing.id, receiptDocument.role, receiptDocument.sha256, receiptDocument.mediaType, receiptDocument.size],
-      );
+      await this.messages.addDocument(existing.id, receiptDocument, tx);
       return { status: 'duplicate', storedMessageId: existing.id, receipt: m.receipt, awaitingProcessing };
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DuplicateRegistry, type EarlierAcceptance, type MessageKey } from '../as4/receive/ports.js';
 import { Database } from '../database/database.js';
+import { MessageRepository } from '../messages/message-repository.js';
 
 /**
  * Duplicate detection in the database, shared by every API process: the receipt answered for each
@@ -9,18 +10,22 @@ import { Database } from '../database/database.js';
  */
 @Injectable()
 export class DbDuplicateRegistry extends DuplicateRegistry {
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly messages: MessageRepository,
+  ) {
     super();
   }
 
   async find(key: MessageKey, at: Date): Promise<EarlierAcceptance | undefined> {
-    const [row] = await this.db.query<{ id: string; state: string; receipt: Uint8Array }>(
-      `SELECT m.id, m.state, r.receipt FROM as4_receipts r
-         JOIN messages m ON m.direction = 'inbound' AND m.sending_ap = r.sending_ap AND m.as4_message_id = r.message_id
-        WHERE r.sending_ap = $1 AND r.message_id = $2 AND r.keep_until >= $3`,
+    const [kept] = await this.db.query<{ receipt: Uint8Array }>(
+      `SELECT receipt FROM as4_receipts WHERE sending_ap = $1 AND message_id = $2 AND keep_until >= $3`,
       [key.senderPartyId, key.messageId, at.toISOString()],
     );
-    return row ? { storedMessageId: row.id, receipt: Buffer.from(row.receipt), awaitingProcessing: row.state === 'received' } : undefined;
+    // A first delivery ends here; only a duplicate costs the second read, for its record.
+    if (!kept) return undefined;
+    const message = await this.messages.findInbound(key.senderPartyId, key.messageId);
+    return message ? { storedMessageId: message.id, receipt: Buffer.from(kept.receipt), awaitingProcessing: message.state === 'received' } : undefined;
   }
 
   /** Forgets receipts past their window (housekeeping); the message records stay. */

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { MessageRepository, StateConflictError } from '../messages/message-repository.js';
+import { MessageRepository, StateConflictError, type FailureStage, type PendingMessageRow, type StateScanCursor } from '../messages/message-repository.js';
 import { JobQueue } from '../queue/job-queue.js';
-import { PendingMessages, type PendingCursor, type PendingRow } from './pending-messages.js';
+import { QUEUES } from '../queue/queues.js';
 import { pendingJobOf, RECONCILED_STATES, type PendingJob } from './pending-work.js';
 import { reliabilityConfig, type ReliabilityConfig } from './reliability.config.js';
 
@@ -36,10 +36,9 @@ export const RECONCILE_STEPS = Symbol('RECONCILE_STEPS');
 export class Reconciler {
   private readonly logger = new Logger('Reconciler');
   /** Where the last pass stopped when it hit its limit. */
-  private cursor: PendingCursor | null = null;
+  private cursor: StateScanCursor | null = null;
 
   constructor(
-    private readonly pending: PendingMessages,
     private readonly queue: JobQueue,
     private readonly messages: MessageRepository,
     private readonly clock: Clock,
@@ -54,7 +53,7 @@ export class Reconciler {
     const stuckBefore = new Date(now.getTime() - this.cfg.stuckAfterMs);
     let after = this.cursor;
     for (;;) {
-      const page = await this.pending.page(RECONCILED_STATES, changedBefore, after, Math.min(this.cfg.pageSize, this.cfg.maxPerPass - result.checked));
+      const page = await this.messages.pendingPage(RECONCILED_STATES, changedBefore, after, Math.min(this.cfg.pageSize, this.cfg.maxPerPass - result.checked));
       for (const message of page) {
         result.checked++;
         await this.reconcileOne(message, stuckBefore, result);
@@ -83,7 +82,7 @@ export class Reconciler {
     return result;
   }
 
-  private async reconcileOne(message: PendingRow, stuckBefore: Date, result: ReconcileResult): Promise<void> {
+  private async reconcileOne(message: PendingMessageRow, stuckBefore: Date, result: ReconcileResult): Promise<void> {
     const job = pendingJobOf(message);
     if (!job) return;
     const status = await this.queue.jobStatus(job.queue, job.jobId);
@@ -96,7 +95,7 @@ export class Reconciler {
     // The job ended but the message did not move: its own failure handling may still be under way.
     if (message.updatedAt >= stuckBefore) return;
     if (message.requeues >= this.cfg.maxRequeues) {
-      if (await this.giveUp(message, status)) result.failed++;
+      if (await this.giveUp(message, job, status)) result.failed++;
       return;
     }
     // The finished job keeps its id in the queue; it has to go before the same id can run again.
@@ -110,18 +109,40 @@ export class Reconciler {
     await this.queue.enqueue(job.queue, job.payload as never, { jobId: job.jobId });
   }
 
-  private async giveUp(message: PendingRow, status: string): Promise<boolean> {
+  private async giveUp(message: PendingMessageRow, job: PendingJob, status: string): Promise<boolean> {
     try {
       await this.messages.transition(message.id, 'failed', {
         actor: 'system:reconciler',
         reason: `still ${message.state} after ${message.requeues} re-queues (last job ${status})`,
         from: [message.state],
-        patch: { failure: { stage: message.state, reason: 'work did not progress after repeated re-queues', requeues: message.requeues } },
+        patch: {
+          failure: {
+            stage: stageOf(message, job),
+            code: 'stalled',
+            message: `work did not progress from ${message.state} after ${message.requeues} re-queues`,
+          },
+        },
       });
       return true;
     } catch (error) {
       if (error instanceof StateConflictError) return false;
       throw error;
     }
+  }
+}
+
+/** The step whose job did not move the message on. */
+function stageOf(message: PendingMessageRow, job: PendingJob): FailureStage {
+  switch (job.queue) {
+    case QUEUES.inbound:
+      return 'validation';
+    case QUEUES.punchout:
+      return message.state === 'validated' ? 'approval' : 'conversion';
+    case QUEUES.catalogue:
+      return 'catalogue';
+    case QUEUES.outbound:
+      return 'sending';
+    default:
+      return 'delivery';
   }
 }

@@ -3,7 +3,6 @@ import { DeliveryModule } from '../delivery/delivery.module.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { DbDuplicateRegistry } from '../receive-ports/db-duplicate-registry.js';
 import { Housekeeping } from './housekeeping.js';
-import { PendingMessages } from './pending-messages.js';
 import { RECONCILE_STEPS, Reconciler, type ReconcileStep } from './reconciler.js';
 import { reliabilityConfig, type ReliabilityConfig } from './reliability.config.js';
 import { ReliabilityScheduler } from './reliability.scheduler.js';
@@ -15,7 +14,6 @@ import { TempFiles } from './temp-files.js';
   providers: [
     reliabilityConfig.provider,
     DbDuplicateRegistry,
-    PendingMessages,
     TempFiles,
     Housekeeping,
     {

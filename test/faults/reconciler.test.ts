@@ -8,7 +8,6 @@ import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { jobIdFor, QUEUES, type QueueName } from '../../src/queue/queues.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
-import { PendingMessages } from '../../src/reliability/pending-messages.js';
 import { Reconciler } from '../../src/reliability/reconciler.js';
 import { reliabilityConfig } from '../../src/reliability/reliability.config.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -21,7 +20,6 @@ describe('Reconciler (PostgreSQL and Redis, real)', () => {
   const prefix = `t-rec-${randomBytes(4).toString('hex')}`;
   const reconciler = (env: Record<string, string> = {}) =>
     new Reconciler(
-      new PendingMessages(db.db),
       queue,
       messages,
       new Clock(),

@@ -71,7 +71,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     blobs = new BlobStore(dir);
     await blobs.init();
     attempts = new OutboundAttempts(db.db);
-    service = new OutboundService(db.db, messages, blobs, queue, { messageIdDomain: 'ap.test' });
+    service = new OutboundService(messages, blobs, queue, { messageIdDomain: 'ap.test' });
     const config = outboundConfig.load({ AS4_SEND_ALLOW_HTTP: 'true', AS4_SEND_SPILL_THRESHOLD_BYTES: '1024' });
     metrics = new MetricsService();
     job = new OutboundSendAttempt(db.db, messages, blobs, attempts, stack.sender, stack.resolver, new OutboundWorkspaces(tmpdir()), clock, config, new OutboundMetrics(metrics));

@@ -91,7 +91,7 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
     const blobs = new BlobStore(senderData);
     await blobs.init();
     const messages = new MessageRepository(db.db, new Clock());
-    const service = new OutboundService(db.db, messages, blobs, queue, { messageIdDomain: 'worker.test' });
+    const service = new OutboundService(messages, blobs, queue, { messageIdDomain: 'worker.test' });
     const submit = (receiverId: string) =>
       service.submit({
         document: orderXml(10),

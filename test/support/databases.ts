@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../../src/database/database.js';
 import { EmbeddedDatabase } from '../../src/database/embedded-database.js';
+import type { Migration } from '../../src/database/migrations/index.js';
 import { migrate } from '../../src/database/migrator.js';
 import { PostgresDatabase } from '../../src/database/postgres-database.js';
 
@@ -15,15 +16,15 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated schema of its own in the real PostgreSQL server. */
-export async function createPostgresTestDatabase(): Promise<TestDatabase> {
+/** A fresh, migrated schema of its own in the real PostgreSQL server (`migrations`: only these, e.g. to test a later one). */
+export async function createPostgresTestDatabase(migrations?: readonly Migration[]): Promise<TestDatabase> {
   const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const db = new PostgresDatabase(TEST_DATABASE_URL, { poolSize: 5, statementTimeoutMs: 30_000, searchPath: schema });
-  await migrate(db);
+  await migrate(db, migrations);
   const url = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return {
     db,
@@ -39,9 +40,9 @@ export async function createPostgresTestDatabase(): Promise<TestDatabase> {
 }
 
 /** The embedded engine, in memory, migrated. */
-async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
+export async function createEmbeddedTestDatabase(migrations?: readonly Migration[]): Promise<TestDatabase> {
   const db = await EmbeddedDatabase.open(null);
-  await migrate(db);
+  await migrate(db, migrations);
   return { db, url: '', drop: () => db.close() };
 }
 

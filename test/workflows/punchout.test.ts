@@ -140,7 +140,7 @@ describe.skipIf(!hasExamples)('punch-out carts become orders', () => {
     );
     await h.queue.enqueue(QUEUES.inbound, { messageId: broken.id }, { jobId: jobIdFor(QUEUES.inbound, broken.id) });
     const failed = await h.waitForState(broken.id, ['failed']);
-    expect(failed.failure).toMatchObject({ stage: 'validation', reason: `message ${broken.id} has no sbd document` });
+    expect(failed.failure).toEqual({ stage: 'validation', code: 'unprocessable', message: `message ${broken.id} has no sbd document`, attempt: 1 });
     expect((await h.messages.timeline(broken.id)).at(-1)).toMatchObject({ fromState: 'received', toState: 'failed', actor: 'system:worker' });
   });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FAILURE_STAGES } from '../../messages/message-failure.js';
+import { MESSAGE_KINDS } from '../../messages/message-kinds.js';
 import type { MessageDocument, MessageRecord, TimelineEvent } from '../../messages/message-repository.js';
 import { MESSAGE_STATES } from '../../messages/message-states.js';
 import { PROCESSES, qualifiedDocumentTypeId, qualifiedProcessId, TRANSACTIONS } from '../../peppol/index.js';
@@ -9,7 +11,7 @@ export const messageSummarySchema = z
   .object({
     id: z.uuid(),
     direction: z.enum(['inbound', 'outbound', 'internal']),
-    kind: z.string(),
+    kind: z.enum(MESSAGE_KINDS),
     state: z.enum(MESSAGE_STATES),
     senderId: nullableString,
     receiverId: nullableString,
@@ -36,6 +38,16 @@ const timelineEventSchema = z.object({
   data: z.unknown(),
 });
 
+/** Why a message failed: the step, a stable code, a text for people, and the job attempt if one failed. */
+export const failureSchema = z
+  .object({
+    stage: z.enum(FAILURE_STAGES),
+    code: z.string(),
+    message: z.string(),
+    attempt: z.int().min(1).optional(),
+  })
+  .meta({ id: 'MessageFailure' });
+
 export const documentSchema = z.object({
   role: z.string().meta({ description: 'received-raw, sbd, receipt, order, catalogue-response, …' }),
   mediaType: z.string(),
@@ -49,7 +61,7 @@ export const messageDetailSchema = messageSummarySchema
     countryC1: nullableString,
     attributes: z.record(z.string(), z.unknown()),
     hasValidationReport: z.boolean(),
-    failure: z.unknown().nullable(),
+    failure: failureSchema.nullable(),
     timeline: z.array(timelineEventSchema),
     documents: z.array(documentSchema),
   })
@@ -91,7 +103,7 @@ export function detailOf(m: MessageRecord, timeline: TimelineEvent[], documents:
     countryC1: m.countryC1,
     attributes: m.attributes,
     hasValidationReport: m.validation != null,
-    failure: m.failure ?? null,
+    failure: m.failure,
     timeline: timeline.map((e) => ({ at: e.at.toISOString(), fromState: e.fromState, toState: e.toState, actor: e.actor, reason: e.reason, data: e.data })),
     documents: documents.map((d) => documentView(m.id, d)),
   };

@@ -22,6 +22,7 @@ import { REPROCESS_STAGES, Reprocessor } from './reprocess.js';
 import {
   detailOf,
   documentSchema,
+  failureSchema,
   documentView,
   messageDetailExample,
   messageDetailSchema,
@@ -108,7 +109,7 @@ export class MessagesController {
   @ApiOkResponse(
     jsonResponse(
       'What was answered to (or received from) the other access point, and why processing failed if it did',
-      z.object({ messageId: z.uuid(), state: z.enum(MESSAGE_STATES), receipt: documentSchema.nullable(), failure: z.unknown().nullable() }),
+      z.object({ messageId: z.uuid(), state: z.enum(MESSAGE_STATES), receipt: documentSchema.nullable(), failure: failureSchema.nullable() }),
       { messageId: exampleId, state: 'received', receipt: messageDetailExample.documents[2], failure: null },
     ),
   )
@@ -118,7 +119,7 @@ export class MessagesController {
     const message = await this.messages.find(id);
     if (!message) throw notFound(`no message ${id}`);
     const receipt = (await this.messages.documents(id)).find((d) => d.role === 'receipt');
-    return { messageId: id, state: message.state, receipt: receipt ? documentView(id, receipt) : null, failure: message.failure ?? null };
+    return { messageId: id, state: message.state, receipt: receipt ? documentView(id, receipt) : null, failure: message.failure };
   }
 
   @Get(':id/related')

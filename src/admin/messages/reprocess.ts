@@ -6,7 +6,6 @@ import { TransactionRegistry } from '../../peppol/index.js';
 import { JobQueue } from '../../queue/job-queue.js';
 import { pendingJobOf, type PendingJob } from '../../reliability/pending-work.js';
 import { conflict } from '../http/problem.js';
-
 import type { ReprocessStage } from './reprocess-stages.js';
 
 export { REPROCESS_STAGES, type ReprocessStage } from './reprocess-stages.js';
@@ -27,7 +26,7 @@ export class Reprocessor {
 
   async reprocess(message: MessageRecord, stage: ReprocessStage, actor: string): Promise<{ message: MessageRecord; job: PendingJob }> {
     if (message.state !== 'failed') throw conflict(`message ${message.id} is ${message.state}; only failed messages are reprocessed`);
-    const transaction = (message.attributes.transaction as string | undefined) ?? this.transactions.forDocumentType(message.documentTypeId ?? '')?.id ?? null;
+    const transaction = message.attributes.transaction ?? this.transactions.forDocumentType(message.documentTypeId ?? '')?.id ?? null;
     const job = pendingJobOf({ id: message.id, direction: message.direction, kind: message.kind, state: stage, transaction });
     if (!job) throw conflict(`nothing processes a ${message.direction} ${message.kind} from ${stage}; choose another stage`);
     // The dead letter of the earlier run holds the deterministic job id; it must go for the new job to be queued.

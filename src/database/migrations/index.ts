@@ -5,6 +5,7 @@ import { adminSchema } from './004-admin.js';
 import { punchoutCatalogueSchema } from './005-punchout-catalogue.js';
 import { outboundAs4Schema } from './006-outbound-as4.js';
 import { receiptsWithoutClaims } from './007-receipts-without-claims.js';
+import { messageFailureShape } from './008-message-failure-shape.js';
 
 export interface Migration {
   /** Sortable, never reused: the version recorded in schema_migrations. */
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims];
+export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape];

@@ -182,8 +182,8 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     if (event.type !== 'order.created' || !event.messageId) return;
     const messageId = event.messageId;
     await this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ state: string }>(`SELECT state FROM messages WHERE id = $1 FOR UPDATE`, [messageId]);
-      if (row?.state !== 'delivering') return;
+      const locked = await this.messages.lock(messageId, tx);
+      if (locked?.state !== 'delivering') return;
       const states = await this.deliveries.statesForMessage(messageId, 'order.created', tx);
       if (states.some((s) => s === 'pending' || s === 'sending')) return;
       const failed = states.filter((s) => s === 'failed').length;
@@ -196,7 +196,7 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
             actor: ACTOR,
             reason,
             from: ['delivering'],
-            patch: { failure: { code: 'delivery-failed', message: reason } },
+            patch: { failure: { stage: 'delivery', code: 'delivery-failed', message: reason } },
             tx,
           });
         }

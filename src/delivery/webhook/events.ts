@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FAILURE_STAGES } from '../../messages/message-failure.js';
 
 /**
  * Webhook events sent to a supplier's OMS. The envelope follows the Standard Webhooks payload
@@ -214,7 +215,9 @@ export const messageFailedDataSchema = z
     schemaVersion,
     messageId: text(256),
     direction: z.enum(['inbound', 'outbound']),
-    stage: z.enum(['reception', 'validation', 'conversion', 'sending', 'delivery']),
+    stage: z.enum(FAILURE_STAGES).describe(
+      'The step that failed: reception, validation, approval (of a cart), conversion (cart into order), catalogue (storing one), response (making a catalogue response), sending (over AS4), delivery (to the back end)',
+    ),
     documentType: text(512).optional(),
     error: z.object({ code: text(64), message: text(4096) }),
     failedAt: isoDateTime,

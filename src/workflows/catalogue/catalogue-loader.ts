@@ -16,17 +16,11 @@ import type { CatalogueHeader, CatalogueLine } from '../../catalogue/catalogue-m
 import { CatalogueReadError, openCatalogue, type CatalogueReader } from '../../catalogue/catalogue-reader.js';
 import { catalogueConfig, type CatalogueConfig } from '../../catalogue/catalogue.config.js';
 import { Database, type SqlExecutor } from '../../database/database.js';
-import { MessageRepository, type MessageRecord } from '../../messages/message-repository.js';
+import { MessageRepository, type CatalogueOutcome, type MessageRecord } from '../../messages/message-repository.js';
 import { normalizeParticipant } from '../../peppol/index.js';
 import { DOCUMENT_ROLE, WorkflowDocuments } from '../shared/workflow-documents.js';
 import { workflowsConfig, type WorkflowsConfig } from '../workflows.config.js';
 import { CatalogueStore, type CatalogueVersion, type LineToStore } from './catalogue-store.js';
-
-/** What the receiver answers about a catalogue, kept on the message until the response is made. */
-export interface CatalogueOutcome {
-  decision: 'AP' | 'RE';
-  reasons: string[];
-}
 
 /** Most line problems collected before a catalogue is refused without reading further. */
 const MAX_PROBLEMS = 50;

@@ -7,7 +7,7 @@ import { catalogueResponse, CatalogueResponseError } from '../../catalogue/catal
 import { catalogueConfig, type CatalogueConfig } from '../../catalogue/catalogue.config.js';
 import { Clock } from '../../common/clock.js';
 import { Database } from '../../database/database.js';
-import { MessageRepository, StateConflictError, type MessageRecord } from '../../messages/message-repository.js';
+import { MessageRepository, StateConflictError, type CatalogueOutcome, type MessageRecord, type MessageRecordOf } from '../../messages/message-repository.js';
 import { normalizeParticipant, PROCESSES, qualifiedDocumentTypeId, qualifiedProcessId, TRANSACTIONS } from '../../peppol/index.js';
 import { ValidationService } from '../../validation/validation.service.js';
 import { DeliveryRequests } from '../ports.js';
@@ -15,7 +15,6 @@ import { boundReport, fatalRules, summarize, type StoredReport } from '../shared
 import { DOCUMENT_ROLE, WorkflowDocuments } from '../shared/workflow-documents.js';
 import { WorkflowFailures } from '../shared/workflow-failures.js';
 import { workflowsConfig, type WorkflowsConfig } from '../workflows.config.js';
-import type { CatalogueOutcome } from './catalogue-loader.js';
 
 /**
  * Answers a catalogue with a Catalogue Response (T58): accepted when stored, rejected with the
@@ -36,7 +35,7 @@ export class CatalogueResponder {
     @Inject(workflowsConfig.KEY) private readonly cfg: WorkflowsConfig,
   ) {}
 
-  async respond(message: MessageRecord): Promise<void> {
+  async respond(message: MessageRecordOf<'catalogue'>): Promise<void> {
     if (message.attributes.responseStatus) return;
     const header = await this.header(message);
     if (typeof header === 'string') return this.noResponse(message, `no response possible: ${header}`);
@@ -57,7 +56,12 @@ export class CatalogueResponder {
     }
     const report = boundReport(await this.validation.validate(xml, { transaction: TRANSACTIONS.catalogueResponse.id }), this.cfg.maxReportItems);
     if (!report.valid) {
-      await this.failures.fail(message.id, { stage: 'response', reason: `the produced catalogue response is not valid T58: ${summarize(report)}`, validation: report });
+      await this.failures.fail(message.id, {
+        stage: 'response',
+        code: 'invalid-catalogue-response',
+        message: `the produced catalogue response is not valid T58: ${summarize(report)}`,
+        validation: report,
+      });
       return;
     }
     await this.store(message, header, responseMessageId, xml, decision, report);
@@ -65,12 +69,12 @@ export class CatalogueResponder {
   }
 
   /** After a crash between commit and request: the response exists, ask for its delivery again. */
-  async requestDelivery(message: MessageRecord): Promise<void> {
+  async requestDelivery(message: MessageRecordOf<'catalogue'>): Promise<void> {
     const id = message.attributes.responseMessageId;
-    if (typeof id === 'string') await this.deliveries.catalogueResponseCreated(id);
+    if (id) await this.deliveries.catalogueResponseCreated(id);
   }
 
-  private async store(message: MessageRecord, header: CatalogueHeader, id: string, xml: string, decision: string, report: StoredReport): Promise<void> {
+  private async store(message: MessageRecordOf<'catalogue'>, header: CatalogueHeader, id: string, xml: string, decision: string, report: StoredReport): Promise<void> {
     const blob = await this.documents.put(xml);
     try {
       await this.db.transaction(async (tx) => {
@@ -96,10 +100,10 @@ export class CatalogueResponder {
             actor: 'system:catalogue',
             reason: `catalogue response ${decision} to catalogue ${header.id ?? ''}; ${summarize(report)}`,
             documents: [{ role: DOCUMENT_ROLE.catalogueResponse, sha256: blob.sha256, mediaType: 'application/xml', size: blob.size }],
+            validation: report,
             tx,
           },
         );
-        await tx.query(`UPDATE messages SET validation = $2::jsonb WHERE id = $1`, [id, JSON.stringify(report)]);
         await this.messages.transition(message.id, 'responded', {
           actor: 'system:catalogue',
           reason: `answered ${decision} (catalogue response ${id})`,
@@ -117,8 +121,8 @@ export class CatalogueResponder {
   }
 
   /** Accepted as stored, refused for a business reason, or rejected for what validation found. */
-  private outcome(message: MessageRecord): CatalogueOutcome {
-    const kept = message.attributes.catalogueOutcome as CatalogueOutcome | undefined;
+  private outcome(message: MessageRecordOf<'catalogue'>): CatalogueOutcome {
+    const kept = message.attributes.catalogueOutcome;
     if (kept) return kept;
     const report = message.validation as StoredReport | null;
     const { decision, reasons } = decideCatalogue({ fatal: fatalRules(report) });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MessageRepository, StateConflictError } from '../../messages/message-repository.js';
+import { MessageRepository, recordAs, StateConflictError } from '../../messages/message-repository.js';
 import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator.js';
 import type { JobContext } from '../../queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../queue/queues.js';
@@ -27,14 +27,15 @@ export class CatalogueJobHandler implements JobHandler<'catalogue'> {
 
   async handle({ messageId }: JobPayloads['catalogue'], context: JobContext): Promise<void> {
     try {
-      let message = await this.messages.find(messageId);
-      if (!message) return this.logger.warn(`catalogue job for unknown message ${messageId}: nothing to do`);
+      const found = await this.messages.find(messageId);
+      if (!found) return this.logger.warn(`catalogue job for unknown message ${messageId}: nothing to do`);
+      let message = recordAs(found, 'catalogue');
       if (message.state === 'validated') {
         try {
-          message = await this.loader.store(message);
+          message = recordAs(await this.loader.store(message), 'catalogue');
         } catch (error) {
           if (!(error instanceof StateConflictError)) throw error;
-          message = await this.messages.get(messageId);
+          message = recordAs(await this.messages.get(messageId), 'catalogue');
         }
       }
       if (message.state === 'catalogue-stored') await this.deliveries.event('catalogue.received', message.id);

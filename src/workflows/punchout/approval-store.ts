@@ -75,14 +75,12 @@ export class ApprovalStore {
     return row ? toPending(row) : null;
   }
 
-  /** Carts still waiting (their message in `awaiting-approval`), oldest first. */
-  async pending(limit: number, offset = 0): Promise<PendingApproval[]> {
-    const rows = await this.db.query<Row>(
-      `SELECT a.* FROM cart_approvals a JOIN messages m ON m.id = a.message_id
-       WHERE m.state = 'awaiting-approval' AND a.decided_at IS NULL ORDER BY a.created_at, a.message_id LIMIT $1 OFFSET $2`,
-      [limit, offset],
-    );
-    return rows.map(toPending);
+  /** The undecided approvals of these carts, in the order given. */
+  async undecided(messageIds: readonly string[]): Promise<PendingApproval[]> {
+    if (messageIds.length === 0) return [];
+    const rows = await this.db.query<Row>(`SELECT * FROM cart_approvals WHERE message_id = ANY($1::uuid[]) AND decided_at IS NULL`, [messageIds]);
+    const byId = new Map(rows.map((r) => [String(r.message_id), toPending(r)]));
+    return messageIds.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** Undecided carts whose deadline has passed. */

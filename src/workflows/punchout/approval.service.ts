@@ -66,8 +66,10 @@ export class ApprovalService {
     private readonly clock: Clock,
   ) {}
 
-  listPending(limit = 100, offset = 0): Promise<PendingApproval[]> {
-    return this.approvals.pending(Math.min(Math.max(1, limit), 1_000), Math.max(0, offset));
+  /** Carts waiting for a decision, longest waiting first. */
+  async listPending(limit = 100, offset = 0): Promise<PendingApproval[]> {
+    const waiting = await this.messages.idsInState('awaiting-approval', { limit: Math.min(Math.max(1, limit), 1_000), offset: Math.max(0, offset) });
+    return this.approvals.undecided(waiting);
   }
 
   async get(cartMessageId: string): Promise<PendingApproval> {
@@ -152,7 +154,11 @@ export class ApprovalService {
           reason,
           data: { decision, ...data },
           from: ['awaiting-approval'],
-          patch: { attributes: { approval: { decision, actor, at: at.toISOString(), changes: data.changes ?? [], changeLog: data.changeLog ?? [] } } },
+          patch: {
+            attributes: {
+              approval: { decision, actor, at: at.toISOString(), changes: data.changes ?? [], changeLog: data.changeLog ?? [], ...(data.reason ? { reason: data.reason } : {}) },
+            },
+          },
           tx,
         });
         await this.approvals.decide(messageId, decision, actor, at, tx);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
-import { MessageRepository, StateConflictError, type MessageRecord } from '../../messages/message-repository.js';
+import { MessageRepository, recordAs, StateConflictError, type MessageRecordOf } from '../../messages/message-repository.js';
 import { normalizeParticipant, qualifiedDocumentTypeId, qualifiedProcessId, TRANSACTIONS } from '../../peppol/index.js';
 import { formatOrderNumber, type BuyerConfig } from '../../punchout/buyer-config.js';
 import { cartChangeSchema } from '../../punchout/cart-changes.js';
@@ -37,14 +37,14 @@ export class OrderProducer {
   ) {}
 
   /** `context`: the cart and buyer configuration when the caller has just loaded them for this message. */
-  async produce(cart: MessageRecord, context?: CartContext): Promise<void> {
+  async produce(cart: MessageRecordOf<'cart'>, context?: CartContext): Promise<void> {
     const { cart: parsed, buyerId, buyer } = context ?? (await this.carts.load(cart));
     let orderNumber: string;
     try {
       orderNumber = await this.orderNumber(cart.id, buyerId, buyer.config);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      await this.failures.fail(cart.id, { stage: 'conversion', reason: `no order number: ${error.message}` });
+      await this.failures.fail(cart.id, { stage: 'conversion', code: 'no-order-number', message: `no order number: ${error.message}` });
       return;
     }
     const now = this.carts.now();
@@ -53,7 +53,7 @@ export class OrderProducer {
       result = cartToOrder(parsed, buyer.config, { orderId: orderNumber, issueDate: now.date, issueTime: now.time, changes: this.changesOf(cart) });
     } catch (error) {
       if (!(error instanceof PunchoutError)) throw error;
-      await this.failures.fail(cart.id, { stage: 'conversion', reason: `the cart cannot be made into an order: ${error.message}` });
+      await this.failures.fail(cart.id, { stage: 'conversion', code: error.code, message: `the cart cannot be made into an order: ${error.message}` });
       return;
     }
     // The document is stored while it is validated: an invalid one stays in the store unreferenced,
@@ -62,7 +62,12 @@ export class OrderProducer {
     const report = boundReport(validated, this.cfg.maxReportItems);
     if (!report.valid) {
       // A valid cart must give a valid order: this is a defect to look at, not a cart to retry.
-      await this.failures.fail(cart.id, { stage: 'conversion', reason: `the produced order is not valid T01: ${summarize(report)}`, validation: report });
+      await this.failures.fail(cart.id, {
+        stage: 'conversion',
+        code: 'invalid-order',
+        message: `the produced order is not valid T01: ${summarize(report)}`,
+        validation: report,
+      });
       return;
     }
     const orderMessageId = randomUUID();
@@ -111,24 +116,25 @@ export class OrderProducer {
   }
 
   /** After a crash between commit and request: the order exists, ask for its delivery again. */
-  async requestDelivery(cart: MessageRecord): Promise<void> {
+  async requestDelivery(cart: MessageRecordOf<'cart'>): Promise<void> {
     const orderMessageId = cart.attributes.orderMessageId;
-    if (typeof orderMessageId === 'string') await this.deliveries.orderCreated(orderMessageId);
+    if (orderMessageId) await this.deliveries.orderCreated(orderMessageId);
   }
 
   /** The cart's purchase order number: taken from the series once, then kept on the cart. */
   private async orderNumber(cartMessageId: string, buyerId: string, config: BuyerConfig): Promise<string> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ number: string | null }>(`SELECT attributes->>'orderNumber' AS number FROM messages WHERE id = $1 FOR UPDATE`, [cartMessageId]);
-      if (row?.number) return row.number;
+      const locked = await this.messages.lock(cartMessageId, tx);
+      const kept = locked ? recordAs(locked, 'cart').attributes.orderNumber : undefined;
+      if (kept) return kept;
       const number = formatOrderNumber(config.orderNumber, await this.series.next(buyerId || 'unknown', tx));
       await this.messages.setAttributes(cartMessageId, { orderNumber: number }, tx);
       return number;
     });
   }
 
-  private changesOf(cart: MessageRecord) {
-    const approval = cart.attributes.approval as { changes?: unknown } | undefined;
+  private changesOf(cart: MessageRecordOf<'cart'>) {
+    const approval = cart.attributes.approval;
     if (cart.state !== 'changed' || !approval?.changes) return [];
     return cartChangeSchema.array().parse(approval.changes);
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Database } from '../../database/database.js';
-import { MessageRepository, StateConflictError, type MessageRecord } from '../../messages/message-repository.js';
+import { MessageRepository, recordAs, StateConflictError, type MessageRecordOf } from '../../messages/message-repository.js';
 import { decideApproval } from '../../punchout/approval.js';
 import { sellerKeys } from '../../punchout/cart-model.js';
 import { documentCurrency, selectOrderLines } from '../../punchout/order-checks.js';
@@ -38,8 +38,9 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
 
   async handle({ messageId }: JobPayloads['punchout'], context: JobContext): Promise<void> {
     try {
-      let message = await this.messages.find(messageId);
-      if (!message) return this.logger.warn(`punch-out job for unknown message ${messageId}: nothing to do`);
+      const found = await this.messages.find(messageId);
+      if (!found) return this.logger.warn(`punch-out job for unknown message ${messageId}: nothing to do`);
+      let message = recordAs(found, 'cart');
       // The cart and buyer configuration the policy was decided on serve the order too: no second read and parse.
       let context: CartContext | undefined;
       if (message.state === 'validated') ({ message, context } = await this.applyPolicy(message));
@@ -60,15 +61,15 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
   }
 
   /** validated → approved (policy met) or awaiting-approval (a person decides, before a deadline). */
-  private async applyPolicy(message: MessageRecord): Promise<{ message: MessageRecord; context?: CartContext }> {
+  private async applyPolicy(message: MessageRecordOf<'cart'>): Promise<{ message: MessageRecordOf<'cart'>; context?: CartContext }> {
     let context: CartContext;
     try {
       context = await this.carts.load(message);
     } catch (error) {
       if (!(error instanceof PunchoutError)) throw error;
       // Valid under the official rules but unusable here (e.g. more lines than allowed).
-      await this.failures.fail(message.id, { stage: 'approval', reason: error.message });
-      return { message: await this.messages.get(message.id) };
+      await this.failures.fail(message.id, { stage: 'approval', code: error.code, message: error.message });
+      return { message: recordAs(await this.messages.get(message.id), 'cart') };
     }
     const now = this.carts.now();
     const decision = decideApproval(context.cart, context.buyer.config, now);
@@ -82,7 +83,7 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
           from: ['validated'],
           patch: { attributes: { approval: { decision: 'auto-approved', actor: 'system:approval-policy', at: now.at.toISOString(), changes: [] } } },
         });
-        return { message: approved, context };
+        return { message: recordAs(approved, 'cart'), context };
       }
       const deadline = this.carts.abandonDeadline(context.buyer.config, now.at);
       const record = await this.db.transaction(async (tx) => {
@@ -97,10 +98,10 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
         await this.approvals.open({ messageId: message.id, buyerId: context.buyerId, sellerId: sellerKeys(context.cart)[0] ?? message.senderId, cartId: context.cart.id, ...summary(context), reasons: decision.reasons, deadline }, tx);
         return moved;
       });
-      return { message: record };
+      return { message: recordAs(record, 'cart') };
     } catch (error) {
       // Another run moved the cart meanwhile: go on from its state, with a fresh read of the cart.
-      if (error instanceof StateConflictError) return { message: await this.messages.get(message.id) };
+      if (error instanceof StateConflictError) return { message: recordAs(await this.messages.get(message.id), 'cart') };
       throw error;
     }
   }
