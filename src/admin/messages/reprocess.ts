@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
 import { MessageRepository, type MessageRecord } from '../../messages/message-repository.js';
-import type { MessageState } from '../../messages/message-states.js';
 import { TransactionRegistry } from '../../peppol/index.js';
 import { JobQueue } from '../../queue/job-queue.js';
 import { pendingJobOf, type PendingJob } from '../../reliability/pending-work.js';
