@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, session, whenKeyRefused, type Me } from './api.js';
 import { ApprovalPage } from './pages/approval.js';
 import { ApprovalsPage } from './pages/approvals.js';
@@ -43,8 +43,11 @@ export function App() {
 function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const route = useRoute();
   const [section = 'approvals', id] = route.segments;
+  // After moving to another page, keyboard and screen-reader users continue in its content (not on first load).
+  const moved = useRef(false);
   useEffect(() => {
-    document.getElementById('main')?.focus();
+    if (moved.current) document.getElementById('main')?.focus();
+    moved.current = true;
   }, [section, id]);
   let page;
   if (section === 'messages' && id) page = <MessagePage key={id} id={id} me={me} />;

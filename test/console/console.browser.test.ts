@@ -85,6 +85,17 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', () => {
     await signIn(operator, w.keys.operator);
     await operator.getByRole('navigation', { name: 'Sections' }).waitFor();
     expect(await operator.locator('[data-role]').textContent()).toBe('operator');
+
+    // Keyboard: the first Tab stops are the skip link and the sections; Enter follows a link.
+    await operator.reload();
+    await operator.getByRole('navigation', { name: 'Sections' }).waitFor();
+    await operator.keyboard.press('Tab');
+    expect(await operator.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await operator.keyboard.press('Tab');
+    await operator.keyboard.press('Tab');
+    expect(await operator.evaluate(() => document.activeElement?.textContent)).toBe('Messages');
+    await operator.keyboard.press('Enter');
+    await operator.getByRole('search').waitFor();
   });
 
   it('lists the carts awaiting a decision and approves one with a quantity changed; the order and its total follow', async () => {
