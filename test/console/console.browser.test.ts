@@ -197,8 +197,9 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', () => {
     await operator.goto(`${w.base}/console/#/health`);
     await operator.locator('tr[data-queue="inbound"]').waitFor();
     await operator.locator(`tr[data-route="${sellerRouteId}"]`).waitFor();
+    await operator.locator('[data-slot="current"] [data-days-left]').waitFor();
     expect(await operator.locator('[data-slot="current"] [data-days-left]').getAttribute('data-days-left')).toMatch(/^\d+$/);
-    expect(await operator.getByRole('region', { name: 'Rule releases' }).textContent()).toContain('active');
+    await expect.poll(() => operator.getByRole('region', { name: 'Rule releases' }).textContent()).toContain('active');
     expect(await operator.getByRole('link', { name: 'Open Bull Board' }).getAttribute('href')).toBe('/admin/dashboard');
     await screenshots(operator, 'health');
   });

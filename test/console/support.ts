@@ -101,6 +101,9 @@ export async function receiveCart(h: Harness, seller: string, id: string): Promi
 export async function screenshots(page: Page, name: string): Promise<void> {
   for (const [label, size] of Object.entries(WIDTHS)) {
     await page.setViewportSize(size);
+    // Usable at this width: nothing wider than the screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) throw new Error(`${name} is ${overflow} px wider than the ${label} screen`);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(WIDTHS.desktop);

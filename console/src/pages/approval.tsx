@@ -162,6 +162,7 @@ export function ApprovalPage({ id, me }: { id: string; me: Me }) {
         )}
       </div>
 
+      {!can(me.role, 'operator') && cart.state === DECIDABLE && <p class="muted">Your key can look at this cart; deciding needs an operator key.</p>}
       {mayDecide && (
         <section class="panel decide" aria-label="Decision">
           <h2>Decision</h2>

@@ -27,30 +27,32 @@ export function HealthPage() {
           <ErrorBox error={queues.error} />
           {!queues.data && !queues.error && <Loading what="queues" />}
           {queues.data && (
-            <table class="compact" aria-label="Queues">
-              <thead>
-                <tr>
-                  <th scope="col">Queue</th>
-                  <th scope="col" class="num">Waiting</th>
-                  <th scope="col" class="num">Active</th>
-                  <th scope="col" class="num">Delayed</th>
-                  <th scope="col" class="num">Failed</th>
-                  <th scope="col">Oldest waiting</th>
-                </tr>
-              </thead>
-              <tbody>
-                {queues.data.map((q) => (
-                  <tr data-queue={q.name}>
-                    <th scope="row">{q.name}{q.isPaused && <span class="state state-paused">paused</span>}</th>
-                    <td class="num">{q.counts.waiting}</td>
-                    <td class="num">{q.counts.active}</td>
-                    <td class="num">{q.counts.delayed}</td>
-                    <td class={q.counts.failed ? 'num bad' : 'num'}>{q.counts.failed}</td>
-                    <td>{q.oldestWaitingAt ? ageOf(q.oldestWaitingAt) : '—'}</td>
+            <div class="scroll">
+              <table class="compact" aria-label="Queues">
+                <thead>
+                  <tr>
+                    <th scope="col">Queue</th>
+                    <th scope="col" class="num">Waiting</th>
+                    <th scope="col" class="num">Active</th>
+                    <th scope="col" class="num">Delayed</th>
+                    <th scope="col" class="num">Failed</th>
+                    <th scope="col">Oldest</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {queues.data.map((q) => (
+                    <tr data-queue={q.name}>
+                      <th scope="row">{q.name}{q.isPaused && <span class="state state-paused">paused</span>}</th>
+                      <td class="num">{q.counts.waiting}</td>
+                      <td class="num">{q.counts.active}</td>
+                      <td class="num">{q.counts.delayed}</td>
+                      <td class={q.counts.failed ? 'num bad' : 'num'}>{q.counts.failed}</td>
+                      <td>{q.oldestWaitingAt ? ageOf(q.oldestWaitingAt) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <p><a href="/admin/dashboard" target="_blank" rel="noopener noreferrer">Open Bull Board</a> <span class="muted">(asks for the API key as the password)</span></p>
         </Section>
@@ -107,10 +109,12 @@ export function HealthPage() {
                     <td data-label="Route">{route.name} <span class="muted">{route.kind}</span>{!route.enabled && <span class="state state-failed" title={route.disabledReason ?? ''}>disabled</span>}</td>
                     <td data-label="Supplier" class="mono">{route.supplierId}</td>
                     <td data-label={`Last ${RECENT_DELIVERIES} deliveries`}>
-                      {outcomes.delivered} delivered, <span class={outcomes.failed ? 'bad' : ''}>{outcomes.failed} failed</span>, {outcomes.pending} pending
-                      {outcomes.lastDeliveredAt && <span class="muted"> · last delivered {ageOf(outcomes.lastDeliveredAt)} ago</span>}
+                      <span>
+                        {outcomes.delivered} delivered, <span class={outcomes.failed ? 'bad' : ''}>{outcomes.failed} failed</span>, {outcomes.pending} pending
+                        {outcomes.lastDeliveredAt && <span class="muted"> · last delivered {ageOf(outcomes.lastDeliveredAt)} ago</span>}
+                      </span>
                     </td>
-                    <td data-label="Endpoint"><Breaker outcomes={outcomes} /></td>
+                    <td data-label="Endpoint"><span><Breaker outcomes={outcomes} /></span></td>
                   </tr>
                 ))}
               </tbody>
