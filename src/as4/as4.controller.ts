@@ -33,10 +33,14 @@ export class As4Controller {
       const reply = await this.pipeline.handle({ contentType: req.headers['content-type'], contentLength: req.headers['content-length'], body: req });
       const outcome = reply.error?.code ?? reply.outcome;
       this.metrics?.as4Inbound.inc({ outcome });
-      this.logger?.info(
-        { as4MessageId: reply.messageId, outcome, status: reply.status, detail: reply.error?.description },
-        reply.error ? 'AS4 message rejected' : 'AS4 message accepted',
-      );
+      for (const deviation of reply.tolerated) this.metrics?.as4InboundTolerated.inc({ deviation });
+      const fields = { as4MessageId: reply.messageId, outcome, status: reply.status, detail: reply.error?.description, tolerated: reply.tolerated.length > 0 ? reply.tolerated : undefined };
+      if (reply.status >= 500) {
+        // Our fault, not the sender's: the cause goes to the log (never into the reply).
+        this.logger?.error({ ...fields, err: reply.error?.cause ?? reply.error }, 'AS4 message not processed: internal failure');
+      } else {
+        this.logger?.info(fields, reply.error ? 'AS4 message rejected' : 'AS4 message accepted');
+      }
       // An unread request body cannot be reused on this connection: close it after the reply.
       if (!reply.bodyConsumed) res.setHeader('Connection', 'close');
       res.status(reply.status).setHeader('Content-Type', reply.contentType);

@@ -1,8 +1,11 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { Command } from 'commander';
+import { openStandalone } from '../app/standalone.js';
 import { UsageError } from '../common/usage-error.js';
 import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
 import { DeliveryError } from './delivery.errors.js';
-import { openDeliveryServices, type DeliveryServices } from './standalone.js';
+import { DeliveryModule } from './delivery.module.js';
+import { DeliveryService } from './delivery.service.js';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -14,22 +17,22 @@ function instant(flag: string, value: string): Date {
   return at;
 }
 
-/** Opens the services, runs `work`, and turns known failures into one-line usage errors. */
-async function withServices(work: (services: DeliveryServices) => Promise<void>): Promise<void> {
-  let services: DeliveryServices;
+/** Opens the delivery module, runs `work`, and turns known failures into one-line usage errors. */
+async function withServices(work: (services: { service: DeliveryService }) => Promise<void>): Promise<void> {
+  let app: INestApplicationContext;
   try {
-    services = await openDeliveryServices();
+    app = await openStandalone([DeliveryModule]);
   } catch (error) {
     if (error instanceof EmbeddedDatabaseLockedError) throw new UsageError(error.message);
     throw error;
   }
   try {
-    await work(services);
+    await work({ service: app.get(DeliveryService) });
   } catch (error) {
     if (error instanceof DeliveryError) throw new UsageError(error.message);
     throw error;
   } finally {
-    await services.close();
+    await app.close();
   }
 }
 

@@ -2,6 +2,8 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import type { ConfigOf } from '../config/define-config.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
+import { DeliveryRequests } from '../workflows/ports.js';
+import { InProcessDeliveryRequests } from './delivery-requests.js';
 import { deliveryConfig } from './delivery.config.js';
 import { DeliveryService } from './delivery.service.js';
 import { DeliveryJobHandler } from './deliveries/delivery.job-handler.js';
@@ -16,8 +18,9 @@ import { WebhookSigner } from './webhook/signer.js';
 import { webhookConfig } from './webhook/webhook.config.js';
 
 /**
- * Delivery to suppliers: routes, webhook events and deliveries, replay. Both roles import it: the API
- * manages routes and emits nothing itself; the worker's host finds the delivery job handler.
+ * Delivery to suppliers: routes, webhook events and deliveries, replay, and the processing flows'
+ * DeliveryRequests port. Both roles import it: the API manages routes (and reports a person's
+ * decisions); the worker's host finds the delivery job handler, which makes the webhook attempts.
  * Bind `OutboundAs4Sender` (ports.ts) in the AS4 sending module to enable AS4 routes.
  */
 @Module({
@@ -45,8 +48,9 @@ import { webhookConfig } from './webhook/webhook.config.js';
         new WebhookDeliveryAttempter(signer, sender, breaker, clock),
     },
     DeliveryJobHandler,
+    { provide: DeliveryRequests, useClass: InProcessDeliveryRequests },
   ],
-  exports: [RouteService, DeliveryService, SupplierEvents, DeliveryRepository, webhookConfig.provider],
+  exports: [RouteService, DeliveryService, SupplierEvents, DeliveryRepository, DeliveryRequests, WebhookDeliveryAttempter, webhookConfig.provider],
 })
 export class DeliveryModule implements OnApplicationShutdown {
   constructor(@Inject(WebhookHttpSender) private readonly sender: WebhookHttpSender) {}

@@ -9,17 +9,25 @@ import { JobQueue } from '../queue/job-queue.js';
 import { QUEUES } from '../queue/queues.js';
 import { BlobStore } from '../storage/blob-store.js';
 import { XmlParseError } from '../ubl/safe-parse.js';
+import type { ProducedOrder } from '../workflows/ports.js';
 import { deliveryConfig } from './delivery.config.js';
 import { DeliveryError } from './delivery.errors.js';
-import { deliveryJobId } from './deliveries/delivery-jobs.js';
+import { deliveryAttemptJob } from './deliveries/delivery-jobs.js';
 import type { Delivery } from './deliveries/delivery.model.js';
 import { DeliveryRepository } from './deliveries/delivery-repository.js';
 import { peppolRoutingOf, participantKey } from './events/event-data.js';
-import { OrderJsonError, orderJsonFromUbl } from './events/order-json.js';
+import { OrderJsonError, orderJsonFromModel, orderJsonFromUbl } from './events/order-json.js';
 import { OutboundAs4Sender } from './ports.js';
 import type { WebhookRoute } from './routes/route.model.js';
 import { RouteService } from './routes/route.service.js';
-import { buildWebhookEvent, WEBHOOK_SCHEMA_VERSION, WebhookEventError, type WebhookEventData, type WebhookEventType } from './webhook/events.js';
+import {
+  buildWebhookEvent,
+  WEBHOOK_SCHEMA_VERSION,
+  WebhookEventError,
+  type WebhookEventData,
+  type WebhookEventType,
+  type WebhookOrder,
+} from './webhook/events.js';
 import { webhookIdForEvent } from './webhook/signer.js';
 import { webhookConfig } from './webhook/webhook.config.js';
 
@@ -87,15 +95,31 @@ export class DeliveryService {
   }
 
   /**
-   * The punch-out flow produced an order (message kind `order`, state `created`, its T01 stored
-   * under document role `order`, receiver = the supplier): deliver it the way the supplier's routes
-   * say. Calling it again for the same order changes nothing.
+   * The punch-out flow has just made an order: its message (kind `order`, state `created`, receiver =
+   * the supplier) and the order itself. The webhook's JSON is built from the order model and the
+   * XML in hand; nothing is read back from the store. Calling it again for the same order changes nothing.
+   */
+  async orderProduced(produced: ProducedOrder): Promise<OrderDeliveryOutcome> {
+    return this.deliverOrder(produced.message, async () => ({ xml: produced.xml, order: orderJsonFromModel(produced.order) }));
+  }
+
+  /**
+   * An order made earlier (after a crash between its commit and its hand-over, or when an operator
+   * asks again): the same as orderProduced, with the order read back from its stored T01.
    */
   async orderCreated(orderMessageId: string): Promise<OrderDeliveryOutcome> {
     const message = await this.messages.find(orderMessageId);
     if (!message) throw new DeliveryError('message-not-deliverable', `no message ${orderMessageId}`);
+    return this.deliverOrder(message, async () => {
+      const xml = (await this.blobs.read(await this.orderDocument(message))).toString('utf8');
+      return { xml, order: orderJsonFromUbl(xml) };
+    });
+  }
+
+  /** Delivers an order the way the supplier's routes say: webhook deliveries, onward over AS4, or no way (recorded). */
+  private async deliverOrder(message: MessageRecord, readOrder: () => Promise<{ xml: string; order: WebhookOrder }>): Promise<OrderDeliveryOutcome> {
     if (message.kind !== 'order') {
-      throw new DeliveryError('message-not-deliverable', `message ${orderMessageId} is a ${message.kind}, not an order`);
+      throw new DeliveryError('message-not-deliverable', `message ${message.id} is a ${message.kind}, not an order`);
     }
     if (message.state === 'delivered') return { way: 'webhook', eventId: eventIdFor('order.created', message.id), deliveries: 0 };
     const startable =
@@ -103,14 +127,12 @@ export class DeliveryService {
       message.state === 'delivering' ||
       (message.state === 'delivery-failed' && (await this.deliveries.forMessage(message.id)).length === 0);
     if (!startable) {
-      throw new DeliveryError('message-not-deliverable', `order ${orderMessageId} is ${message.state}; replay its deliveries instead`);
+      throw new DeliveryError('message-not-deliverable', `order ${message.id} is ${message.state}; replay its deliveries instead`);
     }
-    let xml: string;
     let data: WebhookEventData<'order.created'>;
     let supplierId: string;
     try {
-      xml = (await this.blobs.read(await this.orderDocument(message))).toString('utf8');
-      const order = orderJsonFromUbl(xml);
+      const { xml, order } = await readOrder();
       supplierId = message.receiverId ?? participantKey(order.seller.endpointId)!;
       const peppol = peppolRoutingOf(message);
       data = { schemaVersion: WEBHOOK_SCHEMA_VERSION, messageId: message.id, order, ublXml: xml, ...(peppol ? { peppol } : {}) };
@@ -231,7 +253,8 @@ export class DeliveryService {
   async enqueue(delivery: Delivery, resumeAt?: Date): Promise<void> {
     const at = resumeAt ?? delivery.nextAttemptAt ?? this.clock.now();
     const delayMs = Math.max(0, at.getTime() - this.clock.now().getTime());
-    await this.queue.enqueue(QUEUES.delivery, { deliveryId: delivery.id }, { jobId: deliveryJobId(delivery.id, delivery.jobSeq, resumeAt), delayMs });
+    const job = deliveryAttemptJob(delivery, resumeAt);
+    await this.queue.enqueue(QUEUES.delivery, job.payload, { jobId: job.jobId, delayMs });
   }
 
   private async emitTo<T extends WebhookEventType>(

@@ -33,16 +33,12 @@ export class SupplierEvents {
 
   /**
    * A processing flow reported an event about a message (the DeliveryRequests port): the event's
-   * data is read from the message record and its stored document.
+   * data is read from the message record and its stored document. (`cart.received` comes with the
+   * cart the punch-out job has read: cartReceived.)
    */
-  async fromMessage(event: WorkflowEvent, messageId: string): Promise<EmitResult> {
+  async fromMessage(event: Exclude<WorkflowEvent, 'cart.received'>, messageId: string): Promise<EmitResult> {
     const message = await this.message(messageId);
     switch (event) {
-      case 'cart.received': {
-        const cart = await this.readCart(message);
-        if (!cart) throw new DeliveryError('message-not-deliverable', `cart ${messageId} has no stored document`);
-        return this.emitCartReceived(message, cart);
-      }
       case 'cart.rejected':
         return this.cartRejected(messageId, {
           cart: await this.readCart(message).catch(() => undefined),
@@ -65,10 +61,7 @@ export class SupplierEvents {
   }
 
   async cartReceived(cartMessageId: string, cart: Cart): Promise<EmitResult> {
-    return this.emitCartReceived(await this.message(cartMessageId), cart);
-  }
-
-  private emitCartReceived(message: MessageRecord, cart: Cart): Promise<EmitResult> {
+    const message = await this.message(cartMessageId);
     const data = cartReceivedData(message, cart);
     return this.delivery.emit({ type: 'cart.received', data, ...this.about(message, participantKey(data.seller.endpointId)), key: message.id });
   }

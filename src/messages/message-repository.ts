@@ -73,6 +73,8 @@ export interface PendingMessageRow {
   kind: MessageKind;
   state: MessageState;
   transaction: string | null;
+  /** The message it was made from (the cart of an order, the catalogue of a catalogue response). */
+  relatedMessageId: string | null;
   updatedAt: Date;
   /** Times the reconciler queued its work again. */
   requeues: number;
@@ -348,7 +350,7 @@ export class MessageRepository {
    */
   async pendingPage(states: readonly MessageState[], changedBefore: Date, after: StateScanCursor | null, limit: number): Promise<PendingMessageRow[]> {
     const rows = await this.db.query<Row>(
-      `SELECT id, direction, kind, state, attributes->>'transaction' AS transaction, updated_at, updated_at::text AS exact_updated_at,
+      `SELECT id, direction, kind, state, attributes->>'transaction' AS transaction, related_message_id, updated_at, updated_at::text AS exact_updated_at,
               attributes->'reconciler'->>'requeues' AS requeues
          FROM messages
         WHERE state = ANY($1::text[]) AND updated_at < $2
@@ -363,6 +365,7 @@ export class MessageRepository {
       kind: r.kind as MessageKind,
       state: r.state as MessageState,
       transaction: (r.transaction as string | null) ?? null,
+      relatedMessageId: r.related_message_id == null ? null : String(r.related_message_id),
       updatedAt: new Date(r.updated_at as string),
       requeues: r.requeues == null ? 0 : Number(r.requeues),
       cursor: { updatedAt: String(r.exact_updated_at), id: String(r.id) },

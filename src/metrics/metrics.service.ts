@@ -21,6 +21,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly as4InboundTolerated = new Counter({
+    name: 'as4_inbound_tolerated_total',
+    help: 'AS4 messages accepted for reading although their wire format deviates (e.g. bare-lf: MIME lines ending in LF, not CRLF)',
+    labelNames: ['deviation'] as const,
+    registers: [this.registry],
+  });
+
   readonly as4InboundStepDuration = new Histogram({
     name: 'as4_inbound_step_duration_seconds',
     help: 'Time spent in each step of the AS4 receive pipeline (steps that ran, whatever their outcome)',

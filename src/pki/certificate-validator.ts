@@ -12,7 +12,10 @@ type ValidationFailureCode =
   | 'not-yet-valid'
   | 'key-usage'
   | 'revoked'
-  | 'revocation-unknown';
+  /** Status could not be established now (responder unreachable, bad answer): may work later. */
+  | 'revocation-unknown'
+  /** The certificate names no OCSP responder and no CRL: its status can never be established. */
+  | 'revocation-uncheckable';
 
 export type CertificateValidation =
   | {
@@ -121,6 +124,9 @@ export class CertificateValidator {
       }
       if (revocation.status === 'unknown') {
         if (this.options.revocationPolicy === 'hard-fail') {
+          if (revocation.uncheckable) {
+            return fail('revocation-uncheckable', `names no OCSP responder and no CRL distribution point, so its revocation status can never be checked; refused under hard-fail policy`);
+          }
           return fail('revocation-unknown', `revocation status unknown (${revocation.reason}); refused under hard-fail policy`);
         }
         const warning = `${describe(cert)}: revocation status unknown (${revocation.reason}); accepted under soft-fail policy`;

@@ -1,6 +1,6 @@
 import type { Clock } from '../common/clock.js';
 import type { ParsedCertificate } from './certificate.js';
-import type { CrlClient } from './crl-client.js';
+import { crlUrlsOf, type CrlClient } from './crl-client.js';
 import { ocspUrlOf, type OcspClient } from './ocsp-client.js';
 import type { RevocationConfig } from './pki.config.js';
 import type { RevocationChecker, RevocationStatus } from './revocation.js';
@@ -58,8 +58,12 @@ export class PeppolRevocationChecker implements RevocationChecker {
       if (answer.status !== 'unknown') return this.remember(key, answer);
       reasons.push(answer.reason);
     }
-    if (reasons.length === 0) reasons.push('OCSP and CRL checks are both disabled');
-    return { status: 'unknown', reason: reasons.join('; ') };
+    if (reasons.length === 0) {
+      reasons.push('OCSP and CRL checks are both disabled');
+      return { status: 'unknown', reason: reasons.join('; ') };
+    }
+    const namesASource = (this.cfg.ocspResponderUrl ?? ocspUrlOf(cert)) !== undefined || crlUrlsOf(cert).length > 0;
+    return namesASource ? { status: 'unknown', reason: reasons.join('; ') } : { status: 'unknown', reason: reasons.join('; '), uncheckable: true };
   }
 
   /** Drop every cached answer (operator command after a known revocation, tests). */

@@ -9,7 +9,7 @@ export const QUEUES = {
   punchout: 'punchout',
   /** Catalogue → store → catalogue response. */
   catalogue: 'catalogue',
-  /** Hand a produced document or event to the supplier (webhook or AS4). */
+  /** One attempt of one webhook delivery (the delivery record says what to send where). */
   delivery: 'delivery',
   /** Timers and periodic work: a cart's approval deadline; the approval sweep, reconciliation, housekeeping. */
   maintenance: 'maintenance',
@@ -23,7 +23,7 @@ export interface JobPayloads {
   inbound: { messageId: string };
   punchout: { messageId: string };
   catalogue: { messageId: string };
-  delivery: { deliveryId: string } | DeliveryRequest;
+  delivery: DeliveryAttemptJob;
   maintenance: { task: 'abandon-cart'; messageId: string } | { task: PeriodicTaskName };
   outbound: { messageId: string };
 }
@@ -32,14 +32,13 @@ export interface JobPayloads {
 export type PeriodicTaskName = 'sweep-approvals' | 'reconcile-pending' | 'housekeeping';
 
 /**
- * A produced document or a business event the delivery flow must hand over (webhook or AS4). The
- * processing flows ask for it through the DeliveryRequests port; `{ deliveryId }` jobs are the
- * delivery flow's own (a delivery record it schedules itself).
+ * The next attempt of a stored webhook delivery. `jobSeq` is the delivery's sequence number when
+ * the job was made: only the job carrying the current number may act on the delivery.
  */
-export type DeliveryRequest =
-  | { request: 'order-created'; messageId: string }
-  | { request: 'catalogue-response-created'; messageId: string }
-  | { request: 'event'; event: string; messageId: string };
+export interface DeliveryAttemptJob {
+  deliveryId: string;
+  jobSeq: number;
+}
 
 export interface JobRetryPolicy {
   attempts: number;

@@ -22,5 +22,8 @@ describe('PkiSenderCertificateValidator', () => {
 
     const undecided = { validate: async () => ({ valid: false, code: 'revocation-unknown', message: 'OCSP down' }) } as unknown as CertificateValidator;
     await expect(new PkiSenderCertificateValidator(undecided).validate(cert, t0)).rejects.toBeInstanceOf(RevocationUndecidedError);
+    // Never checkable (no OCSP responder, no CRL): a permanent refusal, not "retry later".
+    const never = { validate: async () => ({ valid: false, code: 'revocation-uncheckable', message: 'names no OCSP responder and no CRL' }) } as unknown as CertificateValidator;
+    expect(await new PkiSenderCertificateValidator(never).validate(cert, t0)).toEqual({ valid: false, reason: 'names no OCSP responder and no CRL' });
   });
 });

@@ -15,8 +15,9 @@ export interface VerdictCacheOptions {
 
 /**
  * Binds the AS4 port to the PKI's CertificateValidator (AP purpose: Peppol AP CA chain, validity,
- * key usage, OCSP/CRL). An undecidable revocation status becomes a retryable failure (EBMS:0202)
- * rather than a permanent rejection. Acceptances are reused for a short time per certificate (chain
+ * key usage, OCSP/CRL). A revocation status that could not be established now (responder down)
+ * becomes a retryable failure (EBMS:0202); one that can never be established (the certificate names
+ * no OCSP responder and no CRL) is a permanent rejection (EBMS:0101), as is every other refusal. Acceptances are reused for a short time per certificate (chain
  * building parses every certificate again); rejections are never cached.
  */
 export class PkiSenderCertificateValidator extends SenderCertificateValidator {

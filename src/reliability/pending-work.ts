@@ -1,6 +1,6 @@
 import type { MessageState } from '../messages/message-states.js';
 import { TRANSACTIONS } from '../peppol/index.js';
-import { type DeliveryRequest, jobIdFor, type JobPayloads, QUEUES, type QueueName } from '../queue/queues.js';
+import { jobIdFor, type JobPayloads, QUEUES, type QueueName } from '../queue/queues.js';
 
 /** The facts of a message that decide which job carries its pending work. */
 export interface PendingMessage {
@@ -9,6 +9,8 @@ export interface PendingMessage {
   kind: string;
   state: MessageState;
   transaction: string | null;
+  /** The message this one was made from (an order's cart, a catalogue response's catalogue). */
+  relatedMessageId: string | null;
 }
 
 /** A job as its producer enqueues it: same queue, same payload, same deterministic id. */
@@ -22,15 +24,9 @@ const isCatalogue = (m: PendingMessage) => m.transaction === TRANSACTIONS.catalo
 const run = <Q extends 'inbound' | 'punchout' | 'catalogue'>(queue: Q, messageId: string, stage?: string): PendingJob =>
   ({ queue, payload: { messageId }, jobId: jobIdFor(queue, messageId, stage) }) as PendingJob;
 
-const delivery = (request: DeliveryRequest, stage: string): PendingJob => ({
-  queue: QUEUES.delivery,
-  payload: request,
-  jobId: jobIdFor(QUEUES.delivery, request.messageId, stage),
-});
-
 /**
  * Which job moves a message on from its current state, exactly as the flow that produced the state
- * enqueues it (the AS4 receiver, the inbound router, the approval service, the delivery requests). Null when no
+ * enqueues it (the AS4 receiver, the inbound router, the approval service). Null when no
  * message-level job does: a person decides (awaiting approval), the state is final, or another
  * record schedules the work (deliveries in progress have their own delivery records).
  */
@@ -52,8 +48,11 @@ export function pendingJobOf(m: PendingMessage): PendingJob | null {
       // As the approval service queues a decided cart for its order.
       return isCart(m) ? run(QUEUES.punchout, m.id, 'order') : null;
     case 'created':
-      if (m.kind === 'order') return delivery({ request: 'order-created', messageId: m.id }, 'order-created');
-      if (m.kind === 'catalogue-response') return delivery({ request: 'catalogue-response-created', messageId: m.id }, 'catalogue-response-created');
+      // A produced document is handed over by the job that made it; run that job again for its
+      // source, which finds the document made and hands it over (order-created cart, responded catalogue).
+      if (!m.relatedMessageId) return null;
+      if (m.kind === 'order') return run(QUEUES.punchout, m.relatedMessageId, 'order');
+      if (m.kind === 'catalogue-response') return run(QUEUES.catalogue, m.relatedMessageId);
       return null;
     default:
       return null;

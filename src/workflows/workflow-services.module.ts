@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { catalogueConfig } from '../catalogue/catalogue.config.js';
 import { punchoutConfig } from '../punchout/punchout.config.js';
+import { DeliveryModule } from '../delivery/delivery.module.js';
 import { CatalogueStore } from './catalogue/catalogue-store.js';
 import { CatalogueService } from './catalogue/catalogue.service.js';
-import { DeliveryRequests, QueueDeliveryRequests } from './ports.js';
 import { ApprovalStore } from './punchout/approval-store.js';
 import { ApprovalService } from './punchout/approval.service.js';
 import { BuyerConfigFile } from './punchout/buyer-config-file.js';
@@ -16,15 +16,16 @@ import { workflowsConfig } from './workflows.config.js';
 
 /**
  * What both roles need of the punch-out and catalogue flows: cart approvals and catalogue search
- * (for the admin API), buyer configurations (seeded from the configured file at start), and the
- * port through which the flows ask for deliveries.
+ * (for the admin API), buyer configurations (seeded from the configured file at start). The port
+ * through which the flows ask for deliveries is bound by the delivery module.
  */
 @Module({
+  // The delivery module answers the flows' DeliveryRequests port.
+  imports: [DeliveryModule],
   providers: [
     workflowsConfig.provider,
     punchoutConfig.provider,
     catalogueConfig.provider,
-    { provide: DeliveryRequests, useClass: QueueDeliveryRequests },
     WorkflowDocuments,
     WorkflowFailures,
     BuyerConfigFile,
@@ -37,10 +38,10 @@ import { workflowsConfig } from './workflows.config.js';
     CatalogueService,
   ],
   exports: [
+    DeliveryModule,
     workflowsConfig.KEY,
     punchoutConfig.KEY,
     catalogueConfig.KEY,
-    DeliveryRequests,
     WorkflowDocuments,
     WorkflowFailures,
     BuyerConfigRepository,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BUYER, DEMO_SUPPLIER, demoBuyerConfigFile, freshCartXml } from '../../src/demo/scenario.js';
 import { readDevPki } from '../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../src/pki/dev-pki.js';
+import { jobIdFor, QUEUES } from '../../src/queue/queues.js';
 import type { StoredEvent } from '../../src/sample-oms/event-store.js';
 import { startOms, tempDir, type RunningOms } from '../sample-oms/harness.js';
 import { sbdAround, sendFromPartner } from '../support/as4-client.js';
@@ -96,5 +97,38 @@ describe('AS4 cart → order → webhook', () => {
     // the OMS also heard that the cart arrived
     const received = (await (await fetch(`${oms.url}/events?type=cart.received`)).json()) as StoredEvent[];
     expect(received.map((e) => e.data)).toContainEqual(expect.objectContaining({ messageId: cart.id, cartId: 'CART-AS4-1', lineCount: 3 }));
+  });
+
+  it('reports a cart once, also when its punch-out job runs again after the order was made', async () => {
+    await sendCart('CART-AS4-2');
+    const { messageId } = (await orderFor('CART-AS4-2')).data as { messageId: string };
+    const cartId = (await s.messages.get(messageId)).relatedMessageId!;
+    const cartEvents = async () =>
+      ((await (await fetch(`${oms.url}/events?type=cart.received`)).json()) as StoredEvent[]).filter((e) => (e.data as { messageId: string }).messageId === cartId);
+    await eventually(async () => ((await cartEvents()).length > 0 ? true : undefined), 10_000, 'cart.received of CART-AS4-2');
+    const [first] = await s.deliveries.forMessage(cartId);
+    const runAgain = async (stage: string) => {
+      // As a retry, a restarted worker or the reconciler runs it: the cart is order-created already.
+      const jobId = jobIdFor(QUEUES.punchout, cartId, stage);
+      await s.queue.enqueue(QUEUES.punchout, { messageId: cartId }, { jobId });
+      await eventually(async () => ((await s.queue.jobStatus(QUEUES.punchout, jobId)) === 'completed' ? true : undefined), 20_000, `punch-out job ${stage}`);
+    };
+
+    await runAgain('again');
+    expect(await s.deliveries.forMessage(cartId)).toEqual([expect.objectContaining({ id: first!.id, eventType: 'cart.received', generation: 1 })]);
+
+    // A report lost with the job that made it (the worker died before it was stored) is made by the next run.
+    await t.db.query(`DELETE FROM webhook_delivery_attempts WHERE delivery_id = $1`, [first!.id]);
+    await t.db.query(`DELETE FROM webhook_deliveries WHERE id = $1`, [first!.id]);
+    await t.db.query(`DELETE FROM webhook_events WHERE id = $1`, [first!.eventId]);
+    await runAgain('after-loss');
+    const [remade] = await s.deliveries.forMessage(cartId);
+    expect(remade).toMatchObject({ eventId: first!.eventId, webhookId: first!.webhookId, eventType: 'cart.received' });
+    expect(remade!.id).not.toBe(first!.id);
+    await eventually(async () => ((await s.deliveries.get(remade!.id))?.state === 'delivered' ? true : undefined), 10_000, 'the report delivered again');
+    // The OMS recognises it by its webhook-id: still one event; and still one order for the cart.
+    expect(await cartEvents()).toHaveLength(1);
+    expect((await s.messages.get(cartId)).state).toBe('order-created');
+    expect((await s.messages.related(cartId)).filter((m) => m.kind === 'order')).toHaveLength(1);
   });
 });

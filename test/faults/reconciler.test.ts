@@ -42,9 +42,18 @@ describe('Reconciler (PostgreSQL and Redis, real)', () => {
   });
 
   /** A message in `state`, last changed `ageSeconds` ago. */
-  async function message(state: MessageState, opts: { kind?: string; transaction?: string; ageSeconds?: number; direction?: 'inbound' | 'outbound' | 'internal' } = {}) {
+  async function message(
+    state: MessageState,
+    opts: { kind?: string; transaction?: string; ageSeconds?: number; direction?: 'inbound' | 'outbound' | 'internal'; relatedMessageId?: string } = {},
+  ) {
     const m = await messages.create(
-      { direction: opts.direction ?? 'inbound', kind: opts.kind ?? 'cart', state, attributes: opts.transaction ? { transaction: opts.transaction } : {} },
+      {
+        direction: opts.direction ?? 'inbound',
+        kind: opts.kind ?? 'cart',
+        state,
+        attributes: opts.transaction ? { transaction: opts.transaction } : {},
+        relatedMessageId: opts.relatedMessageId ?? null,
+      },
       { actor: 'test' },
     );
     await db.db.query(`UPDATE messages SET updated_at = now() - make_interval(secs => $2) WHERE id = $1`, [m.id, opts.ageSeconds ?? 3_600]);
@@ -80,7 +89,9 @@ describe('Reconciler (PostgreSQL and Redis, real)', () => {
     const cart = await message('validated', { transaction: 'T77' });
     const catalogue = await message('validated', { kind: 'catalogue', transaction: 'T19' });
     const rejectedCatalogue = await message('rejected', { kind: 'catalogue', transaction: 'T19' });
-    const order = await message('created', { kind: 'order', direction: 'internal' });
+    // A produced order whose hand-over was lost: its cart already moved on to order-created.
+    const orderedCart = await message('order-created', { transaction: 'T77' });
+    await message('created', { kind: 'order', direction: 'outbound', relatedMessageId: orderedCart });
 
     const first = await reconciler().reconcile();
     expect(first.requeuedMissing).toBeGreaterThanOrEqual(5);
@@ -90,7 +101,8 @@ describe('Reconciler (PostgreSQL and Redis, real)', () => {
     expect(await job(QUEUES.punchout, jobIdFor(QUEUES.punchout, cart))).toEqual({ messageId: cart });
     expect(await job(QUEUES.catalogue, jobIdFor(QUEUES.catalogue, catalogue))).toEqual({ messageId: catalogue });
     expect(await job(QUEUES.catalogue, jobIdFor(QUEUES.catalogue, rejectedCatalogue))).toEqual({ messageId: rejectedCatalogue });
-    expect(await job(QUEUES.delivery, jobIdFor(QUEUES.delivery, order, 'order-created'))).toEqual({ request: 'order-created', messageId: order });
+    // The order is handed over again by the job that made it: its cart's punch-out job.
+    expect(await job(QUEUES.punchout, jobIdFor(QUEUES.punchout, orderedCart, 'order'))).toEqual({ messageId: orderedCart });
 
     const second = await reconciler().reconcile();
     expect(second.requeuedMissing + second.requeuedStuck).toBe(0);
@@ -143,7 +155,11 @@ describe('Reconciler (PostgreSQL and Redis, real)', () => {
 
   it('pages through a backlog and stops at its limit, going on from there next time', async () => {
     const ids = [];
-    for (let i = 0; i < 7; i++) ids.push(await message('created', { kind: 'catalogue-response', direction: 'outbound', ageSeconds: 7_200 + i }));
+    for (let i = 0; i < 7; i++) {
+      const catalogue = await message('responded', { kind: 'catalogue', transaction: 'T19' });
+      await message('created', { kind: 'catalogue-response', direction: 'outbound', ageSeconds: 7_200 + i, relatedMessageId: catalogue });
+      ids.push(catalogue);
+    }
     const limited = reconciler({ RELIABILITY_RECONCILE_PAGE: '2', RELIABILITY_RECONCILE_MAX_PER_PASS: '5' });
     const first = await limited.reconcile();
     expect(first).toMatchObject({ checked: 5, more: true });
@@ -151,7 +167,7 @@ describe('Reconciler (PostgreSQL and Redis, real)', () => {
     for (let r = first; r.more; passes++) r = await limited.reconcile();
     expect(passes).toBeLessThan(10);
     for (const id of ids) {
-      expect(await queue.jobStatus(QUEUES.delivery, jobIdFor(QUEUES.delivery, id, 'catalogue-response-created'))).toBe('waiting');
+      expect(await queue.jobStatus(QUEUES.catalogue, jobIdFor(QUEUES.catalogue, id))).toBe('waiting');
     }
   });
 });

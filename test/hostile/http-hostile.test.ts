@@ -58,7 +58,7 @@ describe('hostile input over HTTP (API process)', () => {
       } catch {
         outcome = 'error';
       }
-      return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: reply, outcome, error, bodyConsumed: true };
+      return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: reply, outcome, error, bodyConsumed: true, tolerated: [] };
     };
     target = {
       pki,

@@ -12,6 +12,7 @@ import { FakeSmpServer } from '../discovery/support/fake-smp-server.js';
 import { signEnveloped, smp1Metadata, smp2Metadata, type EndpointSpec } from '../discovery/support/smp-documents.js';
 import { DevRevocationServer } from '../pki/support/dev-revocation-server.js';
 import { LoopbackReceiver } from './support/loopback-receiver.js';
+import { apCertificateWithoutRevocationSources } from '../pki/support/no-revocation-source.js';
 import { bytesOf, devTrustStore, ORDER, ORDERING, senderStack, sendDocument, SML_ZONE, TableResolver, type SenderStack } from './support/sender-stack.js';
 
 const BUYER = '0088:5798000000001';
@@ -175,6 +176,22 @@ describe('As4Sender over loopback: discovery, PKI and the receiver', () => {
     } finally {
       await hard.transport.close();
       await soft.transport.close();
+    }
+  });
+
+  it('refuses for good a receiver certificate whose revocation can never be checked (no OCSP responder, no CRL)', async () => {
+    const to = supplier();
+    const sourceless = await apCertificateWithoutRevocationSources(pki);
+    publish(to, { certificatePem: sourceless.certPem });
+    const hard = senderStack(pki, dns, clock, { policy: 'hard-fail' });
+    try {
+      const explicit = await refusal(send(hard, to, sourceless));
+      expect(explicit).toMatchObject({ code: 'certificate:revocation-uncheckable', retryable: false });
+      expect(explicit.message).toContain('names no OCSP responder and no CRL distribution point');
+      const viaSmp = await refusal(send(hard, to));
+      expect(viaSmp).toMatchObject({ retryable: false });
+    } finally {
+      await hard.transport.close();
     }
   });
 

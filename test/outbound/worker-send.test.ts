@@ -4,6 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../../src/common/clock.js';
+import { deliveryConfig } from '../../src/delivery/delivery.config.js';
+import { DeliveryService } from '../../src/delivery/delivery.service.js';
+import { DeliveryRepository } from '../../src/delivery/deliveries/delivery-repository.js';
+import { RouteRepository } from '../../src/delivery/routes/route-repository.js';
+import { RouteService } from '../../src/delivery/routes/route.service.js';
+import { webhookConfig } from '../../src/delivery/webhook/webhook.config.js';
+import { OnwardAs4Sender } from '../../src/outbound/onward-as4-sender.js';
+import { ParticipantRepository } from '../../src/participants/participant-repository.js';
 import { MessageRepository } from '../../src/messages/message-repository.js';
 import { OutboundService } from '../../src/outbound/outbound.service.js';
 import { DEV_PKI_FILES, readDevPki } from '../../src/pki/dev-pki-files.js';
@@ -14,7 +22,6 @@ import { redisConfig } from '../../src/redis/redis.config.js';
 import { parseDocumentType, parseParticipant } from '../../src/discovery/identifiers.js';
 import { serviceMetadataUrl } from '../../src/discovery/smp-client.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
-import { QueueDeliveryRequests } from '../../src/workflows/ports.js';
 import { orderXml } from '../as4/support/scenario.js';
 import { FakeSmpServer } from '../discovery/support/fake-smp-server.js';
 import { signEnveloped, smp1Metadata } from '../discovery/support/smp-documents.js';
@@ -143,7 +150,14 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
       },
       { actor: 'test', documents: [{ role: 'catalogue-response', sha256: blob.sha256, mediaType: 'application/xml', size: blob.size }] },
     );
-    await new QueueDeliveryRequests(queue).catalogueResponseCreated(t58.id);
+    // The catalogue job hands the response to the delivery flow in its own process, which schedules the AS4 send.
+    const clock = new Clock();
+    const webhook = webhookConfig.load({});
+    const config = deliveryConfig.load({});
+    const routes = new RouteService(db.db, new RouteRepository(db.db), new ParticipantRepository(db.db), clock, webhook, config);
+    const outbound = new OutboundService(db.db, messages, blobs, queue, { messageIdDomain: 'worker.test' });
+    const delivery = new DeliveryService(db.db, new DeliveryRepository(db.db), routes, messages, blobs, queue, clock, webhook, config, new OnwardAs4Sender(outbound));
+    expect(await delivery.catalogueResponseCreated(t58.id)).toEqual({ way: 'as4', routeId: null });
     const sent = await waitForState(messages, t58.id, ['sent', 'send-failed']);
     expect(sent).toMatchObject({ state: 'sent', receivingAp: 'PDK000001' });
     const [received] = await db.db.query<{ kind: string; country_c1: string }>(

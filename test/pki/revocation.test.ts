@@ -10,6 +10,7 @@ import { TrustStore } from '../../src/pki/trust-store.js';
 import { x509 } from '../../src/pki/x509-crypto.js';
 import { DevRevocationServer } from './support/dev-revocation-server.js';
 import { FakeClock } from './support/fake-clock.js';
+import { apCertificateWithoutRevocationSources } from './support/no-revocation-source.js';
 
 const HOUR = 3_600_000;
 
@@ -175,5 +176,22 @@ describe('revocation: OCSP with CRL fallback against a loopback responder', () =
 
     server.ocspMode = 'ok';
     expect(await soft.validate(cert.revoked, 'ap', clock.now())).toMatchObject({ valid: false, code: 'revoked' });
+  });
+
+  it('tells a certificate whose status can never be checked (no OCSP responder, no CRL) from a responder that is down', async () => {
+    const sourceless = parseCertificate((await apCertificateWithoutRevocationSources(pki)).certPem);
+    const never = await checker().check(sourceless, cert.apCa);
+    expect(never).toMatchObject({ status: 'unknown', uncheckable: true });
+    // A configured responder is a source: then it is only unknown.
+    expect(await checker({ ocspResponderUrl: 'http://127.0.0.1:1/ocsp', crlEnabled: false }).check(sourceless, cert.apCa)).not.toHaveProperty('uncheckable');
+    server.ocspMode = 'http-500';
+    server.crlMode = 'http-404';
+    expect(await checker().check(cert.ours, cert.apCa)).not.toHaveProperty('uncheckable');
+    const trust = new TrustStore([{ cert: parseCertificate(pki.rootCa.certPem), label: 'root' }], { ap: [{ cert: cert.apCa, label: 'AP CA' }], smp: [] });
+    const hard = new CertificateValidator(trust, { revocationPolicy: 'hard-fail', revocation: checker() });
+    expect(await hard.validate(sourceless, 'ap', clock.now())).toMatchObject({ valid: false, code: 'revocation-uncheckable' });
+    expect(await hard.validate(cert.ours, 'ap', clock.now())).toMatchObject({ valid: false, code: 'revocation-unknown' });
+    server.ocspMode = 'ok';
+    server.crlMode = 'ok';
   });
 });

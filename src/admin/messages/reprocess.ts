@@ -26,7 +26,7 @@ export class Reprocessor {
   async reprocess(message: MessageRecord, stage: ReprocessStage, actor: string): Promise<{ message: MessageRecord; job: PendingJob }> {
     if (message.state !== 'failed') throw conflict(`message ${message.id} is ${message.state}; only failed messages are reprocessed`);
     const transaction = message.attributes.transaction ?? this.transactions.forDocumentType(message.documentTypeId ?? '')?.id ?? null;
-    const job = pendingJobOf({ id: message.id, direction: message.direction, kind: message.kind, state: stage, transaction });
+    const job = pendingJobOf({ id: message.id, direction: message.direction, kind: message.kind, state: stage, transaction, relatedMessageId: message.relatedMessageId });
     if (!job) throw conflict(`nothing processes a ${message.direction} ${message.kind} from ${stage}; choose another stage`);
     // The dead letter of the earlier run holds the deterministic job id; it must go for the new job to be queued.
     const status = await this.queue.jobStatus(job.queue, job.jobId);

@@ -12,9 +12,11 @@ export function certificateFromBase64(base64: string): X509Certificate {
   const known = parsed.get(compact);
   if (known) return known;
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) throw new Error('certificate is not base64');
-  const certificate = new X509Certificate(Buffer.from(compact, 'base64'));
+  const der = Buffer.from(compact, 'base64');
+  const certificate = new X509Certificate(der);
   if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value!);
-  parsed.set(compact, certificate);
+  // Keyed by a fresh string: `compact` may be a slice of the whole SOAP text it was read from.
+  parsed.set(der.toString('base64'), certificate);
   return certificate;
 }
 

@@ -17,6 +17,15 @@ export const NS = {
   xmlns: 'http://www.w3.org/2000/xmlns/',
 } as const;
 
+/**
+ * SOAP 1.2 roles (SOAP 1.2 Part 1 §2.2) that address a header block to this receiver, the ultimate
+ * receiver; a block without `S12:role` is for the ultimate receiver too. Any other role is not ours.
+ */
+export const SOAP12_OUR_ROLES: readonly string[] = [
+  'http://www.w3.org/2003/05/soap-envelope/role/next',
+  'http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver',
+];
+
 /** Conventional prefixes we write; receivers must not depend on them. */
 export const PREFIX = {
   soap12: 'S12',

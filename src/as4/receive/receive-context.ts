@@ -30,8 +30,14 @@ interface SoapEnvelopeParts {
   readonly body: Element;
   readonly messaging: Element;
   readonly userMessage: Element;
+  /** The wsse:Security header addressed to us and marked mustUnderstand (the only one processed). */
   readonly security: Element | undefined;
+  /** Why a wsse:Security header in the message was not processed, when one was left aside. */
+  readonly securityIgnored?: string;
 }
+
+/** Deviations from the wire format that are tolerated: `bare-lf` = MIME lines ending in LF instead of CRLF. */
+export type Tolerated = 'bare-lf';
 
 /** What the inbound steps know so far; each step reads earlier fields and fills its own. */
 export interface ReceiveContext {
@@ -42,6 +48,8 @@ export interface ReceiveContext {
   readonly body: Readable | AsyncIterable<Uint8Array>;
   readonly workspace: Workspace;
   raw?: Content;
+  /** What the sender wrote that is common though not strictly legal, and was accepted (counted in metrics). */
+  tolerated: Tolerated[];
   soapPart?: Buffer;
   attachments: ReceivedAttachment[];
   soap?: SoapEnvelopeParts;
@@ -86,6 +94,7 @@ export function createInboundContext(init: {
     body: init.body,
     workspace: init.workspace,
     attachments: [],
+    tolerated: [],
     senderAuthenticated: false,
     decrypted: new Map(),
   };

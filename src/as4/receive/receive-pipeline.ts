@@ -5,7 +5,7 @@ import type { TempWorkspaces } from '../io/temp-workspace.js';
 import { EbmsError } from '../protocol/ebms-errors.js';
 import { buildErrorSignal } from '../signals/error-signal-builder.js';
 import { httpStatusForError } from '../signals/http-status.js';
-import { createInboundContext, type ReceiveContext, type ReceiveStep } from './receive-context.js';
+import { createInboundContext, type ReceiveContext, type ReceiveStep, type Tolerated } from './receive-context.js';
 import type {
   AccessPointKeys,
   DuplicateRegistry,
@@ -46,6 +46,8 @@ export interface ReceiveReply {
   readonly error?: EbmsError;
   /** False when the request body was not read to its end (the connection should be closed). */
   readonly bodyConsumed: boolean;
+  /** Wire-format deviations that were accepted (for the metrics). */
+  readonly tolerated: readonly Tolerated[];
 }
 
 export interface ReceiveDependencies {
@@ -112,9 +114,9 @@ export class ReceivePipeline {
         await this.runStep(step, ctx);
       }
       if (ctx.duplicateOf) {
-        return { status: 200, contentType: SOAP_REPLY, body: ctx.duplicateOf.receipt, outcome: 'duplicate', messageId: ctx.header?.messageId, bodyConsumed: true };
+        return { status: 200, contentType: SOAP_REPLY, body: ctx.duplicateOf.receipt, outcome: 'duplicate', messageId: ctx.header?.messageId, bodyConsumed: true, tolerated: ctx.tolerated };
       }
-      return { status: 200, contentType: SOAP_REPLY, body: ctx.receipt!.xml, outcome: 'receipt', messageId: ctx.header?.messageId, bodyConsumed: true };
+      return { status: 200, contentType: SOAP_REPLY, body: ctx.receipt!.xml, outcome: 'receipt', messageId: ctx.header?.messageId, bodyConsumed: true, tolerated: ctx.tolerated };
     } catch (thrown) {
       return await this.reject(ctx, thrown);
     } finally {
@@ -153,6 +155,7 @@ export class ReceivePipeline {
       messageId: refToMessageId,
       error,
       bodyConsumed: ctx.raw !== undefined,
+      tolerated: ctx.tolerated,
     };
   }
 }

@@ -11,6 +11,11 @@ export interface ErrorSignalToBuild {
   readonly messageIdDomain: string;
 }
 
+/** Control characters copied from the input into a description are shown as `\xNN`, never sent as such. */
+function visible(text: string): string {
+  return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** ebMS Error signal: ErrorDetail is an element, never an attribute. */
 export async function buildErrorSignal(input: ErrorSignalToBuild): Promise<{ xml: string; messageId: string }> {
   const envelope = signalEnvelope({ now: input.now, refToMessageId: input.refToMessageId, messageIdDomain: input.messageIdDomain });
@@ -28,8 +33,8 @@ export async function buildErrorSignal(input: ErrorSignalToBuild): Promise<{ xml
           origin: d.origin,
           refToMessageInError: error.refToMessageId ?? input.refToMessageId,
         },
-        b.el('eb:Description', { 'xml:lang': 'en' }, error.description),
-        b.el('eb:ErrorDetail', {}, error.detail),
+        b.el('eb:Description', { 'xml:lang': 'en' }, visible(error.description)),
+        b.el('eb:ErrorDetail', {}, visible(error.detail)),
       ),
     );
   }

@@ -63,4 +63,12 @@ describe('error signal', () => {
     expect(signed.xml).toContain('SignatureValue');
     expect(signed.xml).toContain('category="Content"');
   });
+
+  it('never echoes a control character from the input: shown as \\xNN, the reply stays XML', async () => {
+    const error = new EbmsError('EBMS:0009', 'bad\u0001value\u0000here', undefined, { description: 'header X: a\u0001b\u001b' });
+    const signal = await buildErrorSignal({ errors: [error], refToMessageId: 'id\u0001@x', now: new Date(), messageIdDomain: 'us.test' });
+    expect(signal.xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    const outcome = await verifyReply(signal.xml, { sentMessageId: 'id\ufffd@x', sentReferences: [], limits, checkCertificate: async () => undefined });
+    expect(outcome.kind === 'error' && outcome.errors[0]).toMatchObject({ description: 'header X: a\\x01b\\x1b', detail: 'bad\\x01value\\x00here' });
+  });
 });

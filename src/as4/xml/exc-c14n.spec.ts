@@ -29,4 +29,12 @@ describe('canonicalizeExclusive', () => {
     expect(canonicalizeExclusive(x, ['S12'])).toBe('<eb:X xmlns:S12="urn:s" xmlns:eb="urn:eb"></eb:X>');
     expect(x.attributes.length).toBe(0);
   });
+
+  it('renders processing instructions as C14N does (so inserting one changes the digest), drops comments', () => {
+    const c14n = (inner: string) => canonicalizeExclusive(parseSafeXml(`<r xmlns="urn:r"><m>${inner}</m></r>`, limits).getElementsByTagName('m')[0]!);
+    expect(c14n('ab<?pi data?>cd')).toBe('<m xmlns="urn:r">ab<?pi data?>cd</m>');
+    expect(c14n('ab<?pi?>')).toBe('<m xmlns="urn:r">ab<?pi?></m>');
+    expect(c14n('a<!-- note -->b<![CDATA[]]>c<![CDATA[<&>]]>')).toBe('<m xmlns="urn:r">abc&lt;&amp;&gt;</m>');
+    expect(c14n('a<?x b?>')).not.toBe(c14n('ab'));
+  });
 });

@@ -16,6 +16,10 @@ function inheritedNamespaces(element: Element): Array<{ prefix: string; namespac
   return [...seen].filter(([prefix, uri]) => prefix !== '' && uri !== '').map(([prefix, namespaceURI]) => ({ prefix, namespaceURI }));
 }
 
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+const PROCESSING_INSTRUCTION_NODE = 7;
+
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -32,6 +36,20 @@ class SpecOrderExclusiveCanonicalization extends ExclusiveCanonicalization {
   override attrCompare(a: Attr, b: Attr): 1 | 0 | -1 {
     const byNs = byCodePoint(a.namespaceURI ?? '', b.namespaceURI ?? '');
     return (byNs !== 0 ? byNs : byCodePoint(a.localName, b.localName)) as 1 | 0 | -1;
+  }
+
+  /**
+   * xml-crypto renders a processing instruction as its data text (so `a<?x b?>` canonicalises like
+   * `ab`: a changed signed byte would still verify) and fails on one without data or on an empty
+   * CDATA section. C14N 1.0 §2.3: a PI is `<?target data?>`; a CDATA section is its text.
+   */
+  override processInner(node: Node, ...rest: unknown[]): string {
+    if (node.nodeType === PROCESSING_INSTRUCTION_NODE) {
+      const pi = node as ProcessingInstruction;
+      return pi.data ? `<?${pi.target} ${pi.data}?>` : `<?${pi.target}?>`;
+    }
+    if ((node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) && !(node as CharacterData).data) return '';
+    return (super.processInner as (node: Node, ...rest: unknown[]) => string)(node, ...rest);
   }
 }
 

@@ -20,6 +20,23 @@ describe('parseSafeXml', () => {
     expect(doc.documentElement.textContent).toBe('é');
   });
 
+  it('refuses what is not XML 1.0 before any DOM is built', () => {
+    expect(rejection('<r a="1"\u0000b="2"/>')).toBe('malformed');
+    expect(rejection('<r a="1"\u0001 b="2"/>')).toBe('malformed');
+    expect(rejection('<r a="x\u0001"/>')).toBe('malformed');
+    expect(rejection('text<r/>')).toBe('malformed');
+    expect(rejection('<r/>text')).toBe('malformed');
+    expect(rejection("<?xml version='3.0'?><r/>")).toBe('malformed');
+    expect(rejection('<r x:a="1"/>')).toBe('malformed');
+    expect(rejection('<r/><r/>')).toBe('malformed');
+  });
+
+  it('accepts a UTF-8 BOM, any legal XML declaration, comments and processing instructions', () => {
+    for (const text of ['\ufeff<r/>', "<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\r\n<r/>", '<?xml version="1.0"?><!-- c --><?pi x?><r><?pi?></r>\n']) {
+      expect(parseSafeXml(Buffer.from(text, 'utf8'), limits).documentElement.localName).toBe('r');
+    }
+  });
+
   it('refuses a DOCTYPE (XXE) before parsing', () => {
     expect(rejection('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>')).toBe('doctype');
   });

@@ -1,4 +1,5 @@
 import { DOMParser } from '@xmldom/xmldom';
+import { SaxesParser } from 'saxes';
 
 /** Bounds applied to every XML document we parse from the network. */
 export interface XmlLimits {
@@ -59,6 +60,7 @@ export function parseSafeXml(input: Uint8Array | string, limits: XmlLimits): Doc
   if (angleBrackets > limits.maxElements * 2 + 16) {
     throw new UnsafeXmlError('too-many-elements', `XML document has more than ${limits.maxElements} elements`);
   }
+  checkWellFormed(text);
   const fail = (message: string): never => {
     throw new UnsafeXmlError('malformed', `XML is not well-formed: ${message.replace(/^\[xmldom \w+\]\s*/, '')}`);
   };
@@ -70,6 +72,25 @@ export function parseSafeXml(input: Uint8Array | string, limits: XmlLimits): Doc
   if (!document?.documentElement) throw new UnsafeXmlError('malformed', 'XML document has no root element');
   checkShape(document.documentElement, limits);
   return document;
+}
+
+/**
+ * XML 1.0 well-formedness by a conforming parser, before the DOM parser (which is lenient: it reads a
+ * control character between attributes as whitespace, keeps text outside the root, accepts any
+ * version in the declaration and unbound attribute prefixes) builds the tree anything reads.
+ */
+function checkWellFormed(text: string): void {
+  const parser = new SaxesParser({ xmlns: true });
+  let first: Error | undefined;
+  parser.on('error', (error) => {
+    first ??= error;
+  });
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    first ??= error as Error;
+  }
+  if (first) throw new UnsafeXmlError('malformed', `XML is not well-formed: ${first.message}`);
 }
 
 /** Depth and element count, walked iteratively so a deep tree cannot exhaust the call stack. */

@@ -38,7 +38,7 @@ export class XmlBuilder {
     setAttrs(element, attrs);
     for (const child of children) {
       if (child === undefined || child === null || child === false) continue;
-      element.appendChild(typeof child === 'string' ? this.doc.createTextNode(child) : child);
+      element.appendChild(typeof child === 'string' ? this.doc.createTextNode(xmlChars(child)) : child);
     }
     return element;
   }
@@ -48,10 +48,22 @@ export class XmlBuilder {
   }
 }
 
+/** Characters XML 1.0 forbids (C0 controls but TAB/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
+const NOT_XML_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as XML can carry it: a character XML 1.0 forbids (which the serialiser would write as is,
+ * making the document unreadable) becomes U+FFFD. Values copied from a received message, such as an
+ * error's description or a MessageId, may hold them.
+ */
+export function xmlChars(value: string): string {
+  return value.replace(NOT_XML_CHAR, '\ufffd');
+}
+
 export function setAttrs(element: Element, attrs: Attrs): void {
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined) continue;
-    element.setAttributeNS(namespaceOf(name), name, value);
+    element.setAttributeNS(namespaceOf(name), name, xmlChars(value));
   }
 }
 

@@ -1,16 +1,22 @@
-import { jobIdFor, QUEUES } from '../../queue/queues.js';
+import { jobIdFor, QUEUES, type DeliveryAttemptJob } from '../../queue/queues.js';
+import type { Delivery } from './delivery.model.js';
 
 /**
- * Queue job ids of a delivery. Every scheduling step gets the next sequence number, so re-enqueueing
- * never collides with the job that is running, and a stale job recognises itself by its number.
- * A "resume" job waits for the claim of a worker that may have died, under the same number.
+ * The queue job of a delivery's current attempt. Every scheduling step gets the next sequence number,
+ * so re-enqueueing never collides with the job that is running, and a stale job recognises itself by
+ * the number it carries. A "resume" job waits for the claim of a worker that may have died, under the
+ * same number. The id only deduplicates: nothing is ever read back out of it.
  */
-export function deliveryJobId(deliveryId: string, jobSeq: number, resumeAt?: Date): string {
-  return jobIdFor(QUEUES.delivery, deliveryId, resumeAt ? `s${jobSeq}r${resumeAt.getTime()}` : `s${jobSeq}`);
+export function deliveryAttemptJob(delivery: Pick<Delivery, 'id' | 'jobSeq'>, resumeAt?: Date): { payload: DeliveryAttemptJob; jobId: string } {
+  const stage = resumeAt ? `s${delivery.jobSeq}r${resumeAt.getTime()}` : `s${delivery.jobSeq}`;
+  return { payload: { deliveryId: delivery.id, jobSeq: delivery.jobSeq }, jobId: jobIdFor(QUEUES.delivery, delivery.id, stage) };
 }
 
-/** The sequence number in a job id made by deliveryJobId, or null for any other id. */
-export function jobSeqOf(jobId: string): number | null {
-  const match = /^delivery\.s(\d{1,9})(?:r\d+)?\./.exec(jobId);
-  return match ? Number(match[1]) : null;
+/** A payload as it comes out of Redis: the right shape, or null (e.g. a job left from an older release). */
+export function readDeliveryAttemptJob(payload: unknown): DeliveryAttemptJob | null {
+  if (!payload || typeof payload !== 'object') return null;
+  const { deliveryId, jobSeq } = payload as Partial<Record<keyof DeliveryAttemptJob, unknown>>;
+  if (typeof deliveryId !== 'string' || !/^[0-9a-f-]{36}$/i.test(deliveryId)) return null;
+  if (typeof jobSeq !== 'number' || !Number.isSafeInteger(jobSeq) || jobSeq < 0) return null;
+  return { deliveryId, jobSeq };
 }

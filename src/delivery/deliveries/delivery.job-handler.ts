@@ -6,15 +6,10 @@ import { MessageRepository, StateConflictError } from '../../messages/message-re
 import type { JobHandler } from '../../queue/job-handler.decorator.js';
 import { HandlesQueue } from '../../queue/job-handler.decorator.js';
 import type { JobContext } from '../../queue/job-queue.js';
-import { PermanentJobError } from '../../queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../queue/queues.js';
 import { BlobStore } from '../../storage/blob-store.js';
 import { deliveryConfig } from '../delivery.config.js';
-import { DeliveryError } from '../delivery.errors.js';
 import { DeliveryService } from '../delivery.service.js';
-import { SupplierEvents } from '../supplier-events.js';
-import type { WorkflowEvent } from '../../workflows/ports.js';
-import { WebhookEventError } from '../webhook/events.js';
 import { messageFailedData } from '../events/event-data.js';
 import type { WebhookRoute } from '../routes/route.model.js';
 import { RouteService } from '../routes/route.service.js';
@@ -24,7 +19,7 @@ import { WebhookRequestError } from '../webhook/http-sender.js';
 import { nextStep } from '../webhook/next-step.js';
 import { WebhookSigningError } from '../webhook/signer.js';
 import { webhookConfig } from '../webhook/webhook.config.js';
-import { jobSeqOf } from './delivery-jobs.js';
+import { readDeliveryAttemptJob } from './delivery-jobs.js';
 import type { Delivery, StoredWebhookEvent } from './delivery.model.js';
 import { DeliveryRepository } from './delivery-repository.js';
 
@@ -45,7 +40,6 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     private readonly deliveries: DeliveryRepository,
     private readonly routes: RouteService,
     private readonly service: DeliveryService,
-    private readonly events: SupplierEvents,
     private readonly messages: MessageRepository,
     private readonly blobs: BlobStore,
     private readonly attempter: WebhookDeliveryAttempter,
@@ -55,26 +49,18 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
   ) {}
 
   async handle(payload: JobPayloads['delivery'], context: JobContext): Promise<void> {
-    if ('deliveryId' in payload) return this.deliver(payload.deliveryId, context);
-    try {
-      if (payload.request === 'order-created') await this.service.orderCreated(payload.messageId);
-      else if (payload.request === 'catalogue-response-created') await this.service.catalogueResponseCreated(payload.messageId);
-      else if (isWorkflowEvent(payload.event)) await this.events.fromMessage(payload.event, payload.messageId);
-      else throw new PermanentJobError(`unknown event ${String(payload.event).slice(0, 64)}`);
-    } catch (error) {
-      // Bad data does not improve with retries.
-      if (error instanceof DeliveryError || error instanceof WebhookEventError) throw new PermanentJobError(error.message);
-      throw error;
+    const job = readDeliveryAttemptJob(payload);
+    if (!job) {
+      // Not ours to guess at; the reconciler re-enqueues any delivery that is overdue.
+      this.logger.warn(`job ${context.jobId}: not a delivery attempt, dropped`);
+      return;
     }
-  }
-
-  private async deliver(deliveryId: string, context: JobContext): Promise<void> {
+    const { deliveryId, jobSeq } = job;
     const current = await this.deliveries.get(deliveryId);
     if (!current) {
       this.logger.warn(`job ${context.jobId}: no delivery ${deliveryId}`);
       return;
     }
-    const jobSeq = jobSeqOf(context.jobId) ?? current.jobSeq;
     // Another job owns the delivery now, or it is finished: this job has nothing to do.
     if (jobSeq !== current.jobSeq || current.state === 'delivered' || current.state === 'failed') return;
     const route = await this.routes.get(current.routeId).catch(() => null);
@@ -205,10 +191,4 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
       }
     });
   }
-}
-
-const WORKFLOW_EVENTS: readonly string[] = ['cart.received', 'cart.rejected', 'catalogue.received', 'message.failed'] satisfies WorkflowEvent[];
-
-function isWorkflowEvent(value: string): value is WorkflowEvent {
-  return WORKFLOW_EVENTS.includes(value);
 }

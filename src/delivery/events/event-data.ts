@@ -2,6 +2,7 @@ import type { CatalogueHeader, CatalogueParty } from '../../catalogue/catalogue-
 import type { MessageRecord } from '../../messages/message-repository.js';
 import type { Cart, CartParty } from '../../punchout/cart-model.js';
 import type { Identifier } from '../../ubl/model.js';
+import { DeliveryError } from '../delivery.errors.js';
 import { WEBHOOK_SCHEMA_VERSION, type WebhookEventData } from '../webhook/events.js';
 
 type ParticipantId = { scheme: string; value: string };
@@ -54,7 +55,7 @@ function partyRef(party: CartParty | CatalogueParty | undefined, fallbackId: str
 export function cartReceivedData(message: MessageRecord, cart: Cart): WebhookEventData<'cart.received'> {
   const seller = partyRef(cart.provider, message.senderId);
   const buyer = partyRef(cart.receiver, message.receiverId);
-  if (!seller || !buyer) throw new Error('the cart names neither endpoint nor envelope participant for a party');
+  if (!seller || !buyer) throw new DeliveryError('message-not-deliverable', 'the cart names neither endpoint nor envelope participant for a party');
   const currency = cart.lines[0]?.price.currency;
   const peppol = peppolRoutingOf(message);
   return {
@@ -97,7 +98,7 @@ export function catalogueReceivedData(
   const { header } = input;
   const provider = partyRef(header.provider, message.senderId);
   const receiver = partyRef(header.receiver, message.receiverId);
-  if (!provider || !receiver) throw new Error('the catalogue names neither endpoint nor envelope participant for a party');
+  if (!provider || !receiver) throw new DeliveryError('message-not-deliverable', 'the catalogue names neither endpoint nor envelope participant for a party');
   const peppol = peppolRoutingOf(message);
   return {
     schemaVersion: WEBHOOK_SCHEMA_VERSION,

@@ -1,6 +1,7 @@
 import type { MessageRepository } from '../../messages/message-repository.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import { extractBusinessDocument } from '../../workflows/validation/sbd-payload.js';
+import { DeliveryError } from '../delivery.errors.js';
 
 /** The business document of a message as a byte stream: the stored document itself, or taken out of its SBD. */
 export async function openBusinessDocument(
@@ -22,7 +23,7 @@ export async function readBounded(source: AsyncIterable<Uint8Array | string>, ma
   for await (const chunk of source) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
     size += bytes.length;
-    if (size > maxBytes) throw new Error(`document larger than ${maxBytes} bytes`);
+    if (size > maxBytes) throw new DeliveryError('message-not-deliverable', `document larger than ${maxBytes} bytes`);
     chunks.push(bytes);
   }
   return Buffer.concat(chunks);

@@ -1,3 +1,5 @@
+import type { OrderLine, OrderModel, OrderParty } from '../../punchout/order-model.js';
+import type { Address as UblAddress, Identifier } from '../../ubl/model.js';
 import { NS } from '../../ubl/namespaces.js';
 import { findAll, text, attr, find } from '../../ubl/reader.js';
 import { parseXmlSafely, type XmlLimits, DEFAULT_XML_LIMITS } from '../../ubl/safe-parse.js';
@@ -57,6 +59,152 @@ export function orderJsonFromUbl(xml: string | Uint8Array, limits: XmlLimits = D
       taxAmount: text(root, 'cac:TaxTotal/cbc:TaxAmount'),
       taxInclusiveAmount: text(totals, 'cbc:TaxInclusiveAmount'),
       payableAmount: requiredIn(totals, 'cbc:PayableAmount', 'cac:AnticipatedMonetaryTotal'),
+    }),
+  });
+}
+
+/**
+ * The same JSON straight from the order model the T01 was written from, for the flow that has just
+ * made the order: no serialise-and-parse round trip. Values are trimmed and empty ones left out,
+ * exactly as writing and reading the XML would, so both ways give the same JSON.
+ */
+export function orderJsonFromModel(order: OrderModel): WebhookOrder {
+  const need = (value: string | undefined, path: string) => {
+    const present = trimmed(value);
+    if (present === undefined) throw new OrderJsonError(`the order has no ${path}`);
+    return present;
+  };
+  const currency = need(order.currency, 'cbc:DocumentCurrencyCode');
+  const totals = order.totals;
+  return clean({
+    id: need(order.id, 'cbc:ID'),
+    issueDate: need(order.issueDate, 'cbc:IssueDate'),
+    currency,
+    profileId: need(order.profileId, 'cbc:ProfileID'),
+    customizationId: need(order.customizationId, 'cbc:CustomizationID'),
+    orderTypeCode: trimmed(order.orderTypeCode),
+    note: trimmed(order.note),
+    customerReference: trimmed(order.customerReference),
+    accountingCost: trimmed(order.accountingCost),
+    quotationReference: trimmed(order.quotationId),
+    contractId: trimmed(order.contractId),
+    validUntil: trimmed(order.validityEndDate),
+    buyer: partyOfModel(order.buyer, 'cac:BuyerCustomerParty/cac:Party'),
+    seller: partyOfModel(order.seller, 'cac:SellerSupplierParty/cac:Party'),
+    delivery: deliveryOfModel(order.delivery),
+    lines: order.lines.map((line, index) => lineOfModel(line, index + 1)),
+    totals: clean({
+      currency,
+      lineExtensionAmount: need(totals.lineExtension, 'cac:AnticipatedMonetaryTotal/cbc:LineExtensionAmount'),
+      allowanceTotalAmount: trimmed(totals.allowanceTotal),
+      chargeTotalAmount: trimmed(totals.chargeTotal),
+      taxExclusiveAmount: trimmed(totals.taxExclusive),
+      taxAmount: trimmed(totals.taxTotal),
+      taxInclusiveAmount: trimmed(totals.taxInclusive),
+      payableAmount: need(totals.payable, 'cac:AnticipatedMonetaryTotal/cbc:PayableAmount'),
+    }),
+  });
+}
+
+/** What the XML keeps of a value: trimmed, and nothing when blank. */
+function trimmed(value: string | undefined | null): string | undefined {
+  const text = value?.trim();
+  return text ? text : undefined;
+}
+
+function identifierOfModel(id: Identifier | undefined): { id: string; scheme?: string } | undefined {
+  const value = trimmed(id?.value);
+  return value ? clean({ id: value, scheme: trimmed(id?.schemeId) }) : undefined;
+}
+
+function partyOfModel(party: OrderParty, path: string): Party {
+  const endpoint = trimmed(party.endpoint.value);
+  const scheme = trimmed(party.endpoint.schemeId);
+  if (!endpoint || !scheme) throw new OrderJsonError(`the order has no ${path}/cbc:EndpointID with its schemeID`);
+  const registrationName = trimmed(party.registrationName);
+  if (!registrationName) throw new OrderJsonError(`the order has no ${path}/cac:PartyLegalEntity/cbc:RegistrationName`);
+  const contact = party.contact;
+  return clean({
+    endpointId: { scheme, value: endpoint },
+    registrationName,
+    name: trimmed(party.partyName),
+    partyId: identifierOfModel(party.partyId),
+    vatId: trimmed(party.vatId),
+    companyId: trimmed(party.companyId?.value),
+    address: addressOfModel(party.postalAddress),
+    contact: contact
+      ? emptyToUndefined(clean({ name: trimmed(contact.name), telephone: trimmed(contact.telephone), email: trimmed(contact.email) }))
+      : undefined,
+  });
+}
+
+function addressOfModel(address: UblAddress | undefined): Address | undefined {
+  const country = trimmed(address?.countryCode);
+  if (!address || !country) return undefined;
+  return clean({
+    street: trimmed(address.streetName),
+    additionalStreet: trimmed(address.additionalStreetName),
+    addressLine: trimmed(address.addressLine),
+    city: trimmed(address.cityName),
+    postalZone: trimmed(address.postalZone),
+    countrySubentity: trimmed(address.countrySubentity),
+    country,
+  });
+}
+
+function deliveryOfModel(delivery: OrderModel['delivery']): WebhookOrder['delivery'] {
+  if (!delivery) return undefined;
+  const period = delivery.requestedPeriod;
+  return emptyToUndefined(
+    clean({
+      locationId: identifierOfModel(delivery.location?.id),
+      address: addressOfModel(delivery.location?.address),
+      partyName: trimmed(delivery.party?.name),
+      requestedPeriod: period ? emptyToUndefined(clean({ startDate: trimmed(period.startDate), endDate: trimmed(period.endDate) })) : undefined,
+    }),
+  );
+}
+
+function lineOfModel(line: OrderLine, position: number): Line {
+  const where = `cac:OrderLine[${position}]/cac:LineItem`;
+  const need = (value: string | undefined, path: string) => {
+    const present = trimmed(value);
+    if (present === undefined) throw new OrderJsonError(`the order has no ${where}/${path}`);
+    return present;
+  };
+  const item = line.item;
+  const unitCode = trimmed(line.quantity.unitCode);
+  if (!unitCode) throw new OrderJsonError(`the order has no ${where}/cbc:Quantity/@unitCode`);
+  const base = line.price.baseQuantity;
+  const baseValue = trimmed(base?.value);
+  const baseUnit = trimmed(base?.unitCode);
+  const standardId = trimmed(item.standardId?.value);
+  const standardScheme = trimmed(item.standardId?.schemeId);
+  const taxId = trimmed(item.taxCategory?.id);
+  const properties = item.properties.flatMap((p) => {
+    const name = trimmed(p.name);
+    const value = trimmed(p.value);
+    return name && value ? [{ name, value }] : [];
+  });
+  return clean({
+    id: need(line.id, 'cbc:ID'),
+    quantity: { value: need(line.quantity.value, 'cbc:Quantity'), unitCode },
+    lineExtensionAmount: trimmed(line.lineExtension),
+    price: clean({
+      amount: need(line.price.amount, 'cac:Price/cbc:PriceAmount'),
+      baseQuantity: baseValue && baseUnit ? { value: baseValue, unitCode: baseUnit } : undefined,
+    }),
+    partialDeliveryAllowed: line.partialDelivery,
+    accountingCost: trimmed(line.accountingCost),
+    item: clean({
+      name: need(item.name, 'cac:Item/cbc:Name'),
+      description: trimmed(item.description),
+      sellersItemId: trimmed(item.sellersId),
+      buyersItemId: trimmed(item.buyersId),
+      manufacturersItemId: trimmed(item.manufacturersId),
+      standardItemId: standardId && standardScheme ? { id: standardId, scheme: standardScheme } : undefined,
+      taxCategory: taxId ? clean({ id: taxId, percent: trimmed(item.taxCategory?.percent) }) : undefined,
+      properties: properties.length > 0 ? properties : undefined,
     }),
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
-import { MessageRepository, recordAs, StateConflictError, type MessageRecordOf } from '../../messages/message-repository.js';
+import { MessageRepository, recordAs, StateConflictError, type MessageRecord, type MessageRecordOf } from '../../messages/message-repository.js';
 import { normalizeParticipant, qualifiedDocumentTypeId, qualifiedProcessId, TRANSACTIONS } from '../../peppol/index.js';
 import { formatOrderNumber, type BuyerConfig } from '../../punchout/buyer-config.js';
 import { cartChangeSchema } from '../../punchout/cart-changes.js';
@@ -20,7 +20,8 @@ import { OrderNumberSeries } from './order-number-series.js';
 /**
  * Makes the order (T01) of an approved cart: number from the buyer's series (taken once per cart),
  * mapping, official T01 validation, then in one transaction the order message and the cart's move
- * to `order-created`; finally the delivery request. Every step can be repeated after a crash.
+ * to `order-created`; finally the hand-over to delivery, in the same job. Every step can be repeated
+ * after a crash.
  */
 @Injectable()
 export class OrderProducer {
@@ -72,9 +73,10 @@ export class OrderProducer {
     }
     const orderMessageId = randomUUID();
     const endpoint = (id: Identifier) => normalizeParticipant(`${id.schemeId ?? ''}:${id.value}`);
+    let orderMessage: MessageRecord;
     try {
-      await this.db.transaction(async (tx) => {
-        await this.messages.create(
+      orderMessage = await this.db.transaction(async (tx) => {
+        const created = await this.messages.create(
           {
             id: orderMessageId,
             direction: 'outbound',
@@ -106,19 +108,21 @@ export class OrderProducer {
           patch: { attributes: { orderMessageId, orderNumber } },
           tx,
         });
+        return created;
       });
     } catch (error) {
-      // Another run made the order first; it requests the delivery itself.
+      // Another run made the order first; it hands the order over itself.
       if (error instanceof StateConflictError) return;
       throw error;
     }
-    await this.deliveries.orderCreated(orderMessageId);
+    // Straight on to delivery with the order in hand: its JSON comes from the model, not from re-reading the XML.
+    await this.deliveries.orderCreated({ message: orderMessage, order: result.order, xml: result.xml });
   }
 
-  /** After a crash between commit and request: the order exists, ask for its delivery again. */
+  /** After a crash between commit and hand-over: the order exists, hand it over again (read back from the store). */
   async requestDelivery(cart: MessageRecordOf<'cart'>): Promise<void> {
     const orderMessageId = cart.attributes.orderMessageId;
-    if (orderMessageId) await this.deliveries.orderCreated(orderMessageId);
+    if (orderMessageId) await this.deliveries.storedOrderCreated(orderMessageId);
   }
 
   /** The cart's purchase order number: taken from the series once, then kept on the cart. */

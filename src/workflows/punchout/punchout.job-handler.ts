@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Database } from '../../database/database.js';
 import { MessageRepository, recordAs, StateConflictError, type MessageRecordOf } from '../../messages/message-repository.js';
+import type { MessageState } from '../../messages/message-states.js';
 import { decideApproval } from '../../punchout/approval.js';
-import { sellerKeys } from '../../punchout/cart-model.js';
+import { sellerKeys, type Cart } from '../../punchout/cart-model.js';
 import { documentCurrency, selectOrderLines } from '../../punchout/order-checks.js';
 import { lineExtensionAmount } from '../../punchout/order-totals.js';
 import { PunchoutError } from '../../punchout/errors.js';
@@ -10,6 +11,7 @@ import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator
 import { JobQueue, type JobContext } from '../../queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../queue/queues.js';
 import { Decimal, formatAmount } from '../../ubl/decimal.js';
+import { DeliveryRequests } from '../ports.js';
 import { WorkflowFailures } from '../shared/workflow-failures.js';
 import { abandonJobId } from './approval.service.js';
 import { ApprovalStore } from './approval-store.js';
@@ -17,9 +19,10 @@ import { CartContextLoader, type CartContext } from './cart-context.js';
 import { OrderProducer } from './order-producer.js';
 
 /**
- * Punch-out stage: a validated cart goes through the buyer's approval policy; an approved one
- * (automatically, or by a person through ApprovalService) becomes an order. What to do is read
- * from the cart's state, so a repeated or late job does the remaining work only.
+ * Punch-out stage: a validated cart is reported to the supplier (`cart.received`) and goes through
+ * the buyer's approval policy; an approved one (automatically, or by a person through
+ * ApprovalService) becomes an order, handed straight to delivery. What to do is read from the
+ * cart's state, so a repeated or late job does the remaining work only.
  */
 @Injectable()
 @HandlesQueue(QUEUES.punchout)
@@ -32,6 +35,7 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
     private readonly carts: CartContextLoader,
     private readonly approvals: ApprovalStore,
     private readonly orders: OrderProducer,
+    private readonly deliveries: DeliveryRequests,
     private readonly queue: JobQueue,
     private readonly failures: WorkflowFailures,
   ) {}
@@ -41,27 +45,43 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
       const found = await this.messages.find(messageId);
       if (!found) return this.logger.warn(`punch-out job for unknown message ${messageId}: nothing to do`);
       let message = recordAs(found, 'cart');
-      // The cart and buyer configuration the policy was decided on serve the order too: no second read and parse.
-      let context: CartContext | undefined;
-      if (message.state === 'validated') ({ message, context } = await this.applyPolicy(message));
-      switch (message.state) {
-        case 'awaiting-approval':
-          return await this.scheduleAbandon(message.id);
-        case 'approved':
-        case 'changed':
-          return await this.orders.produce(message, context);
-        case 'order-created':
-          return await this.orders.requestDelivery(message);
-        default:
-          return;
+      // The cart and buyer configuration read once serve the supplier's report, the policy and the order.
+      let cart: CartContext | undefined;
+      let read: Cart | undefined;
+      if (message.state === 'validated') ({ message, context: cart, read } = await this.applyPolicy(message));
+      else if (REPORTED_AGAIN.includes(message.state)) {
+        cart = await this.carts.load(message).catch(ignoreUnusableCart);
+        read = cart?.cart;
       }
+      // `cart.received` is stored alongside the order, off its path; the job ends only once it is. A
+      // job that runs again for a cart past `validated` (a retry, a worker that died, a person's
+      // decision) reports it again: the same event, so nothing new when it was stored already.
+      const reported = read ? this.deliveries.cartReceived(message.id, read) : Promise.resolve();
+      const [work, report] = await Promise.allSettled([this.advance(message, cart), reported]);
+      if (work.status === 'rejected') throw work.reason;
+      if (report.status === 'rejected') throw report.reason;
     } catch (error) {
       await this.failures.afterJobError(messageId, 'approval', error, context);
     }
   }
 
+  /** What the cart's state leaves to do. */
+  private async advance(message: MessageRecordOf<'cart'>, cart: CartContext | undefined): Promise<void> {
+    switch (message.state) {
+      case 'awaiting-approval':
+        return this.scheduleAbandon(message.id);
+      case 'approved':
+      case 'changed':
+        return this.orders.produce(message, cart);
+      case 'order-created':
+        return this.orders.requestDelivery(message);
+      default:
+        return;
+    }
+  }
+
   /** validated → approved (policy met) or awaiting-approval (a person decides, before a deadline). */
-  private async applyPolicy(message: MessageRecordOf<'cart'>): Promise<{ message: MessageRecordOf<'cart'>; context?: CartContext }> {
+  private async applyPolicy(message: MessageRecordOf<'cart'>): Promise<{ message: MessageRecordOf<'cart'>; context?: CartContext; read?: Cart }> {
     let context: CartContext;
     try {
       context = await this.carts.load(message);
@@ -83,7 +103,7 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
           from: ['validated'],
           patch: { attributes: { approval: { decision: 'auto-approved', actor: 'system:approval-policy', at: now.at.toISOString(), changes: [] } } },
         });
-        return { message: recordAs(approved, 'cart'), context };
+        return { message: recordAs(approved, 'cart'), context, read: context.cart };
       }
       const deadline = this.carts.abandonDeadline(context.buyer.config, now.at);
       const record = await this.db.transaction(async (tx) => {
@@ -98,10 +118,10 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
         await this.approvals.open({ messageId: message.id, buyerId: context.buyerId, sellerId: sellerKeys(context.cart)[0] ?? message.senderId, cartId: context.cart.id, ...summary(context), reasons: decision.reasons, deadline }, tx);
         return moved;
       });
-      return { message: recordAs(record, 'cart') };
+      return { message: recordAs(record, 'cart'), read: context.cart };
     } catch (error) {
       // Another run moved the cart meanwhile: go on from its state, with a fresh read of the cart.
-      if (error instanceof StateConflictError) return { message: recordAs(await this.messages.get(message.id), 'cart') };
+      if (error instanceof StateConflictError) return { message: recordAs(await this.messages.get(message.id), 'cart'), read: context.cart };
       throw error;
     }
   }
@@ -113,6 +133,15 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
     const delayMs = Math.max(0, approval.deadline.getTime() - this.carts.now().at.getTime());
     await this.queue.enqueue(QUEUES.maintenance, { task: 'abandon-cart', messageId }, { jobId: abandonJobId(messageId), delayMs });
   }
+}
+
+/** States in which a job may run after an earlier one left before its `cart.received` report was stored. */
+const REPORTED_AGAIN: readonly MessageState[] = ['awaiting-approval', 'approved', 'changed', 'order-created'];
+
+/** A cart that cannot be read any more is not reported again; its flow deals with it. */
+function ignoreUnusableCart(error: unknown): undefined {
+  if (error instanceof PunchoutError) return undefined;
+  throw error;
 }
 
 /** Currency, net total and line count of a cart for the approver's list; totals only when computable. */

@@ -28,11 +28,8 @@ export class InboundRouter {
     if (message.direction !== 'inbound') return;
     const transaction = transactionOf(message);
     if (message.state === 'validated' && transaction === TRANSACTIONS.punchOut.id) {
-      // Independent jobs: the event to the supplier and the cart's next stage are queued together.
-      await Promise.all([
-        this.deliveries.event('cart.received', message.id),
-        this.queue.enqueue(QUEUES.punchout, { messageId: message.id }, { jobId: jobIdFor(QUEUES.punchout, message.id) }),
-      ]);
+      // The punch-out job reads the cart once, for the supplier's `cart.received` and for the approval.
+      await this.queue.enqueue(QUEUES.punchout, { messageId: message.id }, { jobId: jobIdFor(QUEUES.punchout, message.id) });
     } else if (message.state === 'rejected' && (transaction === TRANSACTIONS.punchOut.id || message.kind === 'cart')) {
       await this.deliveries.event('cart.rejected', message.id);
     } else if ((message.state === 'validated' || message.state === 'rejected') && (transaction === TRANSACTIONS.catalogue.id || message.kind === 'catalogue')) {

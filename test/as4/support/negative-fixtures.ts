@@ -2,7 +2,8 @@ import { createPrivateKey, randomBytes } from 'node:crypto';
 import { X509Certificate } from 'node:crypto';
 import { NS } from '../../../src/as4/protocol/namespaces.js';
 import type { ReceiveReply } from '../../../src/as4/receive/receive-pipeline.js';
-import type { BuiltUserMessage } from '../../../src/as4/outbound/user-message-builder.js';
+import { toMultipart, type BuiltUserMessage } from '../../../src/as4/outbound/user-message-builder.js';
+import { multipartToBuffer } from '../../../src/as4/mime/multipart-writer.js';
 import { removeProperty, resigned, RSA_SHA1, setEbmsText, withoutEncryption, withoutSignature } from './faulty-messages.js';
 import { credentials, orderXml, sbdFor, type Scenario } from './scenario.js';
 
@@ -17,6 +18,13 @@ export interface Fault {
   readonly detail?: string;
   readonly env?: Record<string, string>;
   send(s: FixtureTarget): Promise<ReceiveReply>;
+}
+
+/** The message framed as we send it, then edited as bytes (for faults in the MIME structure). */
+async function framedThenEdited(s: FixtureTarget, edit: (mime: string) => string): Promise<ReceiveReply> {
+  const mime = toMultipart(s.build());
+  const body = Buffer.from(edit((await multipartToBuffer(mime)).toString('latin1')), 'latin1');
+  return s.send(body, mime.contentType);
 }
 
 const built = (s: FixtureTarget, m: Pick<BuiltUserMessage, 'soapXml' | 'attachments'>, rootType?: string) => s.sendBuilt(m, rootType).then((r) => r.reply);
@@ -132,6 +140,87 @@ export const FAULTS: Fault[] = [
     code: 'EBMS:0007',
     status: 400,
     send: (s) => s.send(Buffer.from('this is not a multipart body\r\n--nope--\r\n'), 'multipart/related; boundary="abc"; type="application/soap+xml"'),
+  },
+  // Not well-formed XML 1.0 (the DOM parser alone reads a control character between attributes as
+  // whitespace, so the digests still matched and a receipt was signed).
+  {
+    name: 'nul-between-attributes-of-signed-s12-body',
+    code: 'EBMS:0009',
+    status: 400,
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replace('<S12:Body ', '<S12:Body\u0000'))),
+  },
+  {
+    name: 'control-character-0x01-between-attributes-of-eb-messaging',
+    code: 'EBMS:0009',
+    status: 400,
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replace('<eb:Messaging S12:mustUnderstand="true" ', '<eb:Messaging S12:mustUnderstand="true"\u0001'))),
+  },
+  {
+    name: 'control-character-in-attribute-value',
+    code: 'EBMS:0009',
+    status: 400,
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replace(/(<eb:PartyId type="[^"]*)"/, '$1\u0001"'))),
+  },
+  { name: 'text-before-the-root-element', code: 'EBMS:0009', status: 400, send: (s) => built(s, editSoap(s.build(), (x) => x.replace('?>', '?>text'))) },
+  { name: 'xml-declaration-version-3.0', code: 'EBMS:0009', status: 400, send: (s) => built(s, editSoap(s.build(), (x) => x.replace('version="1.0"', "version='3.0'"))) },
+  {
+    name: 'undeclared-namespace-prefix-on-an-attribute',
+    code: 'EBMS:0009',
+    status: 400,
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replace('<eb:Messaging ', '<eb:Messaging undeclared:flag="1" '))),
+  },
+  // Not MIME.
+  {
+    name: 'unknown-content-transfer-encoding-biniry',
+    code: 'EBMS:0007',
+    status: 400,
+    send: (s) => framedThenEdited(s, (m) => m.replace(/(application\/octet-stream\r\nContent-Transfer-Encoding: )binary/, '$1biniry')),
+  },
+  {
+    name: 'unknown-content-transfer-encoding-biniry-on-the-soap-part',
+    code: 'EBMS:0007',
+    status: 400,
+    send: (s) => framedThenEdited(s, (m) => m.replace(/(charset=UTF-8\r\nContent-Transfer-Encoding: )binary/, '$1biniry')),
+  },
+  {
+    name: 'malformed-mime-header-line',
+    code: 'EBMS:0007',
+    status: 400,
+    send: (s) => framedThenEdited(s, (m) => m.replace('Content-Type: application/octet-stream\r\n', 'Content-Type: application/octet-stream\r\nthis line is no header\r\n')),
+  },
+  {
+    name: 'control-character-in-a-mime-header',
+    code: 'EBMS:0007',
+    status: 400,
+    send: (s) => framedThenEdited(s, (m) => m.replace(/Content-ID: <([^>]+)>/, 'Content-ID: <\u0001$1>')),
+  },
+  // A processing instruction is part of what exclusive C14N signs: inserting one changes a signed
+  // byte and fails the signature (it gave an internal error before).
+  {
+    name: 'processing-instruction-inside-signed-message-id',
+    code: 'EBMS:0101',
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replace(/(<eb:MessageId>[^<]{4})/, '$1<?pi?>'))),
+  },
+  {
+    name: 'processing-instruction-with-data-inside-signed-conversation-id',
+    code: 'EBMS:0101',
+    send: (s) => built(s, editSoap(s.build({ conversationId: 'conv-1-tail' }), (x) => x.replace('>conv-1-tail<', '>conv-1<?x -tail?><'))),
+  },
+  {
+    name: 'processing-instruction-inside-signed-to-party-id',
+    code: 'EBMS:0101',
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replace(/(<eb:To><eb:PartyId [^>]*>[^<]{2})/, '$1<?pi data?>'))),
+  },
+  // A wsse:Security header that is not ours to process leaves the message without one.
+  {
+    name: 'security-header-for-another-soap-role',
+    code: 'EBMS:0101',
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replace('<wsse:Security S12:mustUnderstand="true"', '<wsse:Security S12:role="urn:example:intermediary" S12:mustUnderstand="true"'))),
+  },
+  {
+    name: 'security-header-must-understand-false',
+    code: 'EBMS:0101',
+    send: (s) => built(s, editSoap(s.build(), (x) => x.replace('<wsse:Security S12:mustUnderstand="true"', '<wsse:Security S12:mustUnderstand="false"'))),
   },
   {
     name: 'oversize-body',

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { Clock } from '../../../src/common/clock.js';
 import { as4Config, type As4Config } from '../../../src/as4/as4.config.js';
 import { ReceivePipeline, type ReceiveReply } from '../../../src/as4/receive/receive-pipeline.js';
-import type { As4KeyPair } from '../../../src/as4/receive/ports.js';
+import type { As4KeyPair, SenderCertificateValidator } from '../../../src/as4/receive/ports.js';
 import { CredentialsAccessPointKeys } from './credentials-access-point-keys.js';
 import { PkiSenderCertificateValidator } from '../../../src/receive-ports/pki-sender-certificate-validator.js';
 import { parseCertificate } from '../../../src/pki/certificate.js';
@@ -89,7 +89,7 @@ export interface Scenario {
   sendBuilt(message: Pick<BuiltUserMessage, 'soapXml' | 'attachments'>, rootType?: string): Promise<{ reply: ReceiveReply; body: Buffer }>;
 }
 
-export async function createScenario(env: Record<string, string> = {}): Promise<Scenario> {
+export async function createScenario(env: Record<string, string> = {}, ports: { certificateValidator?: SenderCertificateValidator } = {}): Promise<Scenario> {
   const pki = await devPki();
   const config = as4Config.load({ AS4_SPILL_THRESHOLD_BYTES: '65536', ...env });
   const store = new MemoryMessageStore();
@@ -103,7 +103,7 @@ export async function createScenario(env: Record<string, string> = {}): Promise<
     clock: new Clock(),
     workspaces: new TempWorkspaces(config.tempDir),
     keys: new CredentialsAccessPointKeys(ours),
-    certificateValidator: devCertificateValidator(pki),
+    certificateValidator: ports.certificateValidator ?? devCertificateValidator(pki),
     participants: directory,
     duplicates,
     store,

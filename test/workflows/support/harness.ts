@@ -3,6 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Clock } from '../../../src/common/clock.js';
+import { deliveryConfig } from '../../../src/delivery/delivery.config.js';
+import { InProcessDeliveryRequests } from '../../../src/delivery/delivery-requests.js';
+import { DeliveryService } from '../../../src/delivery/delivery.service.js';
+import { DeliveryRepository } from '../../../src/delivery/deliveries/delivery-repository.js';
+import { RouteRepository } from '../../../src/delivery/routes/route-repository.js';
+import { RouteService } from '../../../src/delivery/routes/route.service.js';
+import { SupplierEvents } from '../../../src/delivery/supplier-events.js';
+import { webhookConfig } from '../../../src/delivery/webhook/webhook.config.js';
+import { ParticipantRepository } from '../../../src/participants/participant-repository.js';
 import { MessageRepository, type MessageRecord } from '../../../src/messages/message-repository.js';
 import type { MessageState } from '../../../src/messages/message-states.js';
 import { punchoutConfig } from '../../../src/punchout/punchout.config.js';
@@ -12,7 +21,6 @@ import { redisConfig } from '../../../src/redis/redis.config.js';
 import { RedisConnections } from '../../../src/redis/redis-connections.js';
 import { BlobStore } from '../../../src/storage/blob-store.js';
 import { receiveDocument, type DocumentToReceive } from '../../support/received-document.js';
-import { QueueDeliveryRequests } from '../../../src/workflows/ports.js';
 import { ApprovalStore } from '../../../src/workflows/punchout/approval-store.js';
 import { ApprovalService } from '../../../src/workflows/punchout/approval.service.js';
 import { BuyerConfigRepository } from '../../../src/workflows/punchout/buyer-config-repository.js';
@@ -131,7 +139,13 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   const documents = new WorkflowDocuments(blobs, messages);
   const buyerConfigs = new BuyerConfigRepository(database.db);
   const carts = new CartContextLoader(documents, buyerConfigs, clock, punchoutConfig.load({}), workflowsConfig.load(fullEnv));
-  const approvals = new ApprovalService(database.db, messages, new ApprovalStore(database.db), carts, queue, new QueueDeliveryRequests(queue), clock);
+  // A person's decision reports to the delivery flow as the API process does: in the same call.
+  const webhook = webhookConfig.load(fullEnv);
+  const delivery = deliveryConfig.load(fullEnv);
+  const routes = new RouteService(database.db, new RouteRepository(database.db), new ParticipantRepository(database.db), clock, webhook, delivery);
+  const deliveryService = new DeliveryService(database.db, new DeliveryRepository(database.db), routes, messages, blobs, queue, clock, webhook, delivery);
+  const deliveryRequests = new InProcessDeliveryRequests(deliveryService, new SupplierEvents(deliveryService, messages, blobs, clock));
+  const approvals = new ApprovalService(database.db, messages, new ApprovalStore(database.db), carts, queue, deliveryRequests, clock);
   const workers: RunningProcess[] = [];
 
   const harness: Harness = {

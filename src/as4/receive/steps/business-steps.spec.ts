@@ -24,6 +24,7 @@ function ctx(extra: Partial<ReceiveContext> = {}): ReceiveContext {
     body: (async function* () {})(),
     workspace: undefined as never,
     attachments: [],
+    tolerated: [],
     senderAuthenticated: true,
     decrypted: new Map(),
     header,

@@ -38,7 +38,9 @@ export class CheckDuplicateStep implements ReceiveStep {
 
   /** Remembers the key; true when it was remembered already. */
   private seenBefore(key: MessageKey): boolean {
-    const id = `${key.senderPartyId.toLowerCase()}\n${key.messageId}`;
+    // A fresh copy: the MessageId read from the DOM is a slice of the whole SOAP text, and keeping
+    // the slice would keep that text (about 10 KB) alive for every remembered key.
+    const id = Buffer.from(`${key.senderPartyId.toLowerCase()}\n${key.messageId}`, 'utf8').toString('utf8');
     if (this.seen.has(id)) return true;
     if (this.seen.size >= MAX_REMEMBERED_KEYS) this.seen.clear();
     this.seen.add(id);

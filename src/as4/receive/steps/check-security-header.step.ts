@@ -19,6 +19,9 @@ export class CheckSecurityHeaderStep implements ReceiveStep {
   ) {}
 
   async run(ctx: ReceiveContext): Promise<void> {
+    if (!ctx.soap!.security && ctx.soap!.securityIgnored) {
+      throw new EbmsError('EBMS:0101', `the message has no wsse:Security header for this receiver: ${ctx.soap!.securityIgnored}`);
+    }
     let model;
     try {
       model = readSecurityHeader(ctx.soap!.security, ctx.soap!.ids, this.maxReferences);

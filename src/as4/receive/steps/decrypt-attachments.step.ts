@@ -41,7 +41,9 @@ export class DecryptAttachmentsStep implements ReceiveStep {
         const attachment = ctx.attachments.find((a) => a.contentId === encrypted.contentId);
         if (!attachment) throw new EbmsError('EBMS:0011', `EncryptedData ${dataId} points to missing attachment cid:${encrypted.contentId}`);
         const part = ctx.header!.parts.find((p) => p.contentId === encrypted.contentId);
-        const mimeType = encrypted.mimeType ?? (part?.compressionType ? PEPPOL.gzipCompression : part?.mimeType ?? 'application/octet-stream');
+        // Compressed means the encrypted octets are gzip, whatever EncryptedData/@MimeType says
+        // (some stacks write the payload's type there): the digest then takes them raw.
+        const mimeType = part?.compressionType ? PEPPOL.gzipCompression : (encrypted.mimeType ?? part?.mimeType ?? 'application/octet-stream');
         let decrypted: { content: Content; sha256: Buffer };
         try {
           decrypted = await this.decrypt(ctx, attachment.content, contentKey);

@@ -1,12 +1,18 @@
 import { EbmsError } from '../../protocol/ebms-errors.js';
-import { NS } from '../../protocol/namespaces.js';
+import { NS, SOAP12_OUR_ROLES } from '../../protocol/namespaces.js';
 import { attribute, childElements, text } from '../../xml/dom.js';
 import { indexUniqueIds, parseSafeXml, UnsafeXmlError, type XmlLimits } from '../../xml/safe-xml.js';
 import type { ReceiveContext, ReceiveStep } from '../receive-context.js';
 import { soap11Rejected } from './receive-mime.step.js';
 
 const header = (detail: string, httpStatus?: number) => new EbmsError('EBMS:0009', detail, undefined, { httpStatus });
-const isTrue = (value: string | undefined) => value === 'true' || value === '1';
+const isTrue = (value: string | undefined) => value?.trim() === 'true' || value?.trim() === '1';
+
+/** Whether a header block is addressed to us (no role, `next` or `ultimateReceiver`). */
+function addressedToUs(block: Element): boolean {
+  const role = attribute(block, NS.soap12, 'role');
+  return role === undefined || SOAP12_OUR_ROLES.includes(role.trim());
+}
 
 /** Header blocks this receiver processes; any other block marked mustUnderstand is refused. */
 const UNDERSTOOD = new Set([`${NS.wsse}|Security`, `${NS.eb}|Messaging`]);
@@ -56,13 +62,24 @@ export class ParseEnvelopeStep implements ReceiveStep {
     if (userMessages.length !== 1) throw header('eb:Messaging carries no UserMessage');
     if (!isTrue(attribute(messaging, NS.soap12, 'mustUnderstand'))) throw header('eb:Messaging must be marked S12:mustUnderstand="true"');
     for (const block of childElements(soapHeader)) {
+      if (!addressedToUs(block)) continue;
       if (isTrue(attribute(block, NS.soap12, 'mustUnderstand')) && !UNDERSTOOD.has(`${block.namespaceURI}|${block.localName}`)) {
         throw header(`header block {${block.namespaceURI}}${block.localName} is marked mustUnderstand but is not understood`);
       }
     }
     const securities = childElements(soapHeader, NS.wsse, 'Security');
-    if (securities.length > 1) throw header('more than one wsse:Security header');
+    const ours = securities.filter(addressedToUs);
+    if (ours.length > 1) throw header('more than one wsse:Security header is addressed to this receiver');
+    let security: Element | undefined = ours[0];
+    let securityIgnored: string | undefined;
+    if (security && !isTrue(attribute(security, NS.soap12, 'mustUnderstand'))) {
+      // Peppol marks it mustUnderstand="true"; a block we may ignore is not one we rely on.
+      securityIgnored = 'its wsse:Security header is not marked S12:mustUnderstand="true", as the Peppol AS4 profile requires';
+      security = undefined;
+    } else if (!security && securities.length > 0) {
+      securityIgnored = `its wsse:Security header is addressed to the SOAP role ${JSON.stringify(attribute(securities[0]!, NS.soap12, 'role')!.slice(0, 200))}, not to this receiver`;
+    }
     if (childElements(body).length > 0 || text(body).length > 0) throw header('the SOAP Body must be empty: Peppol payloads travel as attachments');
-    ctx.soap = { document, ids, envelope, header: soapHeader, body, messaging, userMessage: userMessages[0]!, security: securities[0] };
+    ctx.soap = { document, ids, envelope, header: soapHeader, body, messaging, userMessage: userMessages[0]!, security, securityIgnored };
   }
 }

@@ -80,10 +80,47 @@ describe('ReceiveMimeStep', () => {
     expect(await codeOf(new ReceiveMimeStep(limits).run(cut))).toBe('EBMS:0007/400');
   });
 
-  it('refuses attachments without Content-ID, with base64 encoding, or repeated ids', async () => {
+  it('refuses attachments without Content-ID, with an unknown transfer encoding, or repeated ids', async () => {
     expect(await codeOf(receive([soap, { headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from('x') }]))).toBe('EBMS:0007/400');
-    const b64 = attachment('a@b', 3);
-    expect(await codeOf(receive([soap, { ...b64, headers: { ...b64.headers, 'Content-Transfer-Encoding': 'base64' } }]))).toBe('EBMS:0007/400');
+    const biniry = attachment('a@b', 3);
+    expect(await codeOf(receive([soap, { ...biniry, headers: { ...biniry.headers, 'Content-Transfer-Encoding': 'biniry' } }]))).toBe('EBMS:0007/400');
     expect(await codeOf(receive([soap, attachment('a@b', 1), attachment('a@b', 1)]))).toBe('EBMS:0007/400');
+  });
+
+  it('decodes base64 and quoted-printable attachments (spilled or not) and keeps the raw body as sent', async () => {
+    const plain = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256));
+    const b64 = { headers: { 'Content-Type': 'application/octet-stream', 'Content-ID': '<b64@x>', 'Content-Transfer-Encoding': 'BASE64' }, body: Buffer.from(plain.toString('base64').replace(/.{76}/g, '$&\r\n')) };
+    const qp = { headers: { 'Content-Type': 'application/octet-stream', 'Content-ID': '<qp@x>', 'Content-Transfer-Encoding': 'Quoted-Printable' }, body: Buffer.from('caf=C3=A9 =\r\nau lait=0D=0A') };
+    const mime = writeMultipartRelated([soap, b64, qp]);
+    const body = await multipartToBuffer(mime);
+    const ctx = await contextFor(body, mime.contentType);
+    await new ReceiveMimeStep(limits).run(ctx);
+    expect((await readContent(ctx.attachments[0]!.content, 10_000)).equals(plain)).toBe(true);
+    expect(ctx.attachments[0]!.content.path).toBeDefined();
+    expect((await readContent(ctx.attachments[1]!.content, 10_000)).toString('utf8')).toBe('café au lait\r\n');
+    expect((await readContent(ctx.raw!, 1_000_000)).equals(body)).toBe(true);
+    await ctx.workspace.dispose();
+  });
+
+  it('refuses base64 with characters outside the alphabet or cut short', async () => {
+    const bad = (body: string) => ({ headers: { 'Content-Type': 'application/octet-stream', 'Content-ID': '<a@b>', 'Content-Transfer-Encoding': 'base64' }, body: Buffer.from(body) });
+    expect(await codeOf(receive([soap, bad('QUJD*RA==')]))).toBe('EBMS:0007/400');
+    expect(await codeOf(receive([soap, bad('QUJDR')]))).toBe('EBMS:0007/400');
+    expect(await codeOf(receive([soap, bad('QQ==QUJD')]))).toBe('EBMS:0007/400');
+  });
+
+  it('finds the root by the start parameter, with or without angle brackets, wherever it is', async () => {
+    const root = { headers: { ...soap.headers, 'Content-ID': '<root@x>' }, body: soap.body };
+    const mime = writeMultipartRelated([attachment('a@b', 10), root]);
+    const body = await multipartToBuffer(mime);
+    for (const start of ['"<root@x>"', 'root@x', '<root@x>']) {
+      const ctx = await contextFor(body, `${mime.contentType}; start=${start}`);
+      await new ReceiveMimeStep(limits).run(ctx);
+      expect(ctx.soapPart?.toString()).toBe('<S12:Envelope/>');
+      expect(ctx.attachments.map((a) => a.contentId)).toEqual(['a@b']);
+      await ctx.workspace.dispose();
+    }
+    const missing = await contextFor(body, `${mime.contentType}; start="<other@x>"`);
+    expect(await codeOf(new ReceiveMimeStep(limits).run(missing))).toBe('EBMS:0007/400');
   });
 });
