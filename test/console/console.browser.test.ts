@@ -18,7 +18,7 @@ interface DeliveryView {
  * SELLER are approved by the buyer's policy; carts from OTHER_SELLER wait for a person. SELLER's
  * route points at a path the OMS does not serve, so its order's delivery fails.
  */
-describe.skipIf(!CHROMIUM)('web console in a real browser', () => {
+describe.skipIf(!CHROMIUM)('web console in a real browser', { timeout: 120_000 }, () => {
   let w: ConsoleWorld;
   const carts = { auto: '', approve: '', reject: '', viewer: '' };
   let sellerRouteId: string;
@@ -78,7 +78,7 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', () => {
     await screenshots(operator, 'sign-in');
 
     await signIn(operator, `wrong-${w.keys.viewer}`);
-    await expect.poll(() => operator.getByRole('alert').textContent()).toMatch(/refused/);
+    await expect.poll(() => operator.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/refused/);
     expect(await operator.getByRole('navigation').count()).toBe(0);
     expect(await operator.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
 
@@ -110,9 +110,9 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', () => {
     const total = operator.locator('[data-total="payable"]');
     const before = await total.textContent();
     await quantity.fill('7');
-    await expect.poll(() => total.textContent()).not.toBe(before);
+    await expect.poll(() => total.textContent(), { timeout: 15_000 }).not.toBe(before);
     const approve = operator.getByRole('button', { name: 'Approve with changes' });
-    await expect.poll(() => approve.isEnabled()).toBe(true);
+    await expect.poll(() => approve.isEnabled(), { timeout: 15_000 }).toBe(true);
     expect(await operator.locator('.change-log').textContent()).toMatch(/quantity .* → 7/);
     const previewed = await total.textContent();
     await screenshots(operator, 'cart-with-change');
@@ -138,7 +138,7 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', () => {
     await operator.goto(`${w.base}/console/#/approvals/${carts.reject}`);
     await operator.getByLabel('Reason for rejecting').fill('Over budget this quarter');
     await operator.getByRole('button', { name: 'Reject' }).click();
-    await expect.poll(() => operator.getByRole('region', { name: 'Outcome' }).textContent()).toContain('rejected');
+    await expect.poll(() => operator.getByRole('region', { name: 'Outcome' }).textContent(), { timeout: 15_000 }).toContain('rejected');
     const last = (await w.h.messages.timeline(carts.reject)).at(-1)!;
     expect(last).toMatchObject({ toState: 'rejected', reason: 'rejected: Over budget this quarter' });
     expect(last.actor).toMatch(/^api-key:/);
@@ -182,9 +182,9 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', () => {
     await operator.goto(`${w.base}/console/#/messages/${carts.auto}`);
     const report = operator.getByRole('region', { name: 'Validation report' });
     await report.waitFor();
-    await expect.poll(() => report.textContent()).toMatch(/Valid under the T77 rules/);
+    await expect.poll(() => report.textContent(), { timeout: 15_000 }).toMatch(/Valid under the T77 rules/);
     const related = operator.getByRole('region', { name: 'Related messages' });
-    await expect.poll(() => related.textContent()).toContain('order');
+    await expect.poll(() => related.textContent(), { timeout: 15_000 }).toContain('order');
     const documents = operator.getByRole('region', { name: 'Documents' });
     const download = operator.waitForEvent('download');
     await documents.getByRole('button', { name: 'sbd' }).click();
@@ -199,7 +199,7 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', () => {
     await operator.locator(`tr[data-route="${sellerRouteId}"]`).waitFor();
     await operator.locator('[data-slot="current"] [data-days-left]').waitFor();
     expect(await operator.locator('[data-slot="current"] [data-days-left]').getAttribute('data-days-left')).toMatch(/^\d+$/);
-    await expect.poll(() => operator.getByRole('region', { name: 'Rule releases' }).textContent()).toContain('active');
+    await expect.poll(() => operator.getByRole('region', { name: 'Rule releases' }).textContent(), { timeout: 15_000 }).toContain('active');
     expect(await operator.getByRole('link', { name: 'Open Bull Board' }).getAttribute('href')).toBe('/admin/dashboard');
     await screenshots(operator, 'health');
   });
