@@ -193,6 +193,20 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', { timeout: 120_000 }
     await screenshots(operator, 'message-cart');
   });
 
+  it('reprocesses a failed message from a chosen stage', async () => {
+    // A catalogue whose validation ran out of attempts (marked as the worker marks it).
+    const failed = await w.h.messages.create({ direction: 'inbound', kind: 'catalogue', state: 'received', senderId: OTHER_SELLER }, { actor: 'test' });
+    await w.h.messages.transition(failed.id, 'failed', { actor: 'worker', patch: { failure: { stage: 'validation', code: 'exhausted', message: 'validation service down' } } });
+    await operator.goto(`${w.base}/console/#/messages/${failed.id}`);
+    await expect.poll(() => operator.getByRole('alert').first().textContent(), { timeout: 15_000 }).toContain('validation service down');
+    await operator.getByLabel('Process again from').selectOption('received');
+    await operator.getByRole('button', { name: 'Reprocess' }).click();
+    await expect.poll(() => operator.locator('p.notice[role=status]').textContent(), { timeout: 15_000 }).toMatch(/Queued on inbound/);
+    const again = (await w.h.messages.timeline(failed.id)).find((e) => e.reason === 'reprocess from received');
+    expect(again).toMatchObject({ fromState: 'failed', toState: 'received' });
+    expect(again!.actor).toMatch(/^api-key:/);
+  });
+
   it('shows queues, routes, certificates and rule releases at a glance', async () => {
     await operator.goto(`${w.base}/console/#/health`);
     await operator.locator('tr[data-queue="inbound"]').waitFor();

@@ -19,6 +19,7 @@ export function MessagePage({ id, me }: { id: string; me: Me }) {
   const message = useLoad(() => api<MessageDetail>(`/admin/messages/${id}`), [id]);
   const related = useLoad(() => api<{ data: MessageSummary[]; deliveries: Delivery[] }>(`/admin/messages/${id}/related`), [id]);
   const m = message.data;
+  const [notice, setNotice] = useState<string | null>(null);
   const reload = () => {
     message.reload();
     related.reload();
@@ -53,7 +54,8 @@ export function MessagePage({ id, me }: { id: string; me: Me }) {
         <dt>Created</dt><dd>{dateTime(m.createdAt)}</dd>
       </dl>
       {m.failure != null && <Failure failure={m.failure} />}
-      {isOperator && m.state === 'failed' && <Reprocess id={m.id} onDone={reload} />}
+      {notice && <p class="notice" role="status">{notice}</p>}
+      {isOperator && m.state === 'failed' && <Reprocess id={m.id} onDone={(text) => { setNotice(text); reload(); }} />}
 
       <Section title="Timeline" id="timeline">
         <ol class="timeline">
@@ -108,9 +110,8 @@ function Failure({ failure }: { failure: unknown }) {
   );
 }
 
-function Reprocess({ id, onDone }: { id: string; onDone: () => void }) {
+function Reprocess({ id, onDone }: { id: string; onDone: (result: string) => void }) {
   const [stage, setStage] = useState<string>(REPROCESS_STAGES[0]);
-  const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   async function run(e: Event) {
@@ -119,8 +120,7 @@ function Reprocess({ id, onDone }: { id: string; onDone: () => void }) {
     setError(null);
     try {
       const r = await api<{ message: MessageSummary; job: { queue: string; jobId: string } }>(`/admin/messages/${id}/reprocess`, { method: 'POST', body: { stage } });
-      setResult(`Queued on ${r.job.queue}; the message is ${r.message.state} again.`);
-      onDone();
+      onDone(`Queued on ${r.job.queue}; the message is ${r.message.state} again.`);
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -134,7 +134,6 @@ function Reprocess({ id, onDone }: { id: string; onDone: () => void }) {
         {REPROCESS_STAGES.map((s) => <option value={s}>{s}</option>)}
       </select>
       <button type="submit" disabled={busy}>Reprocess</button>
-      {result && <span role="status">{result}</span>}
       <ErrorBox error={error} />
     </form>
   );
