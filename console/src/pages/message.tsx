@@ -14,6 +14,22 @@ const NAMED_ATTRIBUTES: Record<string, string> = {
   cartMessageId: 'Cart message',
 };
 
+/** The message's technical ids and parties that it has (an internal message has no AS4 ids). */
+function technicalIds(m: MessageDetail): Array<[string, string]> {
+  const aps = m.sendingAp || m.receivingAp ? `${m.sendingAp ?? '—'} → ${m.receivingAp ?? '—'}` : null;
+  const rows: Array<[string, string | null]> = [
+    ['Message id', m.id],
+    ['SBDH instance id', m.sbdhInstanceId],
+    ['AS4 message id', m.as4MessageId],
+    ['Conversation id', m.conversationId],
+    ['Sender (C1)', m.senderId],
+    ['Receiver (C4)', m.receiverId],
+    ['Access points', aps],
+    ['Document type', m.documentTypeId],
+  ];
+  return rows.filter((row): row is [string, string] => row[1] !== null && row[1] !== '');
+}
+
 /** One message: identifiers, timeline, validation report, related messages and deliveries, documents, and operator actions. */
 export function MessagePage({ id, me }: { id: string; me: Me }) {
   const message = useLoad(() => api<MessageDetail>(`/admin/messages/${id}`), [id]);
@@ -43,14 +59,7 @@ export function MessagePage({ id, me }: { id: string; me: Me }) {
           const link = key.endsWith('MessageId') ? href(`messages/${value}`) : null;
           return <><dt>{label}</dt><dd class="mono" data-attribute={key}>{link ? <a href={link}>{value}</a> : value}</dd></>;
         })}
-        <dt>Message id</dt><dd class="mono">{m.id}</dd>
-        <dt>SBDH instance id</dt><dd class="mono">{m.sbdhInstanceId ?? '—'}</dd>
-        <dt>AS4 message id</dt><dd class="mono">{m.as4MessageId ?? '—'}</dd>
-        <dt>Conversation id</dt><dd class="mono">{m.conversationId ?? '—'}</dd>
-        <dt>Sender (C1)</dt><dd class="mono">{m.senderId ?? '—'}</dd>
-        <dt>Receiver (C4)</dt><dd class="mono">{m.receiverId ?? '—'}</dd>
-        <dt>Access points</dt><dd class="mono">{m.sendingAp ?? '—'} → {m.receivingAp ?? '—'}</dd>
-        <dt>Document type</dt><dd class="mono wrap">{m.documentTypeId ?? '—'}</dd>
+        {technicalIds(m).map(([label, value]) => <><dt>{label}</dt><dd class="mono">{value}</dd></>)}
         <dt>Created</dt><dd>{dateTime(m.createdAt)}</dd>
       </dl>
       {m.failure != null && <Failure failure={m.failure} />}
