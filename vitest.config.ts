@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   test: {
-    include: ['src/**/*.spec.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.spec.ts', 'console/src/**/*.spec.ts', 'test/**/*.test.ts'],
     // Fault injection and hostile input run afterwards, one file at a time (vitest.faults.config.ts):
     // they stop databases, kill processes and measure memory, which parallel files would disturb.
     exclude: ['**/node_modules/**', 'test/faults/**', 'test/hostile/**'],

@@ -37,6 +37,8 @@ export const adminConfig = defineConfig(
     ADMIN_DOCS_ENABLED: env.bool(true),
     /** Bull Board under /admin/queues/dashboard (same keys; viewers read, operators act). */
     ADMIN_DASHBOARD_ENABLED: env.bool(true),
+    /** The web console at /console (static files; every call it makes needs an API key). */
+    ADMIN_CONSOLE_ENABLED: env.bool(true),
   },
   (v) => {
     if (v.ADMIN_PAGE_SIZE_DEFAULT > v.ADMIN_PAGE_SIZE_MAX) {
@@ -50,6 +52,7 @@ export const adminConfig = defineConfig(
       failedJobsMax: v.ADMIN_FAILED_JOBS_MAX,
       docsEnabled: v.ADMIN_DOCS_ENABLED,
       dashboardEnabled: v.ADMIN_DASHBOARD_ENABLED,
+      consoleEnabled: v.ADMIN_CONSOLE_ENABLED,
     };
   },
 );

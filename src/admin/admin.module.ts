@@ -4,6 +4,7 @@ import { DeliveryModule } from '../delivery/delivery.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { WorkflowServicesModule } from '../workflows/workflow-services.module.js';
 import { ApprovalsController } from './approvals/approvals.controller.js';
+import { CartPreviews } from './approvals/cart-previews.js';
 import { validationConfig } from '../validation/validation.config.js';
 import { adminConfig } from './admin.config.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -56,6 +57,7 @@ import { RulesController } from './rules/rules.controller.js';
     ApiKeyRepository,
     AuditRepository,
     MessageSearch,
+    CartPreviews,
     Reprocessor,
     RouteTestFire,
     CertificateOverview,

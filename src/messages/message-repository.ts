@@ -91,7 +91,7 @@ export interface MessageQuery {
   documentType?: string;
   from?: Date;
   to?: Date;
-  /** Substring of the message id, AS4 message id, conversation id or SBDH instance id. */
+  /** Substring of the message id, AS4 message id, conversation id, SBDH instance id, order number or cart id. */
   q?: string;
   /** Continue after this (created_at exact to the microsecond, id), newest first. */
   after?: { at: string; id: string };
@@ -470,7 +470,8 @@ export class MessageRepository {
     if (query.q) {
       const term = bind(`%${escapeLike(query.q)}%`);
       where.push(
-        `(id::text ILIKE ${term} ESCAPE '\\' OR as4_message_id ILIKE ${term} ESCAPE '\\' OR conversation_id ILIKE ${term} ESCAPE '\\' OR sbdh_instance_id ILIKE ${term} ESCAPE '\\')`,
+        `(id::text ILIKE ${term} ESCAPE '\\' OR as4_message_id ILIKE ${term} ESCAPE '\\' OR conversation_id ILIKE ${term} ESCAPE '\\' OR sbdh_instance_id ILIKE ${term} ESCAPE '\\'
+          OR attributes->>'orderNumber' ILIKE ${term} ESCAPE '\\' OR attributes->>'cartId' ILIKE ${term} ESCAPE '\\')`,
       );
     }
     if (query.after) where.push(`(created_at, id) < (${bind(query.after.at)}::timestamptz, ${bind(query.after.id)}::uuid)`);

@@ -114,6 +114,13 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     await this.queue(name).resume();
   }
 
+  async oldestWaitingAt(name: QueueName): Promise<Date | null> {
+    // The oldest of each list (a paused queue keeps its jobs in the waiting list).
+    const jobs = await this.queue(name).getJobs(['waiting', 'prioritized'], 0, 0, true);
+    const oldest = Math.min(...jobs.map((job) => job.timestamp));
+    return Number.isFinite(oldest) ? new Date(oldest) : null;
+  }
+
   async isPaused(name: QueueName): Promise<boolean> {
     return this.queue(name).isPaused();
   }

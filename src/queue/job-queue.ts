@@ -29,6 +29,8 @@ export abstract class JobQueue {
    */
   abstract schedule<Q extends QueueName>(queue: Q, schedulerId: string, everyMs: number, payload: JobPayloads[Q]): Promise<void>;
   abstract counts(queue: QueueName): Promise<QueueCounts>;
+  /** When the job that has waited longest to start was added (null when none waits). */
+  abstract oldestWaitingAt(queue: QueueName): Promise<Date | null>;
   /** True when a job with that id exists (waiting, delayed, active or failed). */
   abstract hasJob(queue: QueueName, jobId: string): Promise<boolean>;
   /** The job's status; `missing` when Redis does not know the id (never added, removed, or Redis lost it). */

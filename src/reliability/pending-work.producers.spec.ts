@@ -15,6 +15,7 @@ class RecordingQueue extends JobQueue {
   }
   schedule = () => Promise.reject(new Error('not used'));
   counts = () => Promise.reject(new Error('not used'));
+  oldestWaitingAt = () => Promise.reject(new Error('not used'));
   hasJob = () => Promise.reject(new Error('not used'));
   jobStatus = () => Promise.reject(new Error('not used'));
   pause = () => Promise.reject(new Error('not used'));

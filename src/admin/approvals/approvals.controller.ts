@@ -11,6 +11,8 @@ import { AdminController, ApiInvalidParameters } from '../http/admin-controller.
 import { jsonBody, jsonResponse, problemResponse } from '../http/openapi-parts.js';
 import { uuidParam } from '../http/params.js';
 import { messageSummaryExample, messageSummarySchema, summaryOf } from '../messages/message-views.js';
+import { cartPreviewExample, cartPreviewQuery, cartPreviewSchema } from './cart-preview-views.js';
+import { CartPreviews } from './cart-previews.js';
 
 const approvalSchema = z
   .object({
@@ -56,7 +58,10 @@ const actorOf = (req: AdminRequest) => `api-key:${req.adminKey!.id}`;
 
 @AdminController('approvals', 'approvals')
 export class ApprovalsController {
-  constructor(private readonly approvals: ApprovalService) {}
+  constructor(
+    private readonly approvals: ApprovalService,
+    private readonly previews: CartPreviews,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Carts awaiting a decision' })
@@ -73,6 +78,18 @@ export class ApprovalsController {
   @ApiInvalidParameters()
   async one(@Param('messageId', { schema: uuidParam }) id: string) {
     return view(await this.approvals.get(id));
+  }
+
+  @Get(':messageId/cart')
+  @ApiOperation({
+    summary: "A cart's lines and its order's totals, optionally with changes (nothing is stored)",
+    description: 'The totals are computed by the code that makes the order. With `changes` (the body of approve-with-changes, as JSON) the lines show what would be ordered; `problem` says why no order could be made.',
+  })
+  @ApiOkResponse(jsonResponse('The cart and what its order would be', cartPreviewSchema, cartPreviewExample))
+  @ApiNotFoundResponse(problemResponse('No cart with that id', 404))
+  @ApiInvalidParameters()
+  async cart(@Param('messageId', { schema: uuidParam }) id: string, @Query({ schema: cartPreviewQuery }) q: z.output<typeof cartPreviewQuery>) {
+    return this.previews.preview(id, q.changes);
   }
 
   @Post(':messageId/approve')

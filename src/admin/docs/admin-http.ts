@@ -5,6 +5,7 @@ import { BullJobQueue } from '../../queue/bull-job-queue.js';
 import { adminConfig, type AdminConfig } from '../admin.config.js';
 import { AuditRepository } from '../audit/audit-repository.js';
 import { ApiKeyRepository } from '../auth/api-key-repository.js';
+import { mountConsole } from '../console/console-http.js';
 import { isAdminPath, sendProblem, toProblem } from '../http/problem.filter.js';
 import { ProblemException } from '../http/problem.js';
 import { dashboardAuth, dashboardRouter } from './dashboard.js';
@@ -13,7 +14,7 @@ import { buildOpenApiDocument, DASHBOARD_PATH, DOCS_PATH, OPENAPI_JSON_PATH } fr
 /**
  * What the admin API adds to the HTTP server beyond its controllers; call once after the body parser
  * and before `listen`: problem+json for unparsable admin request bodies, Bull Board behind the API
- * keys, and Swagger UI with the OpenAPI document.
+ * keys, Swagger UI with the OpenAPI document, and the web console.
  */
 export function mountAdminHttp(app: INestApplication): void {
   const cfg = app.get<AdminConfig>(adminConfig.KEY, { strict: false });
@@ -39,4 +40,6 @@ export function mountAdminHttp(app: INestApplication): void {
       swaggerOptions: { persistAuthorization: false, displayRequestDuration: true, tryItOutEnabled: false },
     });
   }
+
+  if (cfg.consoleEnabled) mountConsole(app);
 }

@@ -44,7 +44,7 @@ export const messageListQuery = z.object({
   documentType: z.string().min(1).max(1_024).optional().meta({ description: 'Exact document type id, scheme::value' }),
   from: isoDateTimeParam.optional().meta({ description: 'Created at or after (ISO 8601)' }),
   to: isoDateTimeParam.optional().meta({ description: 'Created before (ISO 8601)' }),
-  q: z.string().min(1).max(4_096).optional().meta({ description: 'Text contained in the message id, AS4 message id, conversation id or SBDH instance id' }),
+  q: z.string().min(1).max(4_096).optional().meta({ description: 'Text contained in the message id, AS4 message id, conversation id, SBDH instance id, order number or cart id' }),
   cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(PAGE_CEILING).optional().meta({ description: 'Items per page (default and maximum configurable)' }),
 });

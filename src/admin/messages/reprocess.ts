@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
 import { MessageRepository, type MessageRecord } from '../../messages/message-repository.js';
-import type { MessageState } from '../../messages/message-states.js';
 import { TransactionRegistry } from '../../peppol/index.js';
 import { JobQueue } from '../../queue/job-queue.js';
 import { pendingJobOf, type PendingJob } from '../../reliability/pending-work.js';
 import { conflict } from '../http/problem.js';
+import type { ReprocessStage } from './reprocess-stages.js';
 
-/** Stages a failed message can be processed again from: each has a job that carries it on. */
-export const REPROCESS_STAGES = ['received', 'validated', 'approved', 'changed', 'created'] as const satisfies readonly MessageState[];
-export type ReprocessStage = (typeof REPROCESS_STAGES)[number];
+export { REPROCESS_STAGES, type ReprocessStage } from './reprocess-stages.js';
 
 /**
  * Processes a failed message again from a stage an operator chooses: the message moves from

@@ -21,8 +21,13 @@ const countsSchema = z.object({
   completed: z.number(),
   paused: z.number(),
 });
-const queueSchema = z.object({ name: z.enum(Object.values(QUEUES) as [QueueName, ...QueueName[]]), isPaused: z.boolean(), counts: countsSchema });
-const queueExample = { name: 'inbound', isPaused: false, counts: { waiting: 2, active: 1, delayed: 0, failed: 1, completed: 340, paused: 0 } };
+const queueSchema = z.object({
+  name: z.enum(Object.values(QUEUES) as [QueueName, ...QueueName[]]),
+  isPaused: z.boolean(),
+  counts: countsSchema,
+  oldestWaitingAt: z.iso.datetime().nullable().meta({ description: 'When the job waiting longest to start was added; null when none waits' }),
+});
+const queueExample = { name: 'inbound', isPaused: false, counts: { waiting: 2, active: 1, delayed: 0, failed: 1, completed: 340, paused: 0 }, oldestWaitingAt: '2026-11-23T10:14:58.000Z' };
 const failedJobSchema = z.object({ id: z.string(), payload: z.unknown(), error: z.string(), attempts: z.number(), failedAt: z.iso.datetime().nullable() });
 const failedJobExample = {
   id: 'inbound.run.0b7e2f7c-3c1e-4d8e-9a57-0f6d1c2b3a49',
@@ -128,6 +133,7 @@ export class QueuesController {
   }
 
   private async describe(name: QueueName) {
-    return { name, isPaused: await this.queue.isPaused(name), counts: await this.queue.counts(name) };
+    const [isPaused, counts, oldest] = await Promise.all([this.queue.isPaused(name), this.queue.counts(name), this.queue.oldestWaitingAt(name)]);
+    return { name, isPaused, counts, oldestWaitingAt: oldest?.toISOString() ?? null };
   }
 }
