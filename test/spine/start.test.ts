@@ -16,7 +16,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 describe('access point processes', () => {
   it('starts on embedded defaults, is ready, exposes metrics, and drains on SIGTERM', async () => {
-    const ap = await startProcess('start-all.js', { DATA_DIR: dataDir(), PORT: '0' });
+    const ap = await startProcess('start-all.js', { DATA_DIR: dataDir(), PORT: '0' }, { timeoutMs: 150_000 });
     try {
       const ready = await fetch(`http://127.0.0.1:${ap.port}/health/ready`);
       const body = (await ready.json()) as { status: string; details: Record<string, { status: string }> };
@@ -30,7 +30,8 @@ describe('access point processes', () => {
     } finally {
       expect(await ap.stop('SIGTERM')).toBe(0);
     }
-  });
+    // A first start on embedded defaults makes a dev PKI and a database on disk: slow on a busy machine.
+  }, 180_000);
 
   it('runs the API and the worker as separate processes over one PostgreSQL', async () => {
     const db = await createPostgresTestDatabase();
@@ -66,7 +67,7 @@ describe('access point processes', () => {
   it('refuses a second process on the same embedded database with a clear line', async () => {
     const dir = dataDir();
     const pki = await devPkiEnv();
-    const first = await startProcess('worker.js', { ...pki, DATA_DIR: dir });
+    const first = await startProcess('worker.js', { ...pki, DATA_DIR: dir }, { timeoutMs: 150_000 });
     try {
       const second = await runToExit('worker.js', { ...pki, DATA_DIR: dir });
       expect(second.code).toBe(1);
@@ -74,5 +75,5 @@ describe('access point processes', () => {
     } finally {
       await first.stop();
     }
-  });
+  }, 180_000);
 });
