@@ -125,7 +125,12 @@ describe('AS4 cart → order → webhook', () => {
     const [remade] = await s.deliveries.forMessage(cartId);
     expect(remade).toMatchObject({ eventId: first!.eventId, webhookId: first!.webhookId, eventType: 'cart.received' });
     expect(remade!.id).not.toBe(first!.id);
-    await eventually(async () => ((await s.deliveries.get(remade!.id))?.state === 'delivered' ? true : undefined), 10_000, 'the report delivered again');
+    const delivered = async () => ((await s.deliveries.get(remade!.id))?.state === 'delivered' ? true : undefined);
+    await eventually(delivered, 30_000, 'the report delivered again').catch(async (error: Error) => {
+      // Say where it stopped: the delivery's record and its attempt job.
+      const job = await s.queue.jobStatus(QUEUES.delivery, jobIdFor(QUEUES.delivery, remade!.id, `s${remade!.jobSeq}`));
+      throw new Error(`${error.message}: ${JSON.stringify(await s.deliveries.get(remade!.id))}, job ${job}`);
+    });
     // The OMS recognises it by its webhook-id: still one event; and still one order for the cart.
     expect(await cartEvents()).toHaveLength(1);
     expect((await s.messages.get(cartId)).state).toBe('order-created');

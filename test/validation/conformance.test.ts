@@ -19,8 +19,9 @@ describe.skipIf(!hasConformance)('official Peppol BIS conformance (release 2025.
   let release: Awaited<ReturnType<typeof prepareShipped>>;
   beforeAll(async () => {
     release = await prepareShipped();
-    // Every in-scope transaction must run on the compiled rules, none on the fallback engine.
-    expect(Object.keys(release.compiled).sort()).toEqual([...IN_SCOPE].sort());
+    // Every in-scope BIS transaction must run on the compiled rules, none on the fallback engine
+    // (the release compiles the network's own syntaxes, such as MLS, besides them).
+    expect(Object.keys(release.compiled)).toEqual(expect.arrayContaining([...IN_SCOPE]));
     engine = new ValidationEngine({ release, ublSchemaDir, maxDocumentBytes: 64 * 1024 * 1024 });
   });
   afterAll(() => engine?.dispose());

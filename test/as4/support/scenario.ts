@@ -23,7 +23,7 @@ export const SELLER = '0088:7315458756324';
 
 let pkiPromise: Promise<DevPki> | undefined;
 /** One dev PKI per test file (RSA key generation is slow). */
-function devPki(): Promise<DevPki> {
+export function devPki(): Promise<DevPki> {
   pkiPromise ??= createDevPki();
   return pkiPromise;
 }
