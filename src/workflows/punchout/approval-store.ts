@@ -18,17 +18,8 @@ export interface PendingApproval {
   createdAt: Date;
 }
 
-export interface NewApproval {
-  messageId: string;
-  buyerId: string;
-  sellerId: string | null;
-  cartId: string;
-  currency: string | null;
-  netTotal: string | null;
-  lineCount: number;
-  reasons: string[];
-  deadline: Date;
-}
+/** What opening an approval records: the pending approval without its creation time. */
+export type NewApproval = Omit<PendingApproval, 'createdAt'>;
 
 type Row = Record<string, unknown>;
 
