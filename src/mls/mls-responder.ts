@@ -5,12 +5,14 @@ import type { SbdhData } from '../as4/sbdh/sbdh-model.js';
 import { Clock } from '../common/clock.js';
 import { MessageRepository, type MessageRecord } from '../messages/message-repository.js';
 import { As4Sender } from '../outbound/as4-sender.js';
+import { EndpointResolutionError, EndpointResolver } from '../outbound/endpoint-resolver.js';
 import { outboundConfig, type OutboundConfig } from '../outbound/outbound.config.js';
 import { OutboundService } from '../outbound/outbound.service.js';
 import { mainIdOfSeat, qualifiedDocumentTypeId, qualifiedProcessId, SPIS_ICD, TRANSACTIONS } from '../peppol/index.js';
 import { BlobStore } from '../storage/blob-store.js';
 import { ValidationService } from '../validation/validation.service.js';
-import { getsMls, mlsAddressee } from './mls-addressing.js';
+import { defaultMlsAddressee, getsMls, mlsAddressee, type MlsAddressee } from './mls-addressing.js';
+import { parseDocumentType, parseParticipant, parseProcess } from '../discovery/identifiers.js';
 import { MLS_ACTOR, MLS_RESPONSE_ATTRIBUTE, type MlsResponseOfReceived } from './mls-attributes.js';
 import { buildMls, MlsBuildError } from './mls-builder.js';
 import { MlsMetrics } from './mls-metrics.js';
@@ -40,6 +42,7 @@ export class MlsResponder {
     private readonly outbound: OutboundService,
     private readonly validation: ValidationService,
     private readonly sender: As4Sender,
+    private readonly resolver: EndpointResolver,
     private readonly clock: Clock,
     @Inject(mlsConfig.KEY) private readonly config: MlsConfig,
     @Inject(outboundConfig.KEY) private readonly outboundCfg: Pick<OutboundConfig, 'defaultCountryC1'>,
@@ -80,7 +83,7 @@ export class MlsResponder {
     }
     if (!this.config.send) return this.settle(message, decision('disabled'), `MLS ${response.responseCode} not sent: MLS_SEND is off`);
 
-    const addressee = mlsAddressee(sbdh?.mlsTo ? { value: sbdh.mlsTo, scheme: sbdh.mlsToScheme } : undefined, message.sendingAp ?? '');
+    const addressee = await this.reachable(mlsAddressee(sbdh?.mlsTo ? { value: sbdh.mlsTo, scheme: sbdh.mlsToScheme } : undefined, message.sendingAp ?? ''), message.sendingAp ?? '');
     const ownMainId = mainIdOfSeat(this.sender.partyId());
     if (!addressee.ok || !ownMainId || !message.sbdhInstanceId) {
       const reason = !addressee.ok
@@ -133,6 +136,27 @@ export class MlsResponder {
       data: { code: owed.code, to: owed.to, statusMessageId: owed.statusMessageId, ruleIds: response.issues.flatMap((i) => (i.ruleId ? [i.ruleId] : [])) },
     });
     this.metrics?.sent.inc({ code: owed.code, outcome: 'submitted' });
+  }
+
+  /**
+   * SPOG §5.4: an MLS_TO the network does not know (no SMP registration for the MLS document type)
+   * gives way to the sender's default SPID. A lookup that fails for now (SMP away) keeps MLS_TO:
+   * the send's own retries try again.
+   */
+  private async reachable(addressee: MlsAddressee, sendingSeatId: string): Promise<MlsAddressee> {
+    if (!addressee.ok || addressee.source !== 'mls-to') return addressee;
+    try {
+      await this.resolver.resolve({
+        receiver: parseParticipant(addressee.participant),
+        documentType: parseDocumentType(qualifiedDocumentTypeId(MLS.documentTypeId)),
+        process: parseProcess(qualifiedProcessId(MLS.processIds[0])),
+      });
+      return addressee;
+    } catch (error) {
+      if (!(error instanceof EndpointResolutionError) || error.retryable) return addressee;
+      const fallback = defaultMlsAddressee(sendingSeatId);
+      return fallback.ok ? { ...fallback, ignored: `MLS_TO ${addressee.participant} ignored: it cannot be reached (${error.message.slice(0, 200)})` } : addressee;
+    }
   }
 
   private async submit(message: MessageRecord, owed: MlsResponseOfReceived, xml: Buffer, from: string): Promise<void> {

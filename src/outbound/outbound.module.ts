@@ -51,7 +51,7 @@ import { OutboundService } from './outbound.service.js';
     OutboundJobHandler,
     { provide: OutboundAs4Sender, useClass: OnwardAs4Sender },
   ],
-  exports: [OutboundService, OutboundAs4Sender, OutboundAttempts, mlsConfig.KEY, As4Sender],
+  exports: [OutboundService, OutboundAs4Sender, OutboundAttempts, EndpointResolver, mlsConfig.KEY, As4Sender],
 })
 export class OutboundModule implements OnApplicationShutdown {
   constructor(@Inject(As4HttpTransport) private readonly transport: As4HttpTransport) {}

@@ -21,7 +21,8 @@ import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
 import type { ValidationReport } from '../../src/validation/validation-report.js';
-import { orderXml } from '../as4/support/scenario.js';
+import { ORDER_DOC, ORDERING, orderXml, sbdFor } from '../as4/support/scenario.js';
+import { sendFromPartner } from '../support/as4-client.js';
 import { FakeSmpServer } from '../discovery/support/fake-smp-server.js';
 import { signEnveloped, smp1Metadata } from '../discovery/support/smp-documents.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -168,7 +169,26 @@ describe('Message Level Status between two access points', () => {
     expect(mlsAtA).not.toHaveProperty('mlsResponse');
   });
 
-  it.skipIf(!existsSync(catalogueExample))('with ALWAYS_SEND, a valid catalogue B hands to its catalogue flow is answered with MLS AP', async () => {
+  it("an MLS_TO of the sender's provider that no SMP knows gives way to the provider's default SPID", async () => {
+    // As A's access point (its certificate) would send it, asking for statuses at an SPID it never registered.
+    const sbd = sbdFor({ sender: BUYER, receiver: SUPPLIER, countryC1: 'NO', mls: { to: '0242:000002-UNREGISTERED', type: 'ALWAYS_SEND' } }, orderXml(1));
+    const sent = await sendFromPartner(`http://127.0.0.1:${b.api.port}/as4`, pki, sbd, { sender: BUYER, receiver: SUPPLIER, documentType: ORDER_DOC, process: ORDERING });
+    expect(sent.status).toBe(200);
+    const [row] = await until("B's record", async () => {
+      const rows = await b.db.db.query<{ id: string }>(`SELECT id FROM messages WHERE direction = 'inbound' AND as4_message_id = $1`, [sent.built.messageId]);
+      return rows.length ? rows : undefined;
+    });
+    const decided = await until('B decides the MLS', async () => (await b.messages.get(row!.id)).attributes.mlsResponse, 60_000);
+    expect(decided).toMatchObject({ code: 'RE', outcome: 'owed', to: '0242:000002' });
+    expect(decided.note).toMatch(/MLS_TO 0242:000002-UNREGISTERED ignored: it cannot be reached/);
+    const mls = await until('B sends the MLS to the default SPID', async () => {
+      const m = await b.messages.find(decided.statusMessageId!);
+      return m?.state === 'sent' || m?.state === 'send-failed' ? m : undefined;
+    }, 60_000);
+    expect(mls).toMatchObject({ state: 'sent', receiverId: '0242:000002', receivingAp: 'PDK000002' });
+  });
+
+('with ALWAYS_SEND, a valid catalogue B hands to its catalogue flow is answered with MLS AP', async () => {
     const catalogue = Buffer.from(readFileSync(catalogueExample, 'latin1').replace('encoding="ISO-8859-1"', 'encoding="UTF-8"'), 'utf8');
     const sent = await sendFromA(catalogue, TRANSACTIONS.catalogue, '0192:923456783');
     await until('the catalogue sent', async () => ((await a.messages.get(sent.id)).state === 'sent' ? true : undefined), 60_000);
