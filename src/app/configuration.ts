@@ -9,6 +9,7 @@ import { storageConfig } from '../storage/storage.config.js';
 import { as4Config } from '../as4/as4.config.js';
 import { discoveryConfig } from '../discovery/discovery.config.js';
 import { mlsConfig } from '../mls/mls.config.js';
+import { reportingConfig } from '../reporting/reporting.config.js';
 import { outboundConfig } from '../outbound/outbound.config.js';
 import { participantsConfig } from '../participants/participants.config.js';
 import { pkiConfig } from '../pki/pki.config.js';
@@ -45,6 +46,7 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   discoveryConfig,
   outboundConfig,
   mlsConfig,
+  reportingConfig,
 ];
 
 export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {

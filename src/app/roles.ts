@@ -13,11 +13,12 @@ import { ParticipantsModule } from '../participants/participants.module.js';
 import { CertificateStatus, PkiModule } from '../pki/pki.module.js';
 import { WorkerHostModule } from '../queue/worker-host.module.js';
 import { ReliabilityModule } from '../reliability/reliability.module.js';
+import { TransmissionsModule } from '../reporting/transmissions.module.js';
 import { WorkflowServicesModule } from '../workflows/workflow-services.module.js';
 import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
 
 /** Feature modules both roles need. */
-const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule, MlsModule];
+const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [TransmissionsModule, PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule, MlsModule];
 
 /** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
 const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule];

@@ -20,6 +20,7 @@ import { getsMls } from '../mls/mls-addressing.js';
 import { MLS_REQUESTED_ATTRIBUTE } from '../mls/mls-attributes.js';
 import { mlsConfig, type MlsConfig } from '../mls/mls.config.js';
 import { DEFAULT_MLS_TYPE, mainIdOfSeat, SPIS_ICD } from '../peppol/index.js';
+import { TransmissionRecorder } from '../reporting/transmission-recorder.js';
 
 /** Document roles this job writes. */
 export const OUTBOUND_ROLES = { sbd: 'sbd', receipt: 'receipt', errorSignal: 'error-signal', sentEnvelope: 'as4-envelope' } as const;
@@ -58,6 +59,7 @@ export class OutboundSendAttempt {
     @Inject(outboundConfig.KEY) private readonly config: OutboundConfig,
     @Optional() private readonly metrics?: OutboundMetrics,
     @Optional() @Inject(mlsConfig.KEY) private readonly mls: Pick<MlsConfig, 'requestType'> = { requestType: DEFAULT_MLS_TYPE },
+    @Optional() private readonly transmissions?: TransmissionRecorder,
   ) {}
 
   async run(messageId: string, attempt: { number: number; final: boolean }): Promise<SendJobResult> {
@@ -118,7 +120,7 @@ export class OutboundSendAttempt {
     } finally {
       await payload.dispose();
     }
-    return this.settle(message, attempt, endpoint, outcome, startedAt);
+    return this.settle(message, attempt, endpoint, outcome, startedAt, routing);
   }
 
   /** Last resort when the job itself broke on its final attempt: the message must not stay `sending`. */
@@ -128,7 +130,14 @@ export class OutboundSendAttempt {
     await this.fail(message, { ...attempt, final: true }, null, { outcome: 'refused', code: 'internal', reason });
   }
 
-  private async settle(message: MessageRecord, attempt: { number: number; final: boolean }, endpoint: ResolvedEndpoint, outcome: As4SendOutcome, startedAt: Date): Promise<SendJobResult> {
+  private async settle(
+    message: MessageRecord,
+    attempt: { number: number; final: boolean },
+    endpoint: ResolvedEndpoint,
+    outcome: As4SendOutcome,
+    startedAt: Date,
+    routing: OutboundRouting,
+  ): Promise<SendJobResult> {
     const reply = 'reply' in outcome && outcome.reply ? await this.blobs.put(outcome.reply) : undefined;
     const code = outcome.kind === 'receipt' ? null : 'code' in outcome ? outcome.code : `HTTP ${outcome.httpStatus}`;
     this.metrics?.attempts.inc({ outcome: code ?? 'receipt' });
@@ -150,7 +159,7 @@ export class OutboundSendAttempt {
     if (outcome.kind === 'receipt') {
       // Evidence of what was delivered: the signed envelope we sent and the receipt acknowledging it.
       const envelope = await this.blobs.put(outcome.sentEnvelope);
-      await this.db.transaction(async (tx) => {
+      const counted = await this.db.transaction(async (tx) => {
         await this.attempts.record(record, tx);
         await this.messages.addDocument(message.id, { role: OUTBOUND_ROLES.receipt, sha256: reply!.sha256, mediaType: 'application/soap+xml', size: reply!.size }, tx);
         await this.messages.addDocument(message.id, { role: OUTBOUND_ROLES.sentEnvelope, sha256: envelope.sha256, mediaType: 'application/soap+xml', size: envelope.size }, tx);
@@ -162,7 +171,22 @@ export class OutboundSendAttempt {
           patch: { signalSha256: reply!.sha256, sendingAp: this.sender.partyId(), receivingAp: endpoint.partyId },
           tx,
         });
+        // Peppol Reporting counts it (we are C2) in the commit that records the verified receipt.
+        return this.transmissions?.recordSent(
+          {
+            messageId: message.id,
+            receiptVerifiedAt: this.clock.now(),
+            ourSeatId: this.sender.partyId(),
+            receivingSeatId: endpoint.partyId,
+            sender: routing.sender,
+            documentType: routing.documentType,
+            process: routing.process,
+            countryC1: routing.countryC1,
+          },
+          tx,
+        );
       });
+      this.transmissions?.counted(counted);
       return { kind: 'sent', receiptMessageId: outcome.receiptMessageId };
     }
     const failure = { outcome: outcome.kind, code: code!, reason: describeOutcome(outcome), startedAt, record, reply };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { documentTypeValueOf } from './transaction-registry.js';
-import { PEPPOL_DOCUMENT_KINDS, PROCESSES, RECEIVED_TRANSACTIONS, TRANSACTION_TABLE, TRANSACTIONS } from './transactions.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PEPPOL_DOCUMENT_KINDS, PROCESSES, RECEIVED_TRANSACTIONS, REPORTING_TRANSACTIONS, shippedSchemaFolderOf, TRANSACTION_TABLE, TRANSACTIONS } from './transactions.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('the transaction table', () => {
   it('builds every document type id from its root, customization and syntax', () => {
@@ -28,7 +33,27 @@ describe('the transaction table', () => {
     expect(t.shippedRules).toMatch(/^schemas\//);
     expect(t.stylesheet.toUpperCase()).toContain(t.id);
     const shipped = TRANSACTION_TABLE.filter((row) => row.shippedRules).map((row) => row.id);
-    expect(shipped).toEqual(['MLS']);
+    expect(shipped).toEqual(['MLS', 'TSR', 'EUSR']);
+  });
+
+  it('has the TSR and EUSR rows: their own syntaxes and schemas, the reporting process, rules shipped with the product', () => {
+    const tsr = TRANSACTIONS.transactionStatisticsReport;
+    const eusr = TRANSACTIONS.endUserStatisticsReport;
+    // The published document type ids (eDEC code lists 8.6), written out here to check the parts they are built from.
+    expect(`busdox-docid-qns::${tsr.documentTypeId}`).toBe(
+      'busdox-docid-qns::urn:fdc:peppol:transaction-statistics-report:1.0::TransactionStatisticsReport##urn:fdc:peppol.eu:edec:trns:transaction-statistics-reporting:1.0::1.0',
+    );
+    expect(`busdox-docid-qns::${eusr.documentTypeId}`).toBe(
+      'busdox-docid-qns::urn:fdc:peppol:end-user-statistics-report:1.1::EndUserStatisticsReport##urn:fdc:peppol.eu:edec:trns:end-user-statistics-report:1.1::1.1',
+    );
+    for (const t of [tsr, eusr]) {
+      expect(t.processIds).toEqual(['urn:fdc:peppol.eu:edec:bis:reporting:1.0']);
+      expect(shippedSchemaFolderOf(t)).toBe(t.shippedRules);
+      expect(existsSync(path.join(ROOT, t.shippedRules, `${t.stylesheet}.sch`)), t.id).toBe(true);
+      expect(existsSync(path.join(ROOT, t.shippedRules, t.xsd)), t.id).toBe(true);
+    }
+    expect(REPORTING_TRANSACTIONS.map((t) => t.id)).toEqual(['TSR', 'EUSR']);
+    expect(shippedSchemaFolderOf(TRANSACTIONS.order)).toBeUndefined();
   });
 
   it('gives the flows of this access point their kinds, and every other transaction "other"', () => {
@@ -47,6 +72,8 @@ describe('the transaction table', () => {
       T115: 'other',
       T116: 'other',
       MLS: 'message-status',
+      TSR: 'other',
+      EUSR: 'other',
     });
     for (const t of TRANSACTION_TABLE) expect(PEPPOL_DOCUMENT_KINDS).toContain(t.kind);
     const flowKinds = TRANSACTION_TABLE.map((t) => t.kind).filter((k) => k !== 'other');

@@ -21,6 +21,8 @@ export const PROCESSES = {
   invoiceResponse: 'urn:fdc:peppol.eu:poacc:bis:invoice_response:3',
   /** Message Level Status between access points (eDEC, not a BIS of the post-award set). */
   messageLevelStatus: 'urn:peppol:edec:mls',
+  /** Peppol Reporting: the monthly TSR and EUSR an access point sends OpenPeppol. */
+  reporting: 'urn:fdc:peppol.eu:edec:bis:reporting:1.0',
 } as const;
 
 export type ProcessId = (typeof PROCESSES)[keyof typeof PROCESSES];
@@ -34,11 +36,16 @@ export type PeppolDocumentKind = (typeof PEPPOL_DOCUMENT_KINDS)[number];
 
 /**
  * Document syntaxes. The version is the last part of a document type id and the SBDH `TypeVersion`;
- * a row's schema path is relative to the schema folder of its syntax.
+ * a row's schema path is relative to the schema folder of its syntax: the configured UBL 2.1 folder,
+ * or, for a syntax whose schema ships with the product, its `schemaFolder` (from the package root).
  */
 export const SYNTAXES = {
   'ubl-2.1': { version: '2.1' },
-} as const;
+  /** Transaction Statistics Report 1.0 (OpenPeppol's own XML, not UBL). */
+  'peppol-tsr-1.0': { version: '1.0', schemaFolder: 'schemas/peppol-reporting/tsr-1.0.4' },
+  /** End User Statistics Report 1.1. */
+  'peppol-eusr-1.1': { version: '1.1', schemaFolder: 'schemas/peppol-reporting/eusr-1.1.4' },
+} as const satisfies Record<string, { version: string; schemaFolder?: string }>;
 export type DocumentSyntax = keyof typeof SYNTAXES;
 
 /** One row of the transaction table. */
@@ -62,7 +69,7 @@ export interface Transaction {
   /** Base name of the compiled schematron in a rule release (`<stylesheet>.xslt`), as OpenPeppol names it. */
   readonly stylesheet: string;
   /**
-   * Rules shipped with the product rather than in a BIS rule release (MLS): the folder, from the
+   * Rules shipped with the product rather than in a BIS rule release (MLS, TSR, EUSR): the folder, from the
    * package root, holding `<stylesheet>.sch`. Served beside whichever release is active.
    */
   readonly shippedRules?: string;
@@ -250,6 +257,41 @@ export const TRANSACTIONS = {
     stylesheet: 'peppol-mls-1.0.1',
     shippedRules: 'schemas/peppol-mls/1.0.1',
   },
+  /**
+   * Transaction Statistics Report (TSR 1.0, schematron 1.0.4): how many documents this access point
+   * sent and received in a month, sent to OpenPeppol. Note `report` in the namespace but
+   * `reporting` in the customization id, as published.
+   */
+  transactionStatisticsReport: {
+    id: 'TSR',
+    name: 'Transaction Statistics Report',
+    kind: 'other',
+    customizationId: 'urn:fdc:peppol.eu:edec:trns:transaction-statistics-reporting:1.0',
+    processIds: [PROCESSES.reporting],
+    syntax: 'peppol-tsr-1.0',
+    rootNamespace: 'urn:fdc:peppol:transaction-statistics-report:1.0',
+    rootName: 'TransactionStatisticsReport',
+    documentTypeId:
+      'urn:fdc:peppol:transaction-statistics-report:1.0::TransactionStatisticsReport##urn:fdc:peppol.eu:edec:trns:transaction-statistics-reporting:1.0::1.0',
+    xsd: 'peppol-transaction-statistics-reporting-1.0.xsd',
+    stylesheet: 'peppol-transaction-statistics-reporting-1.0.4',
+    shippedRules: 'schemas/peppol-reporting/tsr-1.0.4',
+  },
+  /** End User Statistics Report (EUSR 1.1, schematron 1.1.4): how many distinct end users sent and received, sent to OpenPeppol. */
+  endUserStatisticsReport: {
+    id: 'EUSR',
+    name: 'End User Statistics Report',
+    kind: 'other',
+    customizationId: 'urn:fdc:peppol.eu:edec:trns:end-user-statistics-report:1.1',
+    processIds: [PROCESSES.reporting],
+    syntax: 'peppol-eusr-1.1',
+    rootNamespace: 'urn:fdc:peppol:end-user-statistics-report:1.1',
+    rootName: 'EndUserStatisticsReport',
+    documentTypeId: 'urn:fdc:peppol:end-user-statistics-report:1.1::EndUserStatisticsReport##urn:fdc:peppol.eu:edec:trns:end-user-statistics-report:1.1::1.1',
+    xsd: 'peppol-end-user-statistics-reporting-1.1.xsd',
+    stylesheet: 'peppol-end-user-statistics-reporting-1.1.4',
+    shippedRules: 'schemas/peppol-reporting/eusr-1.1.4',
+  },
 } as const satisfies Record<string, Transaction>;
 
 export type TransactionName = keyof typeof TRANSACTIONS;
@@ -258,6 +300,15 @@ export type TransactionId = (typeof TRANSACTIONS)[TransactionName]['id'];
 
 /** Every row, in table order. */
 export const TRANSACTION_TABLE: readonly Transaction[] = Object.values(TRANSACTIONS);
+
+/** The two monthly reports: never counted in them (neither sent nor received). */
+export const REPORTING_TRANSACTIONS: readonly Transaction[] = [TRANSACTIONS.transactionStatisticsReport, TRANSACTIONS.endUserStatisticsReport];
+
+/** Where a transaction's XML schema is: the row's path under its syntax's shipped folder, or undefined for the configured UBL 2.1 folder. */
+export function shippedSchemaFolderOf(t: Pick<Transaction, 'syntax'>): string | undefined {
+  const syntax: { version: string; schemaFolder?: string } = SYNTAXES[t.syntax];
+  return syntax.schemaFolder;
+}
 
 /**
  * Transactions this access point processes for the participants it serves (what it registers as

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { RedisConnections } from '../redis/redis-connections.js';
-import { type EnqueueOptions, JobQueue, type JobStatus, type QueueCounts } from './job-queue.js';
+import { type EnqueueOptions, JobQueue, type JobStatus, type QueueCounts, type ScheduleRepeat } from './job-queue.js';
 import { DEFAULT_RETRY, type JobPayloads, QUEUES, type QueueName } from './queues.js';
 
 /** BullMQ-backed queue producer; the only place (with the worker host) that knows BullMQ. */
@@ -9,7 +9,7 @@ import { DEFAULT_RETRY, type JobPayloads, QUEUES, type QueueName } from './queue
 export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
   /** Schedules this process asked for, per queue: put in Redis again when the connection comes back. */
-  private readonly schedules = new Map<QueueName, Map<string, { everyMs: number; payload: unknown }>>();
+  private readonly schedules = new Map<QueueName, Map<string, { repeat: number | ScheduleRepeat; payload: unknown }>>();
 
   constructor(private readonly redis: RedisConnections) {
     super();
@@ -46,22 +46,23 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     await this.queue(name).add(name, payload, { jobId: options.jobId, delay: options.delayMs });
   }
 
-  async schedule<Q extends QueueName>(name: Q, schedulerId: string, everyMs: number, payload: JobPayloads[Q]): Promise<void> {
+  async schedule<Q extends QueueName>(name: Q, schedulerId: string, repeat: number | ScheduleRepeat, payload: JobPayloads[Q]): Promise<void> {
     let own = this.schedules.get(name);
     if (!own) this.schedules.set(name, (own = new Map()));
-    own.set(schedulerId, { everyMs, payload });
-    await this.upsertScheduler(name, schedulerId, everyMs, payload);
+    own.set(schedulerId, { repeat, payload });
+    await this.upsertScheduler(name, schedulerId, repeat, payload);
   }
 
-  private async upsertScheduler(name: QueueName, schedulerId: string, everyMs: number, payload: unknown): Promise<void> {
+  private async upsertScheduler(name: QueueName, schedulerId: string, repeat: number | ScheduleRepeat, payload: unknown): Promise<void> {
     // BullMQ creates each period's job when the one before it starts, with an id naming the period.
-    await this.queue(name).upsertJobScheduler(schedulerId, { every: everyMs }, { name, data: payload });
+    const options = typeof repeat === 'number' ? { every: repeat } : { pattern: repeat.pattern, tz: 'UTC' };
+    await this.queue(name).upsertJobScheduler(schedulerId, options, { name, data: payload });
   }
 
   /** Redis is (back) up: the schedules go there again, in case it restarted without them. */
   private async reschedule(name: QueueName): Promise<void> {
-    for (const [schedulerId, { everyMs, payload }] of this.schedules.get(name) ?? []) {
-      await this.upsertScheduler(name, schedulerId, everyMs, payload).catch(() => undefined);
+    for (const [schedulerId, { repeat, payload }] of this.schedules.get(name) ?? []) {
+      await this.upsertScheduler(name, schedulerId, repeat, payload).catch(() => undefined);
     }
   }
 

@@ -6,6 +6,11 @@ export interface EnqueueOptions {
   delayMs?: number;
 }
 
+/** A cron pattern, evaluated in UTC. */
+export interface ScheduleRepeat {
+  pattern: string;
+}
+
 export interface QueueCounts {
   waiting: number;
   active: number;
@@ -22,12 +27,13 @@ export type JobStatus = 'waiting' | 'delayed' | 'active' | 'completed' | 'failed
 export abstract class JobQueue {
   abstract enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void>;
   /**
-   * Queues `payload` every `everyMs`, the first time at once: one job per period however many
-   * processes ask, from a schedule kept in Redis under `schedulerId` (asking again with the same
-   * period changes nothing). This process asks again whenever its Redis connection comes back, in
-   * case Redis restarted empty.
+   * Queues `payload` every `everyMs` (the first time at once), or at the times of a cron pattern
+   * (UTC, seconds optional, e.g. `0 3 2 * *`: 03:00 on the 2nd of every month): one job per period
+   * however many processes ask, from a schedule kept in Redis under `schedulerId` (asking again with
+   * the same repeat changes nothing). This process asks again whenever its Redis connection comes
+   * back, in case Redis restarted empty.
    */
-  abstract schedule<Q extends QueueName>(queue: Q, schedulerId: string, everyMs: number, payload: JobPayloads[Q]): Promise<void>;
+  abstract schedule<Q extends QueueName>(queue: Q, schedulerId: string, repeat: number | ScheduleRepeat, payload: JobPayloads[Q]): Promise<void>;
   abstract counts(queue: QueueName): Promise<QueueCounts>;
   /** When the job that has waited longest to start was added (null when none waits). */
   abstract oldestWaitingAt(queue: QueueName): Promise<Date | null>;

@@ -29,7 +29,7 @@ export interface JobPayloads {
 }
 
 /** Work queued on `maintenance` by a job scheduler, once per period across all worker processes. */
-export type PeriodicTaskName = 'sweep-approvals' | 'reconcile-pending' | 'housekeeping';
+export type PeriodicTaskName = 'sweep-approvals' | 'reconcile-pending' | 'housekeeping' | 'send-reports';
 
 /**
  * The next attempt of a stored webhook delivery. `jobSeq` is the delivery's sequence number when

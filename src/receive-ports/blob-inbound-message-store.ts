@@ -6,6 +6,8 @@ import { MessageRepository, type MessageDocument, type NewMessage } from '../mes
 import { formatSchemeAndValue, normalizeParticipant, TransactionRegistry } from '../peppol/index.js';
 import { BlobStore, type StoredBlob } from '../storage/blob-store.js';
 import { inMemoryBytes } from '../as4/io/content.js';
+import { commonName } from '../pki/keystore.js';
+import { TransmissionRecorder } from '../reporting/transmission-recorder.js';
 
 /**
  * Stores an accepted AS4 message: the request body as received, the decrypted SBD and our receipt
@@ -21,6 +23,7 @@ export class BlobInboundMessageStore extends InboundMessageStore {
     private readonly db: Database,
     private readonly messages: MessageRepository,
     private readonly transactions: TransactionRegistry,
+    private readonly transmissions: TransmissionRecorder,
   ) {
     super();
   }
@@ -69,14 +72,32 @@ export class BlobInboundMessageStore extends InboundMessageStore {
       skipInboundDuplicate: true,
     });
     const p = (n: number) => `$${creation.params.length + n}`;
+    // Peppol Reporting counts it (we are C3) in the same commit: the receipt is given for what is stored.
+    const transmission = this.transmissions.receivedCte(
+      {
+        messageId: id,
+        receivedAt: m.receivedAt,
+        sendingSeatId: commonName(m.senderCertificate) ?? m.key.senderPartyId,
+        ourSeatId: m.header.toPartyId,
+        sender: m.sbdh.sender,
+        receiver: m.sbdh.receiver,
+        documentType: m.sbdh.documentType,
+        process: m.sbdh.process,
+        countryC1: m.sbdh.countryC1,
+      },
+      creation.params.length + 3,
+    );
     const created = await this.db.query<{ id: string }>(
       `WITH ${creation.ctes}, receipt AS (
          INSERT INTO as4_receipts (sending_ap, message_id, claimed_at, receipt, keep_until)
-         SELECT sending_ap, as4_message_id, created_at, ${p(1)}::bytea, ${p(2)}::timestamptz FROM created)
+         SELECT sending_ap, as4_message_id, created_at, ${p(1)}::bytea, ${p(2)}::timestamptz FROM created)${transmission ? `, ${transmission.cte}` : ''}
        SELECT id FROM created`,
-      [...creation.params, m.receipt, m.keepReceiptUntil.toISOString()],
+      [...creation.params, m.receipt, m.keepReceiptUntil.toISOString(), ...(transmission?.params ?? [])],
     );
-    if (created.length > 0) return { status: 'stored', id };
+    if (created.length > 0) {
+      this.transmissions.counted(transmission?.record);
+      return { status: 'stored', id };
+    }
     return this.recordedBefore(m, { role: 'receipt', sha256: receipt.sha256, mediaType: 'application/soap+xml', size: receipt.size });
   }
 

@@ -7,6 +7,7 @@ import { transactionRegistry, type Transaction } from '../peppol/index.js';
 import { isValid, LocalRuleId, type FiredRule, type ValidationReport } from './validation-report.js';
 import { checkDocument, type DocumentCheck, type DocumentCheckRequest } from './xml/document-check.js';
 import { IsolatedDocumentCheck } from './xml/isolated-document-check.js';
+import { schemaPathOf } from './xml/schema-files.js';
 import { admitDocument, DocumentRefusedError, type AdmittedDocument } from './xml/prolog-guard.js';
 import { XsdValidation } from './xml/xsd-validation.js';
 
@@ -94,7 +95,7 @@ export class ValidationEngine {
     if (!this.settings.isolateFromBytes) return undefined;
     if (!this.isolated) {
       const ids = [...Object.keys(this.settings.release.compiled), ...Object.keys(this.settings.release.sef)];
-      const xsdPaths = [...new Set(ids.flatMap((id) => this.registry.get(id)?.xsd ?? []))];
+      const xsdPaths = [...new Set(ids.flatMap((id) => { const t = this.registry.get(id); return t ? [schemaPathOf(t)] : []; }))];
       this.isolated = new IsolatedDocumentCheck({
         ublSchemaDir: this.settings.ublSchemaDir,
         xsdPaths,

@@ -10,10 +10,10 @@ import { Validator } from './validator.js';
 export function registerValidationCommands(program: Command): void {
   program
     .command('validate')
-    .description('Validate Peppol documents: BIS transactions and Message Level Status (UBL 2.1 schema + official OpenPeppol rules); exit 1 when any is invalid')
+    .description('Validate Peppol documents: BIS transactions, Message Level Status, TSR and EUSR reports (XML schema + official OpenPeppol rules); exit 1 when any is invalid')
     .argument('<files...>', 'XML documents')
     .option('--json', 'print one JSON line per file', false)
-    .option('--transaction <id>', 'validate as this transaction (e.g. T77, MLS) instead of the one each document names')
+    .option('--transaction <id>', 'validate as this transaction (e.g. T77, MLS, TSR, EUSR) instead of the one each document names')
     .action(async (files: string[], opts: { json: boolean; transaction?: string }) => {
       const validator = new Validator(validationConfig.load());
       try {

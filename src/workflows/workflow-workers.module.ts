@@ -3,6 +3,7 @@ import { validationConfig } from '../validation/validation.config.js';
 import { ReliabilityModule } from '../reliability/reliability.module.js';
 import { ValidationModule } from '../validation/validation.module.js';
 import { MlsWorkerModule } from '../mls/mls.module.js';
+import { ReportingWorkerModule } from '../reporting/reporting.module.js';
 import { CatalogueLoader } from './catalogue/catalogue-loader.js';
 import { CatalogueResponder } from './catalogue/catalogue-responder.js';
 import { CatalogueJobHandler } from './catalogue/catalogue.job-handler.js';
@@ -18,7 +19,7 @@ import { WorkflowServicesModule } from './workflow-services.module.js';
 
 /** The queue processors of received messages: inbound, punch-out, catalogue, maintenance. */
 @Module({
-  imports: [WorkflowServicesModule, ValidationModule, ReliabilityModule, MlsWorkerModule],
+  imports: [WorkflowServicesModule, ValidationModule, ReliabilityModule, MlsWorkerModule, ReportingWorkerModule],
   providers: [
     validationConfig.provider,
     InboundRouter,

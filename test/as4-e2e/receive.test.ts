@@ -12,6 +12,8 @@ import { buildFromPartner, sbdAround, sendFromPartner, verifyAsSender } from '..
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
 import { type RunningProcess, startProcess } from '../support/processes.js';
+import { TRANSACTIONS } from '../../src/peppol/index.js';
+import { TransmissionRepository } from '../../src/reporting/transmission-repository.js';
 
 // The sample cart's parties: the seller sends the cart to the buyer we serve.
 const BUYER = '0192:123456785';
@@ -58,6 +60,16 @@ describe('AS4 receive over HTTP (API process, PostgreSQL, Redis, file store)', (
     expect((await blobs.read(row!.raw_sha256)).equals(sent.body)).toBe(true);
     const docs = await db.db.query<{ role: string }>(`SELECT role FROM message_documents WHERE message_id = $1 ORDER BY role`, [row!.id]);
     expect(docs.map((d) => d.role)).toEqual(['receipt', 'received-raw', 'sbd']);
+    // Counted for Peppol Reporting (we are C3) in the commit that stored it with its receipt.
+    expect(await new TransmissionRepository(db.db).ofMessage(row!.id)).toMatchObject({
+      direction: 'receiving',
+      c2SeatId: 'PDK000002',
+      c3SeatId: 'PDK000001',
+      documentType: { scheme: 'busdox-docid-qns', value: TRANSACTIONS.punchOut.documentTypeId },
+      transportProfile: 'peppol-transport-as4-v2_0',
+      endUserId: BUYER,
+      countsEndUser: true,
+    });
 
     const queue = new Queue('inbound', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     try {
@@ -91,6 +103,7 @@ describe('AS4 receive over HTTP (API process, PostgreSQL, Redis, file store)', (
     expect(rows).toHaveLength(1);
     const receipts = await db.db.query(`SELECT receipt FROM as4_receipts WHERE message_id = $1`, [first.built.messageId]);
     expect(receipts).toHaveLength(1);
+    expect(await db.db.query(`SELECT message_id FROM peppol_transmissions WHERE message_id = $1`, [rows[0]!.id])).toHaveLength(1);
   });
 
   it('refuses a recipient we do not serve with EBMS:0004 PEPPOL:NOT_SERVICED and stores nothing', async () => {

@@ -18,6 +18,10 @@ import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
+import { reportingConfig } from '../../src/reporting/reporting.config.js';
+import { ReportingMetrics } from '../../src/reporting/reporting-metrics.js';
+import { TransmissionRecorder } from '../../src/reporting/transmission-recorder.js';
+import { TransmissionRepository } from '../../src/reporting/transmission-repository.js';
 import { orderXml } from '../as4/support/scenario.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { LoopbackReceiver } from './support/loopback-receiver.js';
@@ -43,6 +47,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
   let job: OutboundSendAttempt;
   let attempts: OutboundAttempts;
   let metrics: MetricsService;
+  let transmissions: TransmissionRepository;
 
   const submission = (over: Partial<OutboundSubmission> = {}): OutboundSubmission => ({
     document: orderXml(20),
@@ -74,7 +79,9 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     service = new OutboundService(messages, blobs, queue, { messageIdDomain: 'ap.test' });
     const config = outboundConfig.load({ AS4_SEND_ALLOW_HTTP: 'true', AS4_SEND_SPILL_THRESHOLD_BYTES: '1024' });
     metrics = new MetricsService();
-    job = new OutboundSendAttempt(db.db, messages, blobs, attempts, stack.sender, stack.resolver, new OutboundWorkspaces(tmpdir()), clock, config, new OutboundMetrics(metrics));
+    transmissions = new TransmissionRepository(db.db);
+    const recorder = new TransmissionRecorder(transmissions, reportingConfig.load({}), new ReportingMetrics(metrics));
+    job = new OutboundSendAttempt(db.db, messages, blobs, attempts, stack.sender, stack.resolver, new OutboundWorkspaces(tmpdir()), clock, config, new OutboundMetrics(metrics), undefined, recorder);
   });
   afterAll(async () => {
     await stack?.transport.close();
@@ -128,6 +135,24 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
 
     // Sending a sent message again does nothing.
     expect((await service.send(started.id)).state).toBe('sent');
+
+    // Counted once for Peppol Reporting, as we are C2, in the commit that recorded the receipt.
+    const record = await transmissions.ofMessage(started.id);
+    expect(record).toMatchObject({
+      direction: 'sending',
+      c2SeatId: 'PDK000001',
+      c3SeatId: 'PDK000002',
+      documentType: ORDER,
+      process: ORDERING,
+      transportProfile: 'peppol-transport-as4-v2_0',
+      c1Country: 'DK',
+      c4Country: null,
+      endUserId: BUYER,
+      countsEndUser: true,
+    });
+    const sentAt = timeline.find((e) => e.toState === 'sent')!.at;
+    expect(Math.abs(record!.exchangedAt.getTime() - new Date(sentAt).getTime())).toBeLessThan(60_000);
+    expect(await metrics.registry.getSingleMetricAsString('peppol_reporting_transmissions_recorded_total')).toContain('{direction="sending"} 1');
   });
 
   it('records an ebMS error answer with its code and ends in send-failed at once; a resend keeps the MessageId', async () => {
@@ -140,12 +165,15 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     expect((failed.failure as { message: string }).message).toContain('PEPPOL:NOT_SERVICED');
     expect(await roles(started.id)).toEqual(['business-document', 'error-signal', 'sbd']);
     expect((await attempts.forMessage(started.id))[0]).toMatchObject({ outcome: 'ebms-error', ebmsCode: 'EBMS:0004', httpStatus: 200, retryable: false });
+    // Refused by the receiver: not a transmission Peppol Reporting counts.
+    expect(await transmissions.ofMessage(started.id)).toBeNull();
 
     receiver.serve(UNSERVED, ORDER, ORDERING);
     const again = await service.send(started.id);
     expect(again).toMatchObject({ state: 'sending', as4MessageId: started.as4MessageId });
     expect(await queue.hasJob('outbound', outboundJobId(started.id, 2))).toBe(true);
     expect((await job.run(started.id, { number: 1, final: false })).kind).toBe('sent');
+    expect(await transmissions.ofMessage(started.id)).toMatchObject({ direction: 'sending', endUserId: BUYER });
   });
 
   it('gives up with EBMS:0301 MissingReceipt when the attempts run out on transient failures', async () => {

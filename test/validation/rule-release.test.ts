@@ -114,8 +114,8 @@ describe('drop-in rule releases', () => {
     expect(Object.keys(prepared.sef)).toEqual(['T19']);
     const schOnly = releaseCopy('sch-only', '2026.4-sch-only', (dir) => rmSync(path.join(dir, 'xslt'), { recursive: true }));
     expect(await validator.install(schOnly)).toMatchObject({ version: '2026.4-sch-only', transactions: ['T19'] });
-    // The MLS rules ship with the product and are served beside any release.
-    expect(Object.keys((await validator.rules.prepareActive()).compiled)).toEqual(['T19', 'MLS']);
+    // The MLS and reporting rules ship with the product and are served beside any release.
+    expect(Object.keys((await validator.rules.prepareActive()).compiled)).toEqual(['T19', 'MLS', 'TSR', 'EUSR']);
     expect(await validator.validate(generateCatalogue(2))).toMatchObject({ valid: true, release: '2026.4-sch-only' });
   });
 

@@ -2,6 +2,7 @@ import { XmlParseError } from 'libxml2-wasm';
 import type { TransactionRegistry } from '../../peppol/index.js';
 import { LocalRuleId, type FiredRule } from '../validation-report.js';
 import { EnvelopeError, openUblDocument, type UblDocument } from './ubl-document.js';
+import { schemaPathOf } from './schema-files.js';
 import type { XsdValidation } from './xsd-validation.js';
 
 /**
@@ -65,11 +66,11 @@ export function checkDocument(request: DocumentCheckRequest, registry: Transacti
         id: LocalRuleId.rootMismatch,
         flag: 'fatal',
         location: '/*',
-        text: `${transaction.id} is a UBL ${transaction.rootName}, not {${ubl.rootNamespace}}${ubl.rootName}`,
+        text: `${transaction.id} is a {${transaction.rootNamespace}}${transaction.rootName}, not {${ubl.rootNamespace}}${ubl.rootName}`,
       });
       return stop(fired, transaction.id);
     }
-    if (request.runXsd) fired.push(...xsd.validate(ubl.doc, transaction.xsd));
+    if (request.runXsd) fired.push(...xsd.validate(ubl.doc, schemaPathOf(transaction)));
     if (ubl.text === request.text) return { transaction: transaction.id, fired, schematron: 'input' };
     return { transaction: transaction.id, fired, schematron: 'payload', payloadText: ubl.text };
   } finally {

@@ -5,6 +5,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { transactionRegistry } from '../../peppol/index.js';
 import { packageRoot } from '../validation.config.js';
 import type { DocumentCheck, DocumentCheckRequest } from './document-check.js';
+import { schemaPathOf } from './schema-files.js';
 import { SIGNAL_REPLIED, type DocumentCheckReply, type DocumentCheckWorkerData } from './document-check-worker.js';
 
 class DocumentCheckThreadError extends Error {
@@ -75,7 +76,8 @@ export class IsolatedDocumentCheck {
       const reply = receiveMessageOnPort(thread.port)?.message as DocumentCheckReply | undefined;
       if (!reply) throw new DocumentCheckThreadError('the document check thread ended without an answer');
       if ('error' in reply) throw Object.assign(new DocumentCheckThreadError(reply.error.message), { name: reply.error.name });
-      const xsdPath = reply.check.transaction === null ? undefined : this.registry.get(reply.check.transaction)?.xsd;
+      const known = reply.check.transaction === null ? undefined : this.registry.get(reply.check.transaction);
+      const xsdPath = known ? schemaPathOf(known) : undefined;
       if (xsdPath) this.needed.add(xsdPath);
       return reply.check;
     } finally {

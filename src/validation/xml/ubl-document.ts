@@ -57,7 +57,8 @@ export function customizationOfDocumentType(documentType: string): string | unde
 function describe(text: string, doc: XmlDocument, envelopeCustomizationId: string | undefined): UblDocument {
   const root = doc.root;
   const topLevel = (name: string) => {
-    const node = childElements(root).find((e) => e.namespaceUri === CBC_NS && e.name === name);
+    // UBL writes them as cbc: elements; other Peppol syntaxes (TSR, EUSR) in the root's own namespace.
+    const node = childElements(root).find((e) => (e.namespaceUri === CBC_NS || e.namespaceUri === root.namespaceUri) && e.name === name);
     return node?.content.trim();
   };
   return {

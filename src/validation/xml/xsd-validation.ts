@@ -87,6 +87,8 @@ export class XsdValidation {
     const cached = this.validators.get(xsdRelativePath);
     if (cached) return cached;
     const file = path.resolve(this.schemaFolder, xsdRelativePath);
+    // A schema shipped for another syntax (absolute path): its own folder may be read too.
+    if (path.isAbsolute(xsdRelativePath)) allowSchemaFolder(path.dirname(file));
     const schemaDoc = XmlDocument.fromBuffer(readFileSync(file), { url: file });
     this.schemaDocs.push(schemaDoc);
     const validator = XsdValidator.fromDoc(schemaDoc);

@@ -4,12 +4,14 @@ import { PermanentJobError } from '../../queue/job-queue.js';
 import type { JobPayloads } from '../../queue/queues.js';
 import { QUEUES } from '../../queue/queues.js';
 import { ReliabilityScheduler } from '../../reliability/reliability.scheduler.js';
+import { ReportingScheduler } from '../../reporting/reporting.scheduler.js';
 import { ApprovalService } from '../punchout/approval.service.js';
 import { ApprovalSweep } from './approval-sweep.js';
 
 /**
  * Timers and periodic work: a cart's approval deadline; the periodic sweep of overdue carts, and the
- * reliability module's reconciliation and housekeeping (each queued by its job scheduler).
+ * reliability module's reconciliation and housekeeping, the monthly Peppol Reporting send (each queued
+ * by its job scheduler).
  */
 @Injectable()
 @HandlesQueue(QUEUES.maintenance, { concurrency: 2 })
@@ -18,6 +20,7 @@ export class MaintenanceJobHandler implements JobHandler<'maintenance'> {
     private readonly approvals: ApprovalService,
     private readonly sweep: ApprovalSweep,
     private readonly reliability: ReliabilityScheduler,
+    private readonly reporting: ReportingScheduler,
   ) {}
 
   async handle(payload: JobPayloads['maintenance']): Promise<void> {
@@ -31,6 +34,9 @@ export class MaintenanceJobHandler implements JobHandler<'maintenance'> {
       case 'reconcile-pending':
       case 'housekeeping':
         await this.reliability.run(payload.task);
+        return;
+      case 'send-reports':
+        await this.reporting.run();
         return;
       default:
         throw new PermanentJobError(`unknown maintenance task ${JSON.stringify((payload as { task?: unknown }).task)}`);

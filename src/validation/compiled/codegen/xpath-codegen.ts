@@ -18,7 +18,8 @@ export class XPathCodegen {
   resolvePrefix(prefix: string): string {
     if (prefix === '') return '';
     if (prefix === 'xml') return 'http://www.w3.org/XML/1998/namespace';
-    const uri = this.cx.namespaces[prefix];
+    // `xs` is in scope in the XSLT a schematron is compiled to (the official EUSR rules rely on it).
+    const uri = this.cx.namespaces[prefix] ?? (prefix === 'xs' ? XS_NS : undefined);
     if (uri === undefined) throw new UnsupportedXPathError(`undeclared namespace prefix "${prefix}"`);
     return uri;
   }

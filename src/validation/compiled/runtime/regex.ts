@@ -53,6 +53,8 @@ function translate(pattern: string, dotAll: boolean): string {
       const next = pattern[i + 1];
       if (next === undefined) throw refuse('a trailing backslash');
       if (SINGLE_ESCAPES[next]) out += SINGLE_ESCAPES[next];
+      // `\-` is a literal hyphen; outside a class a JavaScript `u` regex refuses the escape, and needs none.
+      else if (next === '-') out += '-';
       else if (LITERAL_ESCAPES.has(next)) out += `\\${next}`;
       else if (next === 'p' || next === 'P') {
         const end = pattern.indexOf('}', i);

@@ -38,6 +38,12 @@ describe('XPath 2.0 runtime', () => {
     expect(tokenize('a b\tc', '\\s')).toEqual(['a', 'b', 'c']);
     expect(() => xpathRegex('[a-z-[aeiou]]')).toThrow(/class subtraction/);
   });
+  it('reads an escaped hyphen as a hyphen, in and outside a class (as the official TSR date rules write it)', () => {
+    expect(xpathRegex('^[0-9]{4}\\-[0-9]{2}\\-[0-9]{2}$').test('2026-01-31')).toBe(true);
+    expect(xpathRegex('^[0-9]{4}\\-[0-9]{2}$').test('2026x01')).toBe(false);
+    expect(xpathRegex('^[a\\-z]+$').test('a-z')).toBe(true);
+    expect(xpathRegex('^[a\\-z]+$').test('b')).toBe(false);
+  });
   it('normalize-space() and translate()', () => {
     expect(normalizeSpace('  a \n b  ')).toBe('a b');
     expect(translate('2024-01-02', '-', '')).toBe('20240102');
