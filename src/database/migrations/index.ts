@@ -6,6 +6,7 @@ import { punchoutCatalogueSchema } from './005-punchout-catalogue.js';
 import { outboundAs4Schema } from './006-outbound-as4.js';
 import { receiptsWithoutClaims } from './007-receipts-without-claims.js';
 import { messageFailureShape } from './008-message-failure-shape.js';
+import { backendApiSchema } from './010-backend-api.js';
 import { messageLevelStatus } from './011-message-level-status.js';
 
 export interface Migration {
@@ -17,4 +18,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, messageLevelStatus];
+export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, backendApiSchema, messageLevelStatus];
