@@ -7,9 +7,11 @@ import { openDatabase } from '../database/database.module.js';
 import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
 import { ApiKeyRepository } from './auth/api-key-repository.js';
 import { revocationProblem } from './auth/key-policy.js';
-import { ADMIN_ROLES, isAdminRole } from './auth/roles.js';
+import { BACKEND_ROLE, isKeyRole, KEY_ROLES } from './auth/roles.js';
+import { ParticipantRepository } from '../participants/participant-repository.js';
+import { normalizeParticipant } from '../peppol/index.js';
 
-async function withKeys<T>(work: (keys: ApiKeyRepository) => Promise<T>): Promise<T> {
+async function withKeys<T>(work: (keys: ApiKeyRepository, db: Database) => Promise<T>): Promise<T> {
   let db: Database;
   try {
     db = await openDatabase(databaseConfig.load());
@@ -18,7 +20,7 @@ async function withKeys<T>(work: (keys: ApiKeyRepository) => Promise<T>): Promis
     throw new UsageError(`cannot open the database${hint}: ${(error as Error).message}`);
   }
   try {
-    return await work(new ApiKeyRepository(db, new Clock()));
+    return await work(new ApiKeyRepository(db, new Clock()), db);
   } finally {
     await db.close();
   }
@@ -29,19 +31,31 @@ export function registerAdminCommands(program: Command): void {
   admin
     .command('create-key')
     .description('Create an API key and print it once (only its hash is stored)')
-    .requiredOption('--role <role>', `one of ${ADMIN_ROLES.join(', ')}`)
+    .requiredOption('--role <role>', `one of ${KEY_ROLES.join(', ')}`)
+    .option('--participant <id>', `with --role ${BACKEND_ROLE}: a served participant the key acts for (repeat for more)`, (value: string, all: string[]) => [...all, value], [] as string[])
     .option('--label <label>', 'what the key is for', '')
     .option('--json', 'print JSON', false)
-    .action(async (opts: { role: string; label: string; json: boolean }) => {
-      if (!isAdminRole(opts.role)) throw new UsageError(`--role must be one of ${ADMIN_ROLES.join(', ')}, not ${JSON.stringify(opts.role)}`);
+    .action(async (opts: { role: string; participant: string[]; label: string; json: boolean }) => {
+      if (!isKeyRole(opts.role)) throw new UsageError(`--role must be one of ${KEY_ROLES.join(', ')}, not ${JSON.stringify(opts.role)}`);
       if (opts.label.length > 200) throw new UsageError('--label is longer than 200 characters');
       const role = opts.role;
-      const { record, key } = await withKeys((keys) => keys.create(role, { label: opts.label, source: 'cli', createdBy: 'cli' }));
+      if (role === BACKEND_ROLE && opts.participant.length === 0) throw new UsageError(`a ${BACKEND_ROLE} key needs --participant (the participants it acts for)`);
+      if (role !== BACKEND_ROLE && opts.participant.length > 0) throw new UsageError(`--participant is only for --role ${BACKEND_ROLE}`);
+      const participants = opts.participant.map((p) => {
+        if (!/^[0-9]{4}:[^\s:/?#]{1,128}$/.test(p.trim())) throw new UsageError(`--participant ${JSON.stringify(p)}: expected a participant id like 0088:7315458756324`);
+        return normalizeParticipant(p.trim());
+      });
+      const { record, key } = await withKeys(async (keys, db) => {
+        const served = new ParticipantRepository(db);
+        for (const id of participants) if (!(await served.get(id))) throw new UsageError(`--participant ${id} is not a participant served here (add it first)`);
+        return keys.create(role, { label: opts.label, source: 'cli', createdBy: 'cli', participants });
+      });
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ id: record.id, role: record.role, label: record.label, key })}\n`);
+        process.stdout.write(`${JSON.stringify({ id: record.id, role: record.role, participants: record.participants, label: record.label, key })}\n`);
         return;
       }
-      process.stdout.write(`created ${record.role} key ${record.id}; it is shown only now:\n${key}\n`);
+      const scope = record.participants.length > 0 ? ` for ${record.participants.join(', ')}` : '';
+      process.stdout.write(`created ${record.role} key ${record.id}${scope}; it is shown only now:\n${key}\n`);
     });
   admin
     .command('list-keys')
@@ -56,7 +70,8 @@ export function registerAdminCommands(program: Command): void {
       }
       for (const k of list) {
         const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : `last used ${k.lastUsedAt?.toISOString() ?? 'never'}`;
-        process.stdout.write(`${k.id}  ${k.role.padEnd(8)} ${k.source.padEnd(6)} ${state}  ${k.label}\n`);
+        const scope = k.participants.length > 0 ? `  [${k.participants.join(' ')}]` : '';
+        process.stdout.write(`${k.id}  ${k.role.padEnd(8)} ${k.source.padEnd(6)} ${state}  ${k.label}${scope}\n`);
       }
     });
   admin

@@ -4,6 +4,8 @@ import { PUBLIC_PATHS } from '../../src/admin/auth/public-routes.js';
 import { ADMIN_ROLES, type AdminRole, roleAllows } from '../../src/admin/auth/roles.js';
 import { type AdminApi, call, startAdminApi } from './support.js';
 
+const SERVED = '0088:7315458756324';
+
 type Doc = { paths: Record<string, Record<string, { 'x-required-role'?: AdminRole }>> };
 
 describe('admin API: authentication and roles', () => {
@@ -11,7 +13,7 @@ describe('admin API: authentication and roles', () => {
   let doc: Doc;
 
   beforeAll(async () => {
-    api = await startAdminApi();
+    api = await startAdminApi({ SERVED_PARTICIPANTS: SERVED });
     doc = (await (await fetch(`${api.base}/docs/openapi.json`)).json()) as Doc;
   });
   afterAll(async () => {
@@ -50,6 +52,39 @@ describe('admin API: authentication and roles', () => {
     const basic = await fetch(`${api.base}/admin/keys/me`, { headers: { Authorization: `Basic ${Buffer.from(`x:${api.keys.operator}`).toString('base64')}` } });
     expect(basic.status).toBe(401);
     expect(basic.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+
+  it('creates backend keys for served participants only, and keeps them out of the admin API', async () => {
+    const create = (body: unknown) => call(api, '/admin/keys', { method: 'POST', key: api.keys.admin, body: JSON.stringify(body) });
+    const made = await create({ role: 'backend', label: 'supplier OMS', participants: ['0088:7315458756324'.toUpperCase()] });
+    expect(made.status).toBe(201);
+    const backend = (await made.json()) as { id: string; key: string; role: string; participants: string[] };
+    expect(backend).toMatchObject({ role: 'backend', participants: [SERVED], label: 'supplier OMS' });
+    const listed = (await (await call(api, '/admin/keys', { key: api.keys.admin })).json()) as { data: Array<{ id: string; participants: string[] }> };
+    expect(listed.data.find((k) => k.id === backend.id)?.participants).toEqual([SERVED]);
+
+    const refusals: Array<[unknown, string, RegExp]> = [
+      [{ role: 'backend' }, 'participants', /needs the participants/],
+      [{ role: 'backend', participants: ['0088:1111111111111'] }, 'participants.0', /not a participant served here/],
+      [{ role: 'backend', participants: ['not an id'] }, 'participants.0', /expected a participant id/],
+      [{ role: 'viewer', participants: [SERVED] }, 'participants', /acts for no participant/],
+    ];
+    for (const [body, field, message] of refusals) {
+      const res = await create(body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      const problem = (await res.json()) as { errors: Array<{ field: string; message: string }> };
+      expect(problem.errors).toEqual([expect.objectContaining({ field, message: expect.stringMatching(message) })]);
+    }
+    const keys = (await (await call(api, '/admin/keys', { key: api.keys.admin })).json()) as { data: unknown[] };
+    expect(keys.data).toHaveLength(listed.data.length);
+
+    for (const path of ['/admin/messages', '/admin/keys/me', '/admin/participants']) {
+      const res = await call(api, path, { key: backend.key });
+      expect(res.status, path).toBe(403);
+      expect(((await res.json()) as { detail: string }).detail).toContain('backend key');
+    }
+    const dashboard = await fetch(`${api.base}/admin/dashboard/`, { headers: { 'X-API-Key': backend.key } });
+    expect(dashboard.status).toBe(403);
   });
 
   it('stops accepting a key the moment it is revoked', async () => {

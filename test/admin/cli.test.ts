@@ -24,7 +24,7 @@ async function admin(...args: string[]): Promise<string> {
 describe('peppol-ap admin commands', () => {
   let api: AdminApi;
   beforeAll(async () => {
-    api = await startAdminApi();
+    api = await startAdminApi({ SERVED_PARTICIPANTS: '0088:7315458756324' });
   });
   afterAll(async () => {
     await api?.stop();
@@ -38,6 +38,17 @@ describe('peppol-ap admin commands', () => {
     expect(await admin('list-keys')).toContain(`${created.id}  operator cli`);
     expect(await admin('revoke-key', created.id)).toBe(`revoked key ${created.id}\n`);
     expect((await call(api, '/admin/keys/me', { key: created.key })).status).toBe(401);
+  });
+
+  it('creates a backend key for served participants, and refuses one without them or for a participant not served', async () => {
+    const created = JSON.parse(await admin('create-key', '--role', 'backend', '--participant', '0088:7315458756324', '--label', 'oms', '--json')) as { id: string; participants: string[] };
+    expect(created.participants).toEqual(['0088:7315458756324']);
+    const listed = (await (await call(api, '/admin/keys', { key: api.keys.admin })).json()) as { data: Array<{ id: string; role: string; source: string; participants: string[] }> };
+    expect(listed.data.find((k) => k.id === created.id)).toMatchObject({ role: 'backend', source: 'cli', participants: ['0088:7315458756324'] });
+    expect(await admin('list-keys')).toContain('[0088:7315458756324]');
+    await expect(admin('create-key', '--role', 'backend')).rejects.toThrow(/needs --participant/);
+    await expect(admin('create-key', '--role', 'backend', '--participant', '0088:1111111111111')).rejects.toThrow(/not a participant served here/);
+    await expect(admin('create-key', '--role', 'viewer', '--participant', '0088:7315458756324')).rejects.toThrow(/only for --role backend/);
   });
 
   it('refuses an unknown role, an unknown key and revoking the last admin key', async () => {

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { Database, type SqlExecutor } from '../../database/database.js';
 import { generateApiKey, hashApiKey, keyIdOf, keyMatches } from './api-key.js';
-import type { AdminRole } from './roles.js';
+import type { AdminRole, KeyRole } from './roles.js';
 
 export type KeySource = 'config' | 'api' | 'cli';
 
 export interface ApiKeyRecord {
   id: string;
-  role: AdminRole;
+  role: KeyRole;
+  /** The participants a `backend` key acts for (lower-cased ids); empty for the admin roles. */
+  participants: string[];
   label: string;
   source: KeySource;
   createdBy: string | null;
@@ -23,7 +25,8 @@ function toRecord(r: Row): ApiKeyRecord {
   const date = (v: unknown) => (v == null ? null : new Date(v as string));
   return {
     id: String(r.id),
-    role: r.role as AdminRole,
+    role: r.role as KeyRole,
+    participants: Array.isArray(r.participants) ? (r.participants as unknown[]).map(String) : [],
     label: String(r.label),
     source: r.source as KeySource,
     createdBy: (r.created_by as string) ?? null,
@@ -44,12 +47,20 @@ export class ApiKeyRepository {
     private readonly clock: Clock,
   ) {}
 
-  /** Creates a key and returns it with the only copy of the secret. */
-  async create(role: AdminRole, opts: { label?: string; source: KeySource; createdBy?: string; tx?: SqlExecutor }): Promise<{ record: ApiKeyRecord; key: string }> {
+  /**
+   * Creates a key and returns it with the only copy of the secret. A `backend` key needs the
+   * participants it acts for (lower-cased ids); the admin roles take none.
+   */
+  async create(
+    role: KeyRole,
+    opts: { label?: string; source: KeySource; createdBy?: string; participants?: readonly string[]; tx?: SqlExecutor },
+  ): Promise<{ record: ApiKeyRecord; key: string }> {
+    const participants = [...new Set(opts.participants ?? [])];
+    if ((role === 'backend') !== participants.length > 0) throw new Error(role === 'backend' ? 'a backend key needs at least one participant' : `a ${role} key acts for no participant`);
     const generated = generateApiKey();
     const [row] = await (opts.tx ?? this.db).query<Row>(
-      `INSERT INTO admin_api_keys (id, key_hash, role, label, source, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING *`,
-      [generated.id, generated.hash, role, opts.label ?? '', opts.source, opts.createdBy ?? null, this.clock.now().toISOString()],
+      `INSERT INTO admin_api_keys (id, key_hash, role, label, source, created_by, created_at, participants) VALUES ($1,$2,$3,$4,$5,$6,$7,$8::text[]) RETURNING *`,
+      [generated.id, generated.hash, role, opts.label ?? '', opts.source, opts.createdBy ?? null, this.clock.now().toISOString(), participants],
     );
     return { record: toRecord(row!), key: generated.key };
   }

@@ -34,4 +34,12 @@ describe('API keys', () => {
     expect(roleAllows('viewer', 'operator')).toBe(false);
     expect(roleAllows('operator', 'admin')).toBe(false);
   });
+
+  it('keeps the backend role apart: it meets only itself, and no admin role meets it', () => {
+    expect(roleAllows('backend', 'backend')).toBe(true);
+    for (const role of ['viewer', 'operator', 'admin'] as const) {
+      expect(roleAllows('backend', role)).toBe(false);
+      expect(roleAllows(role, 'backend')).toBe(false);
+    }
+  });
 });

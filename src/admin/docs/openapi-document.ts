@@ -19,7 +19,8 @@ certificates, rule releases, API keys and the audit trail.
 (use *Authorize* above). Roles: ${ADMIN_ROLES.map((r) => `\`${r}\``).join(' < ')} — \`viewer\` reads, \`operator\` approves,
 replays, reprocesses and works the queues, \`admin\` manages routes, keys, participants, certificates and rules.
 An operation's least role is in \`x-required-role\`; without it reads need \`viewer\` and changes \`admin\`.
-Missing or unknown keys get 401, insufficient roles 403.
+Missing or unknown keys get 401, insufficient roles 403. A \`backend\` key (created with the participants it acts for) is
+for the back-end API under \`/api/v1\` only, and only it is: admin keys are refused there, backend keys everywhere else.
 
 **Public routes.** Only \`/health\`, \`/health/ready\`, \`/metrics\` and \`/as4\` (authenticated by WS-Security) answer without a key.
 This documentation (\`${DOCS_PATH}\`, \`${OPENAPI_JSON_PATH}\`) is public too; it holds no data.

@@ -5,15 +5,18 @@ import type { AdminRequest } from '../auth/admin-request.js';
 import { type ApiKeyRecord, ApiKeyRepository } from '../auth/api-key-repository.js';
 import { revocationProblem } from '../auth/key-policy.js';
 import { RequiresRole } from '../auth/requires-role.js';
-import { ADMIN_ROLES } from '../auth/roles.js';
+import { BACKEND_ROLE, KEY_ROLES } from '../auth/roles.js';
 import { AdminController, ApiInvalidParameters } from '../http/admin-controller.js';
 import { jsonBody, jsonResponse, problemResponse } from '../http/openapi-parts.js';
-import { conflict, notFound } from '../http/problem.js';
+import { participantParam } from '../http/params.js';
+import { conflict, invalid, notFound } from '../http/problem.js';
+import { ParticipantRepository } from '../../participants/participant-repository.js';
 
 const keySchema = z
   .object({
     id: z.string(),
-    role: z.enum(ADMIN_ROLES),
+    role: z.enum(KEY_ROLES),
+    participants: z.array(z.string()).meta({ description: 'The participants a backend key acts for; empty for the admin roles.' }),
     label: z.string(),
     source: z.enum(['config', 'api', 'cli']),
     createdBy: z.string().nullable(),
@@ -25,6 +28,7 @@ const keySchema = z
 const keyExample = {
   id: '3f9c0a1b2c3d',
   role: 'operator',
+  participants: [],
   label: 'night shift',
   source: 'api',
   createdBy: 'a1b2c3d4e5f6',
@@ -32,7 +36,21 @@ const keyExample = {
   revokedAt: null,
   lastUsedAt: '2026-11-23T10:15:00.000Z',
 };
-const createBody = z.object({ role: z.enum(ADMIN_ROLES), label: z.string().max(200).optional() });
+const createBody = z
+  .object({
+    role: z.enum(KEY_ROLES),
+    label: z.string().max(200).optional(),
+    participants: z
+      .array(participantParam)
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: 'Only with role `backend` (and required there): the served participants the key acts for, e.g. `0088:7315458756324`.' }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.role === BACKEND_ROLE && !body.participants) ctx.addIssue({ code: 'custom', path: ['participants'], message: 'a backend key needs the participants it acts for' });
+    if (body.role !== BACKEND_ROLE && body.participants) ctx.addIssue({ code: 'custom', path: ['participants'], message: `a ${body.role} key acts for no participant; participants are for role backend` });
+  });
 const keyIdParam = z.string().regex(/^[0-9a-z]{12}$/, { message: 'expected a key id (12 characters)' });
 
 function keyView(k: ApiKeyRecord) {
@@ -42,7 +60,10 @@ function keyView(k: ApiKeyRecord) {
 
 @AdminController('keys', 'keys')
 export class KeysController {
-  constructor(private readonly keys: ApiKeyRepository) {}
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly participants: ParticipantRepository,
+  ) {}
 
   @Get('me')
   @ApiOperation({ summary: 'The key this request was made with (any role)' })
@@ -63,11 +84,17 @@ export class KeysController {
   @Post()
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Create a key; the secret is in this response only and never stored' })
-  @ApiBody(jsonBody('Role and an optional label', createBody, { role: 'operator', label: 'night shift' }))
+  @ApiBody(jsonBody('Role, an optional label, and for a backend key its participants', createBody, { role: 'backend', label: 'supplier OMS', participants: ['0088:7315458756324'] }))
   @ApiCreatedResponse(jsonResponse('The new key with its secret', keySchema.extend({ key: z.string() }), { ...keyExample, lastUsedAt: null, key: 'pap_3f9c0a1b2c3d_Q2hhbmdlIG1lOiB0aGlzIGlzIGFuIGV4YW1wbGUga2V5Lg' }))
-  @ApiUnprocessableEntityResponse(problemResponse('The body is invalid; `errors` names the field', 422))
+  @ApiUnprocessableEntityResponse(problemResponse('The body is invalid (e.g. a participant not served here); `errors` names the field', 422))
   async create(@Body({ schema: createBody }) body: z.output<typeof createBody>, @Req() req: AdminRequest) {
-    const { record, key } = await this.keys.create(body.role, { label: body.label, source: 'api', createdBy: req.adminKey!.id });
+    const participants = body.participants ?? [];
+    const unknown: string[] = [];
+    for (const id of participants) if (!(await this.participants.get(id))) unknown.push(id);
+    if (unknown.length > 0) {
+      throw invalid(HttpStatus.UNPROCESSABLE_ENTITY, unknown.map((id) => ({ in: 'body' as const, field: `participants.${participants.indexOf(id)}`, message: `${id} is not a participant served here` })));
+    }
+    const { record, key } = await this.keys.create(body.role, { label: body.label, source: 'api', createdBy: req.adminKey!.id, participants });
     req.audit = { target: `key:${record.id}`, before: null, after: keyView(record) };
     return { ...keyView(record), key };
   }

@@ -7,6 +7,7 @@ import { outboundAs4Schema } from './006-outbound-as4.js';
 import { receiptsWithoutClaims } from './007-receipts-without-claims.js';
 import { messageFailureShape } from './008-message-failure-shape.js';
 import { peppolReporting } from './009-peppol-reporting.js';
+import { backendApiSchema } from './010-backend-api.js';
 import { messageLevelStatus } from './011-message-level-status.js';
 
 export interface Migration {
@@ -18,4 +19,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, peppolReporting, messageLevelStatus];
+export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, peppolReporting, backendApiSchema, messageLevelStatus];
