@@ -8,7 +8,8 @@ import { normalizeParticipant, qualifiedDocumentTypeId, TRANSACTIONS } from '../
 import { JobQueue } from '../queue/job-queue.js';
 import { QUEUES } from '../queue/queues.js';
 import { BlobStore } from '../storage/blob-store.js';
-import { XmlParseError } from '../ubl/safe-parse.js';
+import { DEFAULT_XML_LIMITS, XmlParseError } from '../ubl/safe-parse.js';
+import { DOCUMENT_ROLE } from '../workflows/shared/workflow-documents.js';
 import type { ProducedOrder } from '../workflows/ports.js';
 import { deliveryConfig } from './delivery.config.js';
 import { DeliveryError } from './delivery.errors.js';
@@ -17,6 +18,10 @@ import type { Delivery } from './deliveries/delivery.model.js';
 import { DeliveryRepository } from './deliveries/delivery-repository.js';
 import { peppolRoutingOf, participantKey } from './events/event-data.js';
 import { OrderJsonError, orderJsonFromModel, orderJsonFromUbl } from './events/order-json.js';
+import { OrderResponseReadError, readOrderResponse } from './events/order-response-json.js';
+import { catalogueResponseReceivedData, documentReceivedData, orderReceivedData, orderResponseReceivedData } from './events/received-event-data.js';
+import { readCatalogueResponse, readDocumentHead, ReceivedDocumentReadError } from './events/received-document-json.js';
+import { isReceivedEventType, receivedEventTypeOf, type ReceivedEventType } from './events/received-events.js';
 import { OutboundAs4Sender } from './ports.js';
 import type { WebhookRoute } from './routes/route.model.js';
 import { RouteService } from './routes/route.service.js';
@@ -50,10 +55,30 @@ export interface EmitResult {
   deliveries: Array<{ id: string; routeId: string; created: boolean }>;
 }
 
+export type ReceivedDeliveryOutcome =
+  | { way: 'webhook'; eventId: string; deliveries: number }
+  | { way: 'none'; reason: string }
+  | { way: 'failed'; reason: string }
+  | { way: 'done'; state: 'delivered' | 'delivery-failed' };
+
 export type OrderDeliveryOutcome =
   | { way: 'webhook'; eventId: string; deliveries: number }
   | { way: 'as4'; routeId: string | null }
   | { way: 'none'; reason: string };
+
+/** Role of the business document the validation job took out of a received SBD. */
+const BUSINESS_DOCUMENT_ROLE = DOCUMENT_ROLE.business;
+
+/** Failures of reading a received document: the same on every try. */
+function isUnreadable(error: unknown): boolean {
+  return (
+    error instanceof OrderJsonError ||
+    error instanceof OrderResponseReadError ||
+    error instanceof ReceivedDocumentReadError ||
+    error instanceof XmlParseError ||
+    error instanceof DeliveryError
+  );
+}
 
 /** The T01 document type every produced order has. */
 const ORDER_DOCUMENT_TYPE = qualifiedDocumentTypeId(TRANSACTIONS.order.documentTypeId);
@@ -200,6 +225,98 @@ export class DeliveryService {
     return as4 ? { way: 'as4', routeId: as4.id } : { way: 'as4', routeId: null };
   }
 
+  /**
+   * A received business document passed validation (the inbound router, in the validation job): it
+   * goes to its receiver's back end as the event of its kind (order.received, order-response.received,
+   * catalogue-response.received, document.received). The event and one delivery per webhook route are
+   * stored with the message's move to `delivering` in one transaction; only the attempts cross the
+   * queue. Without a route taking the event, the document stays `validated` for the back end to fetch.
+   * Calling it again for the same message changes nothing.
+   */
+  async documentReceived(messageId: string): Promise<ReceivedDeliveryOutcome> {
+    const message = await this.messages.find(messageId);
+    if (!message || message.direction !== 'inbound') throw new DeliveryError('message-not-deliverable', `no received message ${messageId}`);
+    const type = receivedEventTypeOf(typeof message.attributes.transaction === 'string' ? message.attributes.transaction : null);
+    if (message.state === 'delivered' || message.state === 'delivery-failed') return { way: 'done', state: message.state };
+    if (message.state !== 'validated' && message.state !== 'delivering') {
+      throw new DeliveryError('message-not-deliverable', `received message ${messageId} is ${message.state}, not validated`);
+    }
+    const participantId = message.receiverId ? normalizeParticipant(message.receiverId) : null;
+    if (!participantId) return this.undeliverable(message, 'no-receiver', `received message ${messageId} names no receiver`);
+    const { webhooks } = await this.routes.resolve(participantId, message.documentTypeId, type);
+    if (webhooks.length === 0) {
+      const reason = `no enabled webhook route of ${participantId} takes ${type}; the document waits for its back end to fetch it`;
+      if (message.state === 'validated') await this.messages.annotate(message.id, { actor: ACTOR, reason, data: { event: type } });
+      return { way: 'none', reason };
+    }
+    let request: EmitRequest<ReceivedEventType>;
+    try {
+      request = { type, data: await this.receivedEventData(message, type), supplierId: participantId, documentTypeId: message.documentTypeId, messageId: message.id, key: message.id, occurredAt: message.createdAt };
+    } catch (error) {
+      if (isUnreadable(error)) return this.undeliverable(message, 'unreadable-document', (error as Error).message);
+      throw error;
+    }
+    try {
+      const result = await this.emitTo(webhooks, request, async (tx, created) => {
+        try {
+          await this.messages.transition(message.id, 'delivering', {
+            actor: ACTOR,
+            reason: `${type} to ${created.length} webhook route(s)`,
+            from: ['validated'],
+            data: { routes: webhooks.map((r) => r.id), event: type },
+            patch: { attributes: { delivery: { way: 'webhook', routes: webhooks.map((r) => r.id) } } },
+            tx,
+          });
+        } catch (error) {
+          if (error instanceof StateConflictError && error.from === 'delivering') return;
+          throw error;
+        }
+      });
+      return { way: 'webhook', eventId: result.eventId, deliveries: result.deliveries.length };
+    } catch (error) {
+      if (error instanceof WebhookEventError || (error instanceof DeliveryError && error.code === 'message-not-deliverable')) {
+        return this.undeliverable(message, 'invalid-event', error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** The event's data, read from the stored document: the order, the response, or the document's head. */
+  private async receivedEventData(message: MessageRecord, type: ReceivedEventType): Promise<WebhookEventData<ReceivedEventType>> {
+    const stored = (await this.messages.documents(message.id)).find((d) => d.role === BUSINESS_DOCUMENT_ROLE);
+    if (!stored) throw new DeliveryError('message-not-deliverable', `received message ${message.id} has no stored business document`);
+    const readable = stored.size <= DEFAULT_XML_LIMITS.maxBytes;
+    const bytes = readable || stored.size <= this.config.inlineMaxBytes ? await this.blobs.read(stored.sha256) : null;
+    const body = { size: stored.size, sha256: stored.sha256, ...(bytes && stored.size <= this.config.inlineMaxBytes ? { xml: bytes.toString('utf8') } : {}) };
+    const url = this.config.publicUrl;
+    if (type === 'document.received') return documentReceivedData(message, body, bytes ? readDocumentHead(bytes) : null, url);
+    if (!bytes) throw new DeliveryError('message-not-deliverable', `the ${type} document is ${stored.size} bytes, more than can be read`);
+    switch (type) {
+      case 'order.received':
+        return orderReceivedData(message, body, orderJsonFromUbl(bytes), url);
+      case 'order-response.received':
+        return orderResponseReceivedData(message, body, readOrderResponse(bytes), null, url);
+      case 'catalogue-response.received':
+        return catalogueResponseReceivedData(message, body, readCatalogueResponse(bytes), url);
+    }
+  }
+
+  /** A received document that cannot reach its back end as things stand: `delivery-failed` with why. */
+  private async undeliverable(message: MessageRecord, code: string, reason: string): Promise<ReceivedDeliveryOutcome> {
+    this.logger.warn(`received message ${message.id} not delivered: ${reason}`);
+    try {
+      await this.messages.transition(message.id, 'delivery-failed', {
+        actor: ACTOR,
+        reason,
+        from: ['validated', 'delivering'],
+        patch: { failure: { stage: 'delivery', code, message: reason } },
+      });
+    } catch (error) {
+      if (!(error instanceof StateConflictError)) throw error;
+    }
+    return { way: 'failed', reason };
+  }
+
   /** Starts one finished delivery again: same body, same webhook-id, a new run of the retry schedule. */
   async replayDelivery(deliveryId: string): Promise<Delivery> {
     const delivery = await this.deliveries.get(deliveryId);
@@ -215,7 +332,7 @@ export class DeliveryService {
     const restarted = await this.db.transaction(async (tx) => {
       const again = await this.deliveries.restart(delivery.id, this.clock.now(), tx);
       if (!again) throw new DeliveryError('delivery-in-progress', `delivery ${deliveryId} was restarted meanwhile`);
-      if (event.type === 'order.created' && event.messageId) await this.reopenMessage(event.messageId, tx);
+      if ((event.type === 'order.created' || isReceivedEventType(event.type)) && event.messageId) await this.reopenMessage(event.messageId, tx);
       return again;
     });
     await this.enqueue(restarted);
@@ -327,7 +444,7 @@ export class DeliveryService {
     return { way: 'none', reason };
   }
 
-  /** A replayed order delivery puts its message back in `delivering`. */
+  /** A replayed delivery of an order or a received document puts its message back in `delivering`. */
   private async reopenMessage(messageId: string, tx: SqlExecutor): Promise<void> {
     const locked = await this.messages.lock(messageId, tx);
     if (locked?.state !== 'delivery-failed') return;

@@ -9,3 +9,4 @@ export * from './seat-ids.js';
 export * from './transactions.js';
 export * from './transaction-registry.js';
 export * from './message-level-status.js';
+export * from './response-codes.js';

@@ -11,6 +11,7 @@ import { BlobStore } from '../../storage/blob-store.js';
 import { deliveryConfig } from '../delivery.config.js';
 import { DeliveryService } from '../delivery.service.js';
 import { messageFailedData } from '../events/event-data.js';
+import { RECEIVED_EVENT_TYPES } from '../events/received-events.js';
 import type { WebhookRoute } from '../routes/route.model.js';
 import { RouteService } from '../routes/route.service.js';
 import { toAttemptRecord } from '../webhook/attempt-record.js';
@@ -24,6 +25,9 @@ import type { Delivery, StoredWebhookEvent } from './delivery.model.js';
 import { DeliveryRepository } from './delivery-repository.js';
 
 const ACTOR = 'delivery';
+
+/** Events whose message moves with its deliveries: the order we made, and every received document. */
+const MESSAGE_EVENTS: ReadonlySet<string> = new Set(['order.created', ...RECEIVED_EVENT_TYPES]);
 
 /**
  * Runs one attempt of one delivery per job: claim it, sign and POST the stored body, record the
@@ -161,16 +165,17 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
   }
 
   /**
-   * An order's message follows its deliveries: delivered once all are, delivery-failed once none is
-   * pending and one failed. The message row lock orders concurrent settlers; the last one decides.
+   * An order's message, and a received document's, follows its deliveries: delivered once all are,
+   * delivery-failed once none is pending and one failed. The message row lock orders concurrent
+   * settlers; the last one decides.
    */
   private async settleMessage(event: StoredWebhookEvent): Promise<void> {
-    if (event.type !== 'order.created' || !event.messageId) return;
+    if (!MESSAGE_EVENTS.has(event.type) || !event.messageId) return;
     const messageId = event.messageId;
     await this.db.transaction(async (tx) => {
       const locked = await this.messages.lock(messageId, tx);
       if (locked?.state !== 'delivering') return;
-      const states = await this.deliveries.statesForMessage(messageId, 'order.created', tx);
+      const states = await this.deliveries.statesForMessage(messageId, event.type, tx);
       if (states.some((s) => s === 'pending' || s === 'sending')) return;
       const failed = states.filter((s) => s === 'failed').length;
       try {

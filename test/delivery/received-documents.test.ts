@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ParticipantRepository } from '../../src/participants/participant-repository.js';
+import { RouteRepository } from '../../src/delivery/routes/route-repository.js';
+import { RouteService } from '../../src/delivery/routes/route.service.js';
+import { deliveryConfig } from '../../src/delivery/delivery.config.js';
+import { webhookConfig } from '../../src/delivery/webhook/webhook.config.js';
+import { DeliveryRepository } from '../../src/delivery/deliveries/delivery-repository.js';
+import { parseWebhookEvent } from '../../src/delivery/webhook/events.js';
+import { Clock } from '../../src/common/clock.js';
+import { createHarness, examplesDir, hasExamples, type Harness } from '../workflows/support/harness.js';
+import { until, WebhookSink } from '../mls/support.js';
+
+const example = (name: string) => readFileSync(path.join(examplesDir, name), 'latin1').replace('encoding="ISO-8859-1"', 'encoding="UTF-8"');
+
+/** The parties of the official examples: the order's buyer and seller, the despatch advice's and the catalogue response's. */
+const ORDER_BUYER = '0192:987654325';
+const SUPPLIER = '0192:123456785';
+const DESPATCHER = '0088:7300010000001';
+const CONSIGNEE = '0088:5798000000124';
+const CATALOGUE_RECEIVER = '0088:5798000012349';
+const CATALOGUE_PROVIDER = '0088:7330001000000';
+const NO_ROUTES = '0088:7330001000001';
+
+const despatchAdvice = example('DespatchAdvice_Example.xml');
+/** Inline up to the size of the example despatch advice: a longer one travels as a link only. */
+const INLINE_MAX = Buffer.byteLength(despatchAdvice, 'utf8');
+
+/**
+ * Received business documents go to their receiver's back end (a real worker process, PostgreSQL,
+ * Redis, a webhook receiver on loopback): typed events by transaction, the UBL inline or as a link
+ * by size, nothing for an invalid document.
+ */
+describe.skipIf(!hasExamples)('received documents reach the back end of their participant', () => {
+  let h: Harness;
+  let sink: WebhookSink;
+  let routes: RouteService;
+  let deliveries: DeliveryRepository;
+
+  beforeAll(async () => {
+    h = await createHarness({
+      VALIDATION_TRANSACTIONS: 'T01,T16,T58,T76',
+      DELIVERY_INLINE_MAX_BYTES: String(INLINE_MAX),
+      DELIVERY_PUBLIC_URL: 'https://ap.example.com/',
+      WEBHOOK_ALLOW_HTTP: 'true',
+    });
+    sink = new WebhookSink();
+    await sink.start();
+    const participants = new ParticipantRepository(h.db);
+    routes = new RouteService(h.db, new RouteRepository(h.db), participants, new Clock(), webhookConfig.load({ WEBHOOK_ALLOW_HTTP: 'true' }), deliveryConfig.load({}));
+    deliveries = new DeliveryRepository(h.db);
+    for (const id of [ORDER_BUYER, SUPPLIER, DESPATCHER, CONSIGNEE, CATALOGUE_RECEIVER, CATALOGUE_PROVIDER, NO_ROUTES]) await participants.upsert(id);
+    // The supplier's route by its old name, the others by the new one: both name the participant.
+    await routes.create({ kind: 'webhook', supplierId: SUPPLIER, url: sink.url });
+    await routes.create({ kind: 'webhook', participantId: CONSIGNEE, url: sink.url });
+    await routes.create({ kind: 'webhook', participantId: CATALOGUE_PROVIDER, url: sink.url, eventTypes: ['catalogue-response.received'] });
+    await h.startWorker({ WEBHOOK_ALLOW_HTTP: 'true' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await sink?.stop();
+    await h?.close();
+  });
+
+  const eventFor = (type: string, messageId: string) =>
+    until(`${type} of ${messageId}`, async () => sink.of(type).find((e) => e.data.messageId === messageId));
+
+  it('an order for a served supplier arrives as order.received: the order as JSON and its UBL (a link, being over the inline limit)', async () => {
+    const xml = example('Order_Example.xml');
+    const id = await h.receive({ document: Buffer.from(xml, 'utf8'), transaction: 'T01', sender: ORDER_BUYER, receiver: SUPPLIER });
+    const event = await eventFor('order.received', id);
+    const data = parseWebhookEvent(event).data as Record<string, any>;
+    expect(data.transaction).toBe('T01');
+    expect(data.order).toMatchObject({ id: '34', seller: { endpointId: { scheme: '0192', value: '123456785' } }, buyer: { endpointId: { scheme: '0192', value: '987654325' } } });
+    expect(data.order.lines.length).toBeGreaterThan(0);
+    expect(data.peppol).toMatchObject({ sender: { scheme: '0192', value: '987654325' }, receiver: { scheme: '0192', value: '123456785' } });
+    // The order is larger than the inline limit here: it travels as a link to the back-end API.
+    const stored = await h.documentText(id, 'business-document');
+    expect(Buffer.byteLength(stored)).toBeGreaterThan(INLINE_MAX);
+    expect(data.ublXml).toBeUndefined();
+    expect(data.content).toMatchObject({ href: `https://ap.example.com/api/v1/documents/${id}/content`, mediaType: 'application/xml', size: Buffer.byteLength(stored) });
+    const message = await h.waitForState(id, ['delivered']);
+    expect((await h.messages.timeline(message.id)).filter((e) => e.fromState !== e.toState).map((e) => e.toState)).toEqual(['received', 'validated', 'delivering', 'delivered']);
+  });
+
+  it('any other BIS document arrives as document.received, inline up to the limit and as a link above it', async () => {
+    const small = await h.receive({ document: Buffer.from(despatchAdvice, 'utf8'), transaction: 'T16', sender: DESPATCHER, receiver: CONSIGNEE });
+    const padded = despatchAdvice.replace('<cbc:Note>sample</cbc:Note>', `<cbc:Note>sample ${'x'.repeat(2_000)}</cbc:Note>`);
+    const large = await h.receive({ document: Buffer.from(padded, 'utf8'), transaction: 'T16', sender: DESPATCHER, receiver: CONSIGNEE });
+
+    const inline = parseWebhookEvent(await eventFor('document.received', small)).data as Record<string, any>;
+    expect(inline).toMatchObject({
+      transaction: 'T16',
+      rootElement: 'DespatchAdvice',
+      sender: { endpointId: { scheme: '0088', value: '7300010000001' } },
+      receiver: { endpointId: { scheme: '0088', value: '5798000000124' } },
+      documentId: '565899',
+      issueDate: '2018-09-20',
+    });
+    // Byte-exact the document as it came out of its SBD (the document, without the XML declaration).
+    const smallStored = await h.documentText(small, 'business-document');
+    expect(inline.ublXml).toBe(smallStored);
+    expect(inline.documentType).toContain('DespatchAdvice-2::DespatchAdvice##');
+    expect(inline.content.size).toBe(Buffer.byteLength(smallStored));
+
+    const linked = parseWebhookEvent(await eventFor('document.received', large)).data as Record<string, any>;
+    const largeStored = await h.documentText(large, 'business-document');
+    expect(Buffer.byteLength(largeStored)).toBeGreaterThan(INLINE_MAX);
+    expect(linked.ublXml).toBeUndefined();
+    expect(linked.content).toMatchObject({ href: `https://ap.example.com/api/v1/documents/${large}/content`, size: Buffer.byteLength(largeStored) });
+    await h.waitForState(small, ['delivered']);
+    await h.waitForState(large, ['delivered']);
+  });
+
+  it('a catalogue response arrives as catalogue-response.received with its code and the catalogue it answers', async () => {
+    const id = await h.receive({ document: Buffer.from(example('CatalogueResponse_Example.xml'), 'utf8'), transaction: 'T58', sender: CATALOGUE_RECEIVER, receiver: CATALOGUE_PROVIDER });
+    const data = parseWebhookEvent(await eventFor('catalogue-response.received', id)).data as Record<string, any>;
+    expect(data.catalogueResponse).toMatchObject({ id: 'imrid001', code: 'accepted', responseCode: 'AP', catalogueId: 'Cat-1', catalogueVersionId: '2.0', notes: ['text'] });
+    expect(data.ublXml).toContain('<cbc:ID>imrid001</cbc:ID>');
+    await h.waitForState(id, ['delivered']);
+  });
+
+  it('an invalid document is not delivered: rejected, no event, no delivery', async () => {
+    const broken = despatchAdvice.replace(/<cbc:CustomizationID>[^<]*<\/cbc:CustomizationID>/, '<cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:despatch_advice:3</cbc:CustomizationID><cbc:CustomizationID>again</cbc:CustomizationID>');
+    const id = await h.receive({ document: Buffer.from(broken, 'utf8'), transaction: 'T16', sender: DESPATCHER, receiver: CONSIGNEE });
+    const message = await h.waitForState(id, ['rejected']);
+    expect(message.validation).toMatchObject({ valid: false });
+    // A valid document sent after it is delivered; by then the invalid one would have been too.
+    const after = await h.receive({ document: Buffer.from(despatchAdvice, 'utf8'), transaction: 'T16', sender: DESPATCHER, receiver: CONSIGNEE });
+    await eventFor('document.received', after);
+    expect(sink.events.some((e) => e.data.messageId === id)).toBe(false);
+    expect(await deliveries.forMessage(id)).toEqual([]);
+    expect((await h.messages.get(id)).state).toBe('rejected');
+  });
+
+  it('a document for a participant without a route stays validated for its back end to fetch', async () => {
+    const id = await h.receive({ document: Buffer.from(despatchAdvice, 'utf8'), transaction: 'T16', sender: DESPATCHER, receiver: NO_ROUTES });
+    await until('the note that no route takes it', async () =>
+      (await h.messages.timeline(id)).find((e) => e.toState === 'validated' && e.fromState === 'validated' && /no enabled webhook route/.test(e.reason ?? '')),
+    );
+    expect((await h.messages.get(id)).state).toBe('validated');
+    expect(await deliveries.forMessage(id)).toEqual([]);
+  });
+});
