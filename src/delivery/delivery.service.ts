@@ -22,7 +22,7 @@ import { OrderResponseReadError, readOrderResponse } from './events/order-respon
 import { catalogueResponseReceivedData, documentReceivedData, orderReceivedData, orderResponseReceivedData } from './events/received-event-data.js';
 import { readCatalogueResponse, readDocumentHead, ReceivedDocumentReadError } from './events/received-document-json.js';
 import { isReceivedEventType, receivedEventTypeOf, type ReceivedEventType } from './events/received-events.js';
-import { OutboundAs4Sender } from './ports.js';
+import { OutboundAs4Sender, ReceivedDocumentFates } from './ports.js';
 import type { WebhookRoute } from './routes/route.model.js';
 import { RouteService } from './routes/route.service.js';
 import {
@@ -110,6 +110,7 @@ export class DeliveryService {
     @Inject(webhookConfig.KEY) private readonly webhook: Pick<ConfigOf<typeof webhookConfig>, 'http'>,
     @Inject(deliveryConfig.KEY) private readonly config: ConfigOf<typeof deliveryConfig>,
     @Optional() private readonly as4Sender?: OutboundAs4Sender,
+    @Optional() private readonly fates?: ReceivedDocumentFates,
   ) {}
 
   /** Emits an event to every enabled webhook route of the supplier that takes its type. */
@@ -314,6 +315,8 @@ export class DeliveryService {
     } catch (error) {
       if (!(error instanceof StateConflictError)) throw error;
     }
+    // The sender's access point hears of it (an MLS rejection for a failed delivery).
+    await this.fates?.fateKnown(message.id, { kind: 'undeliverable', reason });
     return { way: 'failed', reason };
   }
 

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParticipantRepository } from '../../src/participants/participant-repository.js';
@@ -22,6 +24,8 @@ const CONSIGNEE = '0088:5798000000124';
 const CATALOGUE_RECEIVER = '0088:5798000012349';
 const CATALOGUE_PROVIDER = '0088:7330001000000';
 const NO_ROUTES = '0088:7330001000001';
+/** A consignee whose back end refuses every event (HTTP 400). */
+const REFUSING = '0088:7330001000002';
 
 const despatchAdvice = example('DespatchAdvice_Example.xml');
 /** Inline up to the size of the example despatch advice: a longer one travels as a link only. */
@@ -37,8 +41,11 @@ describe.skipIf(!hasExamples)('received documents reach the back end of their pa
   let sink: WebhookSink;
   let routes: RouteService;
   let deliveries: DeliveryRepository;
+  let refusing: Server;
 
   beforeAll(async () => {
+    refusing = createServer((_req, res) => res.writeHead(400, { 'content-type': 'text/plain' }).end('not for us'));
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
     h = await createHarness({
       VALIDATION_TRANSACTIONS: 'T01,T16,T58,T76',
       DELIVERY_INLINE_MAX_BYTES: String(INLINE_MAX),
@@ -50,7 +57,8 @@ describe.skipIf(!hasExamples)('received documents reach the back end of their pa
     const participants = new ParticipantRepository(h.db);
     routes = new RouteService(h.db, new RouteRepository(h.db), participants, new Clock(), webhookConfig.load({ WEBHOOK_ALLOW_HTTP: 'true' }), deliveryConfig.load({}));
     deliveries = new DeliveryRepository(h.db);
-    for (const id of [ORDER_BUYER, SUPPLIER, DESPATCHER, CONSIGNEE, CATALOGUE_RECEIVER, CATALOGUE_PROVIDER, NO_ROUTES]) await participants.upsert(id);
+    for (const id of [ORDER_BUYER, SUPPLIER, DESPATCHER, CONSIGNEE, CATALOGUE_RECEIVER, CATALOGUE_PROVIDER, NO_ROUTES, REFUSING]) await participants.upsert(id);
+    await routes.create({ kind: 'webhook', participantId: REFUSING, url: `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/hooks` });
     // The supplier's route by its old name, the others by the new one: both name the participant.
     await routes.create({ kind: 'webhook', supplierId: SUPPLIER, url: sink.url });
     await routes.create({ kind: 'webhook', participantId: CONSIGNEE, url: sink.url });
@@ -59,6 +67,7 @@ describe.skipIf(!hasExamples)('received documents reach the back end of their pa
   }, 180_000);
 
   afterAll(async () => {
+    await new Promise((resolve) => (refusing ? refusing.close(resolve) : resolve(undefined)));
     await sink?.stop();
     await h?.close();
   });
@@ -141,5 +150,22 @@ describe.skipIf(!hasExamples)('received documents reach the back end of their pa
     );
     expect((await h.messages.get(id)).state).toBe('validated');
     expect(await deliveries.forMessage(id)).toEqual([]);
+  });
+
+  it("tells the sender's access point (Message Level Status) once the back end took the document, or could not", async () => {
+    const taken = await h.receive({ document: Buffer.from(despatchAdvice, 'utf8'), transaction: 'T16', sender: DESPATCHER, receiver: CONSIGNEE });
+    const refused = await h.receive({ document: Buffer.from(despatchAdvice, 'utf8'), transaction: 'T16', sender: DESPATCHER, receiver: REFUSING });
+    const mlsOf = (id: string) => until(`the MLS decision on ${id}`, async () => (await h.messages.get(id)).attributes.mlsResponse ?? undefined);
+
+    // Delivered: AP (the sender asked for failures only, so it is decided and not sent).
+    expect((await h.waitForState(taken, ['delivered'])).state).toBe('delivered');
+    expect(await mlsOf(taken)).toMatchObject({ code: 'AP', outcome: 'not-wanted' });
+
+    // Refused by the back end for good: delivery-failed, and the sender is owed a rejection (FD).
+    const failed = await h.waitForState(refused, ['delivery-failed']);
+    expect(failed.failure).toMatchObject({ stage: 'delivery', code: 'delivery-failed' });
+    const decision = await mlsOf(refused);
+    expect(decision.code).toBe('RE');
+    expect((await h.messages.timeline(refused)).some((e) => e.actor === 'mls' || /MLS RE/.test(e.reason ?? ''))).toBe(true);
   });
 });
