@@ -18,8 +18,15 @@ import type { Delivery } from './deliveries/delivery.model.js';
 import { DeliveryRepository } from './deliveries/delivery-repository.js';
 import { peppolRoutingOf, participantKey } from './events/event-data.js';
 import { OrderJsonError, orderJsonFromModel, orderJsonFromUbl } from './events/order-json.js';
-import { OrderResponseReadError, readOrderResponse } from './events/order-response-json.js';
-import { catalogueResponseReceivedData, documentReceivedData, orderReceivedData, orderResponseReceivedData } from './events/received-event-data.js';
+import { describeOrderResponse, lineOutcomes, OrderResponseReadError, readOrderResponse, type OrderResponseSummary } from './events/order-response-json.js';
+import {
+  catalogueResponseReceivedData,
+  documentReceivedData,
+  orderReceivedData,
+  orderResponseReceivedData,
+  type AnsweredOrder,
+  type ReceivedDocumentBody,
+} from './events/received-event-data.js';
 import { readCatalogueResponse, readDocumentHead, ReceivedDocumentReadError } from './events/received-document-json.js';
 import { isReceivedEventType, receivedEventTypeOf, type ReceivedEventType } from './events/received-events.js';
 import { OutboundAs4Sender, ReceivedDocumentFates } from './ports.js';
@@ -65,6 +72,21 @@ export type OrderDeliveryOutcome =
   | { way: 'webhook'; eventId: string; deliveries: number }
   | { way: 'as4'; routeId: string | null }
   | { way: 'none'; reason: string };
+
+/** Who notes a received Order Response on the order it answers. */
+const ORDER_RESPONSE_ACTOR = 'order-response';
+
+/** A received document as read for its event: the bytes (when they may be read) and how it travels. */
+interface ReceivedDocument {
+  bytes: Buffer | null;
+  body: ReceivedDocumentBody;
+}
+
+/** The document's bytes, which this event cannot do without. */
+function requireBytes(document: ReceivedDocument, type: ReceivedEventType): Buffer {
+  if (!document.bytes) throw new DeliveryError('message-not-deliverable', `the ${type} document is ${document.body.size} bytes, more than can be read`);
+  return document.bytes;
+}
 
 /** Role of the business document the validation job took out of a received SBD. */
 const BUSINESS_DOCUMENT_ROLE = DOCUMENT_ROLE.business;
@@ -244,6 +266,19 @@ export class DeliveryService {
     }
     const participantId = message.receiverId ? normalizeParticipant(message.receiverId) : null;
     if (!participantId) return this.undeliverable(message, 'no-receiver', `received message ${messageId} names no receiver`);
+    let document: ReceivedDocument;
+    let answer: { response: OrderResponseSummary; order: AnsweredOrder | null } | null = null;
+    try {
+      document = await this.readReceived(message);
+      if (type === 'order-response.received') {
+        // Tied to our order whether or not the buyer has a route: the order's timeline shows it either way.
+        const response = readOrderResponse(requireBytes(document, type));
+        answer = { response, order: await this.tieOrderResponse(message, response) };
+      }
+    } catch (error) {
+      if (isUnreadable(error)) return this.undeliverable(message, 'unreadable-document', (error as Error).message);
+      throw error;
+    }
     const { webhooks } = await this.routes.resolve(participantId, message.documentTypeId, type);
     if (webhooks.length === 0) {
       const reason = `no enabled webhook route of ${participantId} takes ${type}; the document waits for its back end to fetch it`;
@@ -252,7 +287,8 @@ export class DeliveryService {
     }
     let request: EmitRequest<ReceivedEventType>;
     try {
-      request = { type, data: await this.receivedEventData(message, type), supplierId: participantId, documentTypeId: message.documentTypeId, messageId: message.id, key: message.id, occurredAt: message.createdAt };
+      const data = this.receivedEventData(message, type, document, answer);
+      request = { type, data, supplierId: participantId, documentTypeId: message.documentTypeId, messageId: message.id, key: message.id, occurredAt: message.createdAt };
     } catch (error) {
       if (isUnreadable(error)) return this.undeliverable(message, 'unreadable-document', (error as Error).message);
       throw error;
@@ -282,24 +318,92 @@ export class DeliveryService {
     }
   }
 
-  /** The event's data, read from the stored document: the order, the response, or the document's head. */
-  private async receivedEventData(message: MessageRecord, type: ReceivedEventType): Promise<WebhookEventData<ReceivedEventType>> {
+  /** The stored business document of a received message: its bytes when they may be read, and how it travels. */
+  private async readReceived(message: MessageRecord): Promise<ReceivedDocument> {
     const stored = (await this.messages.documents(message.id)).find((d) => d.role === BUSINESS_DOCUMENT_ROLE);
     if (!stored) throw new DeliveryError('message-not-deliverable', `received message ${message.id} has no stored business document`);
-    const readable = stored.size <= DEFAULT_XML_LIMITS.maxBytes;
-    const bytes = readable || stored.size <= this.config.inlineMaxBytes ? await this.blobs.read(stored.sha256) : null;
-    const body = { size: stored.size, sha256: stored.sha256, ...(bytes && stored.size <= this.config.inlineMaxBytes ? { xml: bytes.toString('utf8') } : {}) };
+    const inline = stored.size <= this.config.inlineMaxBytes;
+    const bytes = inline || stored.size <= DEFAULT_XML_LIMITS.maxBytes ? await this.blobs.read(stored.sha256) : null;
+    return { bytes, body: { size: stored.size, sha256: stored.sha256, ...(bytes && inline ? { xml: bytes.toString('utf8') } : {}) } };
+  }
+
+  /** The event's data from the document read: the order, the response (with our order), or the document's head. */
+  private receivedEventData(
+    message: MessageRecord,
+    type: ReceivedEventType,
+    document: ReceivedDocument,
+    answer: { response: OrderResponseSummary; order: AnsweredOrder | null } | null,
+  ): WebhookEventData<ReceivedEventType> {
     const url = this.config.publicUrl;
-    if (type === 'document.received') return documentReceivedData(message, body, bytes ? readDocumentHead(bytes) : null, url);
-    if (!bytes) throw new DeliveryError('message-not-deliverable', `the ${type} document is ${stored.size} bytes, more than can be read`);
+    const { body, bytes } = document;
     switch (type) {
+      case 'document.received':
+        return documentReceivedData(message, body, bytes ? readDocumentHead(bytes) : null, url);
       case 'order.received':
-        return orderReceivedData(message, body, orderJsonFromUbl(bytes), url);
+        return orderReceivedData(message, body, orderJsonFromUbl(requireBytes(document, type)), url);
       case 'order-response.received':
-        return orderResponseReceivedData(message, body, readOrderResponse(bytes), null, url);
+        return orderResponseReceivedData(message, body, answer!.response, answer!.order, url);
       case 'catalogue-response.received':
-        return catalogueResponseReceivedData(message, body, readCatalogueResponse(bytes), url);
+        return catalogueResponseReceivedData(message, body, readCatalogueResponse(requireBytes(document, type)), url);
     }
+  }
+
+  /**
+   * A received Order Response that answers an order we produced (its OrderReference is our order
+   * number, from the order's seller to its buyer, the parties the same) is tied to that order: linked
+   * as its related message, the outcome per line on the order's timeline and in its attributes. Once:
+   * a response already linked is not noted again. Null when it answers no order of ours.
+   */
+  private async tieOrderResponse(message: MessageRecord, response: OrderResponseSummary): Promise<AnsweredOrder | null> {
+    if (!message.senderId || !message.receiverId) return null;
+    const buyer = normalizeParticipant(message.receiverId);
+    const seller = normalizeParticipant(message.senderId);
+    const order = await this.messages.findProducedOrder(response.orderNumber, buyer, seller);
+    if (!order) return null;
+    const named = (party: { endpointId: { scheme: string; value: string } }) => normalizeParticipant(`${party.endpointId.scheme}:${party.endpointId.value}`);
+    if (named(response.buyer) !== buyer || named(response.seller) !== seller) {
+      if (message.relatedMessageId !== order.id) {
+        await this.messages.annotate(message.id, {
+          actor: ORDER_RESPONSE_ACTOR,
+          reason: `answers order number ${response.orderNumber}, but its parties (buyer ${named(response.buyer)}, seller ${named(response.seller)}) are not that order's: not tied to it`,
+        });
+      }
+      return null;
+    }
+    let lineIds: string[] = [];
+    try {
+      const xml = await this.blobs.read(await this.orderDocument(order));
+      lineIds = orderJsonFromUbl(xml).lines.map((line) => line.id);
+    } catch (error) {
+      if (!isUnreadable(error)) throw error;
+      this.logger.warn(`order ${order.id}: its T01 could not be read for its line ids (${(error as Error).message}); the response's own lines are shown`);
+    }
+    const answered = { messageId: order.id, orderNumber: response.orderNumber, lineIds };
+    if (message.relatedMessageId === order.id) return answered;
+    const lines = lineIds.length ? lineOutcomes(response, lineIds) : response.lines;
+    await this.db.transaction(async (tx) => {
+      await this.messages.link(message.id, order.id, tx);
+      await this.messages.setAttributes(
+        order.id,
+        {
+          orderResponse: {
+            messageId: message.id,
+            code: response.code,
+            responseCode: response.responseCode,
+            receivedAt: message.createdAt.toISOString(),
+            lines: lines.map((line) => ({ lineId: line.lineId, code: line.code })),
+          },
+        },
+        tx,
+      );
+      await this.messages.annotate(order.id, {
+        actor: ORDER_RESPONSE_ACTOR,
+        reason: describeOrderResponse(response, lines),
+        data: { responseMessageId: message.id, code: response.code, responseCode: response.responseCode, lines },
+        tx,
+      });
+    });
+    return answered;
   }
 
   /** A received document that cannot reach its back end as things stand: `delivery-failed` with why. */

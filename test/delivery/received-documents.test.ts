@@ -13,6 +13,7 @@ import { parseWebhookEvent } from '../../src/delivery/webhook/events.js';
 import { Clock } from '../../src/common/clock.js';
 import { createHarness, examplesDir, hasExamples, type Harness } from '../workflows/support/harness.js';
 import { until, WebhookSink } from '../mls/support.js';
+import { createOrderMessage } from './support.js';
 
 const example = (name: string) => readFileSync(path.join(examplesDir, name), 'latin1').replace('encoding="ISO-8859-1"', 'encoding="UTF-8"');
 
@@ -24,6 +25,8 @@ const CONSIGNEE = '0088:5798000000124';
 const CATALOGUE_RECEIVER = '0088:5798000012349';
 const CATALOGUE_PROVIDER = '0088:7330001000000';
 const NO_ROUTES = '0088:7330001000001';
+/** The seller of an order this access point produced (for the buyer SUPPLIER serves as, too). */
+const OUR_SELLER = '0192:810418052';
 /** A consignee whose back end refuses every event (HTTP 400). */
 const REFUSING = '0088:7330001000002';
 
@@ -57,7 +60,7 @@ describe.skipIf(!hasExamples)('received documents reach the back end of their pa
     const participants = new ParticipantRepository(h.db);
     routes = new RouteService(h.db, new RouteRepository(h.db), participants, new Clock(), webhookConfig.load({ WEBHOOK_ALLOW_HTTP: 'true' }), deliveryConfig.load({}));
     deliveries = new DeliveryRepository(h.db);
-    for (const id of [ORDER_BUYER, SUPPLIER, DESPATCHER, CONSIGNEE, CATALOGUE_RECEIVER, CATALOGUE_PROVIDER, NO_ROUTES, REFUSING]) await participants.upsert(id);
+    for (const id of [ORDER_BUYER, SUPPLIER, DESPATCHER, CONSIGNEE, CATALOGUE_RECEIVER, CATALOGUE_PROVIDER, NO_ROUTES, REFUSING, OUR_SELLER]) await participants.upsert(id);
     await routes.create({ kind: 'webhook', participantId: REFUSING, url: `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/hooks` });
     // The supplier's route by its old name, the others by the new one: both name the participant.
     await routes.create({ kind: 'webhook', supplierId: SUPPLIER, url: sink.url });
@@ -167,5 +170,79 @@ describe.skipIf(!hasExamples)('received documents reach the back end of their pa
     const decision = await mlsOf(refused);
     expect(decision.code).toBe('RE');
     expect((await h.messages.timeline(refused)).some((e) => e.actor === 'mls' || /MLS RE/.test(e.reason ?? ''))).toBe(true);
+  });
+
+  /** The seller's answer to order `orderNumber`: CA with line 2 changed and line 3 rejected (line 1 unnamed: as ordered). */
+  const t76 = (orderNumber: string, opts: { seller?: string } = {}) => `<?xml version="1.0" encoding="UTF-8"?>
+<OrderResponse xmlns="urn:oasis:names:specification:ubl:schema:xsd:OrderResponse-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:order_response:3</cbc:CustomizationID>
+  <cbc:ProfileID>urn:fdc:peppol.eu:poacc:bis:ordering:3</cbc:ProfileID>
+  <cbc:ID>OR-${orderNumber}</cbc:ID>
+  <cbc:IssueDate>2026-12-07</cbc:IssueDate>
+  <cbc:OrderResponseCode>CA</cbc:OrderResponseCode>
+  <cbc:DocumentCurrencyCode>NOK</cbc:DocumentCurrencyCode>
+  <cac:OrderReference><cbc:ID>${orderNumber}</cbc:ID></cac:OrderReference>
+  <cac:SellerSupplierParty><cac:Party><cbc:EndpointID schemeID="0192">${(opts.seller ?? OUR_SELLER).split(':')[1]}</cbc:EndpointID><cac:PartyLegalEntity><cbc:RegistrationName>ABC Supplier Ltd.</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:SellerSupplierParty>
+  <cac:BuyerCustomerParty><cac:Party><cbc:EndpointID schemeID="0192">123456785</cbc:EndpointID><cac:PartyLegalEntity><cbc:RegistrationName>DEF Customer Ltd.</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:BuyerCustomerParty>
+  <cac:OrderLine>
+    <cac:LineItem>
+      <cbc:ID>2</cbc:ID>
+      <cbc:LineStatusCode>3</cbc:LineStatusCode>
+      <cbc:Quantity unitCode="EA">1.5</cbc:Quantity>
+      <cac:Delivery><cac:PromisedDeliveryPeriod><cbc:StartDate>2026-12-20</cbc:StartDate><cbc:EndDate>2026-12-21</cbc:EndDate></cac:PromisedDeliveryPeriod></cac:Delivery>
+      <cac:Item><cbc:Name>Item 2</cbc:Name></cac:Item>
+    </cac:LineItem>
+    <cac:OrderLineReference><cbc:LineID>2</cbc:LineID></cac:OrderLineReference>
+  </cac:OrderLine>
+  <cac:OrderLine>
+    <cac:LineItem>
+      <cbc:ID>3</cbc:ID>
+      <cbc:LineStatusCode>7</cbc:LineStatusCode>
+      <cac:Item><cbc:Name>Item 3</cbc:Name></cac:Item>
+    </cac:LineItem>
+    <cac:OrderLineReference><cbc:LineID>3</cbc:LineID></cac:OrderLineReference>
+  </cac:OrderLine>
+</OrderResponse>`;
+
+  it("an order response to our order is tied to it: the order's timeline and related messages, and order-response.received to the buyer", async () => {
+    const orderId = await createOrderMessage({ blobs: h.blobs, messages: h.messages }, { orderId: 'PO-000777', supplier: OUR_SELLER, buyer: SUPPLIER });
+    await h.messages.setAttributes(orderId, { orderNumber: 'PO-000777' });
+    const id = await h.receive({ document: Buffer.from(t76('PO-000777'), 'utf8'), transaction: 'T76', sender: OUR_SELLER, receiver: SUPPLIER });
+
+    const data = parseWebhookEvent(await eventFor('order-response.received', id)).data as Record<string, any>;
+    expect(data.orderResponse).toMatchObject({ id: 'OR-PO-000777', orderNumber: 'PO-000777', code: 'changed', responseCode: 'CA', seller: { endpointId: { scheme: '0192', value: '810418052' } } });
+    expect(data.order).toEqual({ messageId: orderId, orderNumber: 'PO-000777' });
+    // Every line of the order: the unnamed one as ordered, the changed one with its new quantity and date.
+    expect(data.lines).toEqual([
+      { lineId: '1', code: 'accepted', statusCode: '5' },
+      { lineId: '2', code: 'changed', statusCode: '3', quantity: { value: '1.5', unitCode: 'EA' }, deliveryDate: '2026-12-21' },
+      { lineId: '3', code: 'rejected', statusCode: '7' },
+    ]);
+    expect(data.ublXml).toContain('<cbc:ID>OR-PO-000777</cbc:ID>');
+    await h.waitForState(id, ['delivered']);
+
+    const entry = (await h.messages.timeline(orderId)).find((e) => e.actor === 'order-response');
+    expect(entry?.reason).toBe('order response OR-PO-000777 (CA): changed; line 1 accepted, line 2 changed (quantity 1.5 EA, delivery 2026-12-21), line 3 rejected');
+    expect(entry?.data).toMatchObject({ responseMessageId: id, code: 'changed' });
+    expect((await h.messages.related(orderId)).map((m) => m.id)).toContain(id);
+    expect((await h.messages.get(orderId)).attributes).toMatchObject({
+      orderResponse: { messageId: id, code: 'changed', responseCode: 'CA', lines: [{ lineId: '1', code: 'accepted' }, { lineId: '2', code: 'changed' }, { lineId: '3', code: 'rejected' }] },
+    });
+  });
+
+  it('an order response naming an order we did not send, or one with other parties, is delivered untied', async () => {
+    const orderId = await createOrderMessage({ blobs: h.blobs, messages: h.messages }, { orderId: 'PO-000778', supplier: OUR_SELLER, buyer: SUPPLIER });
+    await h.messages.setAttributes(orderId, { orderNumber: 'PO-000778' });
+    const unknown = await h.receive({ document: Buffer.from(t76('PO-999999'), 'utf8'), transaction: 'T76', sender: OUR_SELLER, receiver: SUPPLIER });
+    // Sent by the right seller, but the document names another one: not ours to tie.
+    const otherParty = await h.receive({ document: Buffer.from(t76('PO-000778', { seller: '0192:999999999' }), 'utf8'), transaction: 'T76', sender: OUR_SELLER, receiver: SUPPLIER });
+    for (const id of [unknown, otherParty]) {
+      const data = parseWebhookEvent(await eventFor('order-response.received', id)).data as Record<string, any>;
+      expect(data.order).toBeUndefined();
+      expect(data.lines.map((l: { lineId: string }) => l.lineId)).toEqual(['2', '3']);
+      expect((await h.messages.get(id)).relatedMessageId).toBeNull();
+    }
+    expect((await h.messages.timeline(otherParty)).some((e) => /are not that order's: not tied to it/.test(e.reason ?? ''))).toBe(true);
+    expect((await h.messages.timeline(orderId)).some((e) => e.actor === 'order-response')).toBe(false);
   });
 });

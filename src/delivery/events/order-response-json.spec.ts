@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XmlParseError } from '../../ubl/safe-parse.js';
-import { lineOutcomes, OrderResponseReadError, readOrderResponse } from './order-response-json.js';
+import { describeOrderResponse, lineOutcomes, OrderResponseReadError, readOrderResponse } from './order-response-json.js';
 
 const EXAMPLES = path.resolve(process.cwd(), '../shared/conformance/examples');
 const example = (name: string) => readFileSync(path.join(EXAMPLES, name));
@@ -133,5 +133,20 @@ describe.skipIf(!hasExamples)('readOrderResponse on the official T76 examples', 
   it('UC4 changes quantity and price, decimals exactly as written', () => {
     const [changed] = readOrderResponse(example('Order-response-use-cases/UC4_Order_response.xml')).lines;
     expect(changed).toMatchObject({ quantity: { value: '500', unitCode: 'NAR' }, price: { amount: '0.9', currency: 'EUR' } });
+  });
+});
+
+describe('describeOrderResponse', () => {
+  it('says the outcome and each line with what changed', () => {
+    const text = describeOrderResponse({ id: 'OR-1', code: 'changed', responseCode: 'CA' }, [
+      { lineId: '1', code: 'changed', statusCode: '3', quantity: { value: '8', unitCode: 'EA' }, price: { amount: '0.10', currency: 'NOK' }, deliveryDate: '2026-12-22' },
+      { lineId: '2', code: 'accepted', statusCode: '5' },
+      { lineId: '3', code: 'rejected', statusCode: '7' },
+    ]);
+    expect(text).toBe('order response OR-1 (CA): changed; line 1 changed (quantity 8 EA, price 0.10 NOK, delivery 2026-12-22), line 2 accepted, line 3 rejected');
+  });
+
+  it('a response without lines is its outcome, with its note on one line', () => {
+    expect(describeOrderResponse({ id: 'OR-2', code: 'rejected', responseCode: 'RE', note: 'out of\n stock' }, [])).toBe('order response OR-2 (RE): rejected; note: out of stock');
   });
 });

@@ -147,3 +147,22 @@ function clean<T extends object>(value: T): T {
   for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
   return value;
 }
+
+/**
+ * The answer as people read it on the order's timeline: the response, its code, and each line's
+ * outcome with what changed, e.g. `order response OR-1 (CA): changed; line 1 changed (quantity 8 EA,
+ * delivery 2026-12-22), line 2 accepted, line 3 rejected`.
+ */
+export function describeOrderResponse(response: Pick<OrderResponseSummary, 'id' | 'code' | 'responseCode' | 'note'>, lines: readonly OrderResponseLine[]): string {
+  const parts = lines.map((line) => {
+    const changes = [
+      line.quantity ? `quantity ${line.quantity.value}${line.quantity.unitCode ? ` ${line.quantity.unitCode}` : ''}` : '',
+      line.price ? `price ${line.price.amount}${line.price.currency ? ` ${line.price.currency}` : ''}` : '',
+      line.deliveryDate ? `delivery ${line.deliveryDate}` : '',
+    ].filter(Boolean);
+    return `line ${line.lineId} ${line.code}${changes.length ? ` (${changes.join(', ')})` : ''}`;
+  });
+  const head = `order response ${response.id} (${response.responseCode}): ${response.code}`;
+  const note = response.note ? `; note: ${response.note.replace(/\s+/g, ' ').slice(0, 200)}` : '';
+  return `${head}${parts.length ? `; ${parts.join(', ')}` : ''}${note}`.slice(0, 2_000);
+}
