@@ -39,6 +39,10 @@ export class InProcessDeliveryRequests extends DeliveryRequests {
     return this.settle(`catalogue response ${responseMessageId}`, () => this.delivery.catalogueResponseCreated(responseMessageId));
   }
 
+  receivedDocument(messageId: string): Promise<void> {
+    return this.settle(`received document ${messageId}`, () => this.delivery.documentReceived(messageId));
+  }
+
   cartReceived(cartMessageId: string, cart: Cart): Promise<void> {
     return this.settle(`cart.received of ${cartMessageId}`, () => this.events.cartReceived(cartMessageId, cart));
   }

@@ -10,6 +10,8 @@ export const deliveryConfig = defineConfig(
     DELIVERY_REPLAY_MAX: env.int(10_000, 1, 1_000_000),
     DELIVERY_RECONCILE_BATCH: env.int(500, 1, 100_000),
     DELIVERY_LEASE_MARGIN_MS: env.int(10_000, 0, 600_000),
+    DELIVERY_INLINE_MAX_BYTES: env.int(256 * 1024, 0, 4 * 1024 * 1024),
+    DELIVERY_PUBLIC_URL: env.url(['http', 'https']),
   },
   (v) => ({
     /** How long the previous signing secret keeps signing after a rotation, so the OMS can switch. */
@@ -21,6 +23,13 @@ export const deliveryConfig = defineConfig(
     reconcileBatch: v.DELIVERY_RECONCILE_BATCH,
     /** Added to the longest possible HTTP exchange to form the claim a worker holds on a delivery. */
     leaseMarginMs: v.DELIVERY_LEASE_MARGIN_MS,
+    /**
+     * A received document up to this size travels inside its event (`ublXml`); a larger one only as
+     * a link to the back-end API (`content.href`), which every received event carries.
+     */
+    inlineMaxBytes: v.DELIVERY_INLINE_MAX_BYTES,
+    /** Base URL under which back ends reach this access point's API, for absolute download links; unset: links are paths. */
+    publicUrl: (v.DELIVERY_PUBLIC_URL as string | undefined)?.replace(/\/+$/, '') ?? null,
   }),
 );
 

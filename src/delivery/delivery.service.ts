@@ -8,7 +8,8 @@ import { normalizeParticipant, qualifiedDocumentTypeId, TRANSACTIONS } from '../
 import { JobQueue } from '../queue/job-queue.js';
 import { QUEUES } from '../queue/queues.js';
 import { BlobStore } from '../storage/blob-store.js';
-import { XmlParseError } from '../ubl/safe-parse.js';
+import { DEFAULT_XML_LIMITS, XmlParseError } from '../ubl/safe-parse.js';
+import { DOCUMENT_ROLE } from '../workflows/shared/workflow-documents.js';
 import type { ProducedOrder } from '../workflows/ports.js';
 import { deliveryConfig } from './delivery.config.js';
 import { DeliveryError } from './delivery.errors.js';
@@ -17,7 +18,18 @@ import type { Delivery } from './deliveries/delivery.model.js';
 import { DeliveryRepository } from './deliveries/delivery-repository.js';
 import { peppolRoutingOf, participantKey } from './events/event-data.js';
 import { OrderJsonError, orderJsonFromModel, orderJsonFromUbl } from './events/order-json.js';
-import { OutboundAs4Sender } from './ports.js';
+import { describeOrderResponse, lineOutcomes, OrderResponseReadError, readOrderResponse, type OrderResponseSummary } from './events/order-response-json.js';
+import {
+  catalogueResponseReceivedData,
+  documentReceivedData,
+  orderReceivedData,
+  orderResponseReceivedData,
+  type AnsweredOrder,
+  type ReceivedDocumentBody,
+} from './events/received-event-data.js';
+import { readCatalogueResponse, readDocumentHead, ReceivedDocumentReadError } from './events/received-document-json.js';
+import { isReceivedEventType, receivedEventTypeOf, type ReceivedEventType } from './events/received-events.js';
+import { OutboundAs4Sender, ReceivedDocumentFates } from './ports.js';
 import type { WebhookRoute } from './routes/route.model.js';
 import { RouteService } from './routes/route.service.js';
 import {
@@ -50,10 +62,45 @@ export interface EmitResult {
   deliveries: Array<{ id: string; routeId: string; created: boolean }>;
 }
 
+export type ReceivedDeliveryOutcome =
+  | { way: 'webhook'; eventId: string; deliveries: number }
+  | { way: 'none'; reason: string }
+  | { way: 'failed'; reason: string }
+  | { way: 'done'; state: 'delivered' | 'delivery-failed' };
+
 export type OrderDeliveryOutcome =
   | { way: 'webhook'; eventId: string; deliveries: number }
   | { way: 'as4'; routeId: string | null }
   | { way: 'none'; reason: string };
+
+/** Who notes a received Order Response on the order it answers. */
+const ORDER_RESPONSE_ACTOR = 'order-response';
+
+/** A received document as read for its event: the bytes (when they may be read) and how it travels. */
+interface ReceivedDocument {
+  bytes: Buffer | null;
+  body: ReceivedDocumentBody;
+}
+
+/** The document's bytes, which this event cannot do without. */
+function requireBytes(document: ReceivedDocument, type: ReceivedEventType): Buffer {
+  if (!document.bytes) throw new DeliveryError('message-not-deliverable', `the ${type} document is ${document.body.size} bytes, more than can be read`);
+  return document.bytes;
+}
+
+/** Role of the business document the validation job took out of a received SBD. */
+const BUSINESS_DOCUMENT_ROLE = DOCUMENT_ROLE.business;
+
+/** Failures of reading a received document: the same on every try. */
+function isUnreadable(error: unknown): boolean {
+  return (
+    error instanceof OrderJsonError ||
+    error instanceof OrderResponseReadError ||
+    error instanceof ReceivedDocumentReadError ||
+    error instanceof XmlParseError ||
+    error instanceof DeliveryError
+  );
+}
 
 /** The T01 document type every produced order has. */
 const ORDER_DOCUMENT_TYPE = qualifiedDocumentTypeId(TRANSACTIONS.order.documentTypeId);
@@ -85,6 +132,7 @@ export class DeliveryService {
     @Inject(webhookConfig.KEY) private readonly webhook: Pick<ConfigOf<typeof webhookConfig>, 'http'>,
     @Inject(deliveryConfig.KEY) private readonly config: ConfigOf<typeof deliveryConfig>,
     @Optional() private readonly as4Sender?: OutboundAs4Sender,
+    @Optional() private readonly fates?: ReceivedDocumentFates,
   ) {}
 
   /** Emits an event to every enabled webhook route of the supplier that takes its type. */
@@ -200,6 +248,182 @@ export class DeliveryService {
     return as4 ? { way: 'as4', routeId: as4.id } : { way: 'as4', routeId: null };
   }
 
+  /**
+   * A received business document passed validation (the inbound router, in the validation job): it
+   * goes to its receiver's back end as the event of its kind (order.received, order-response.received,
+   * catalogue-response.received, document.received). The event and one delivery per webhook route are
+   * stored with the message's move to `delivering` in one transaction; only the attempts cross the
+   * queue. Without a route taking the event, the document stays `validated` for the back end to fetch.
+   * Calling it again for the same message changes nothing.
+   */
+  async documentReceived(messageId: string): Promise<ReceivedDeliveryOutcome> {
+    const message = await this.messages.find(messageId);
+    if (!message || message.direction !== 'inbound') throw new DeliveryError('message-not-deliverable', `no received message ${messageId}`);
+    const type = receivedEventTypeOf(typeof message.attributes.transaction === 'string' ? message.attributes.transaction : null);
+    if (message.state === 'delivered' || message.state === 'delivery-failed') return { way: 'done', state: message.state };
+    if (message.state !== 'validated' && message.state !== 'delivering') {
+      throw new DeliveryError('message-not-deliverable', `received message ${messageId} is ${message.state}, not validated`);
+    }
+    const participantId = message.receiverId ? normalizeParticipant(message.receiverId) : null;
+    if (!participantId) return this.undeliverable(message, 'no-receiver', `received message ${messageId} names no receiver`);
+    let document: ReceivedDocument;
+    let answer: { response: OrderResponseSummary; order: AnsweredOrder | null } | null = null;
+    try {
+      document = await this.readReceived(message);
+      if (type === 'order-response.received') {
+        // Tied to our order whether or not the buyer has a route: the order's timeline shows it either way.
+        const response = readOrderResponse(requireBytes(document, type));
+        answer = { response, order: await this.tieOrderResponse(message, response) };
+      }
+    } catch (error) {
+      if (isUnreadable(error)) return this.undeliverable(message, 'unreadable-document', (error as Error).message);
+      throw error;
+    }
+    const { webhooks } = await this.routes.resolve(participantId, message.documentTypeId, type);
+    if (webhooks.length === 0) {
+      const reason = `no enabled webhook route of ${participantId} takes ${type}; the document waits for its back end to fetch it`;
+      if (message.state === 'validated') await this.messages.annotate(message.id, { actor: ACTOR, reason, data: { event: type } });
+      return { way: 'none', reason };
+    }
+    let request: EmitRequest<ReceivedEventType>;
+    try {
+      const data = this.receivedEventData(message, type, document, answer);
+      request = { type, data, supplierId: participantId, documentTypeId: message.documentTypeId, messageId: message.id, key: message.id, occurredAt: message.createdAt };
+    } catch (error) {
+      if (isUnreadable(error)) return this.undeliverable(message, 'unreadable-document', (error as Error).message);
+      throw error;
+    }
+    try {
+      const result = await this.emitTo(webhooks, request, async (tx, created) => {
+        try {
+          await this.messages.transition(message.id, 'delivering', {
+            actor: ACTOR,
+            reason: `${type} to ${created.length} webhook route(s)`,
+            from: ['validated'],
+            data: { routes: webhooks.map((r) => r.id), event: type },
+            patch: { attributes: { delivery: { way: 'webhook', routes: webhooks.map((r) => r.id) } } },
+            tx,
+          });
+        } catch (error) {
+          if (error instanceof StateConflictError && error.from === 'delivering') return;
+          throw error;
+        }
+      });
+      return { way: 'webhook', eventId: result.eventId, deliveries: result.deliveries.length };
+    } catch (error) {
+      if (error instanceof WebhookEventError || (error instanceof DeliveryError && error.code === 'message-not-deliverable')) {
+        return this.undeliverable(message, 'invalid-event', error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** The stored business document of a received message: its bytes when they may be read, and how it travels. */
+  private async readReceived(message: MessageRecord): Promise<ReceivedDocument> {
+    const stored = (await this.messages.documents(message.id)).find((d) => d.role === BUSINESS_DOCUMENT_ROLE);
+    if (!stored) throw new DeliveryError('message-not-deliverable', `received message ${message.id} has no stored business document`);
+    const inline = stored.size <= this.config.inlineMaxBytes;
+    const bytes = inline || stored.size <= DEFAULT_XML_LIMITS.maxBytes ? await this.blobs.read(stored.sha256) : null;
+    return { bytes, body: { size: stored.size, sha256: stored.sha256, ...(bytes && inline ? { xml: bytes.toString('utf8') } : {}) } };
+  }
+
+  /** The event's data from the document read: the order, the response (with our order), or the document's head. */
+  private receivedEventData(
+    message: MessageRecord,
+    type: ReceivedEventType,
+    document: ReceivedDocument,
+    answer: { response: OrderResponseSummary; order: AnsweredOrder | null } | null,
+  ): WebhookEventData<ReceivedEventType> {
+    const url = this.config.publicUrl;
+    const { body, bytes } = document;
+    switch (type) {
+      case 'document.received':
+        return documentReceivedData(message, body, bytes ? readDocumentHead(bytes) : null, url);
+      case 'order.received':
+        return orderReceivedData(message, body, orderJsonFromUbl(requireBytes(document, type)), url);
+      case 'order-response.received':
+        return orderResponseReceivedData(message, body, answer!.response, answer!.order, url);
+      case 'catalogue-response.received':
+        return catalogueResponseReceivedData(message, body, readCatalogueResponse(requireBytes(document, type)), url);
+    }
+  }
+
+  /**
+   * A received Order Response that answers an order we produced (its OrderReference is our order
+   * number, from the order's seller to its buyer, the parties the same) is tied to that order: linked
+   * as its related message, the outcome per line on the order's timeline and in its attributes. Once:
+   * a response already linked is not noted again. Null when it answers no order of ours.
+   */
+  private async tieOrderResponse(message: MessageRecord, response: OrderResponseSummary): Promise<AnsweredOrder | null> {
+    if (!message.senderId || !message.receiverId) return null;
+    const buyer = normalizeParticipant(message.receiverId);
+    const seller = normalizeParticipant(message.senderId);
+    const order = await this.messages.findProducedOrder(response.orderNumber, buyer, seller);
+    if (!order) return null;
+    const named = (party: { endpointId: { scheme: string; value: string } }) => normalizeParticipant(`${party.endpointId.scheme}:${party.endpointId.value}`);
+    if (named(response.buyer) !== buyer || named(response.seller) !== seller) {
+      if (message.relatedMessageId !== order.id) {
+        await this.messages.annotate(message.id, {
+          actor: ORDER_RESPONSE_ACTOR,
+          reason: `answers order number ${response.orderNumber}, but its parties (buyer ${named(response.buyer)}, seller ${named(response.seller)}) are not that order's: not tied to it`,
+        });
+      }
+      return null;
+    }
+    let lineIds: string[] = [];
+    try {
+      const xml = await this.blobs.read(await this.orderDocument(order));
+      lineIds = orderJsonFromUbl(xml).lines.map((line) => line.id);
+    } catch (error) {
+      if (!isUnreadable(error)) throw error;
+      this.logger.warn(`order ${order.id}: its T01 could not be read for its line ids (${(error as Error).message}); the response's own lines are shown`);
+    }
+    const answered = { messageId: order.id, orderNumber: response.orderNumber, lineIds };
+    if (message.relatedMessageId === order.id) return answered;
+    const lines = lineIds.length ? lineOutcomes(response, lineIds) : response.lines;
+    await this.db.transaction(async (tx) => {
+      await this.messages.link(message.id, order.id, tx);
+      await this.messages.setAttributes(
+        order.id,
+        {
+          orderResponse: {
+            messageId: message.id,
+            code: response.code,
+            responseCode: response.responseCode,
+            receivedAt: message.createdAt.toISOString(),
+            lines: lines.map((line) => ({ lineId: line.lineId, code: line.code })),
+          },
+        },
+        tx,
+      );
+      await this.messages.annotate(order.id, {
+        actor: ORDER_RESPONSE_ACTOR,
+        reason: describeOrderResponse(response, lines),
+        data: { responseMessageId: message.id, code: response.code, responseCode: response.responseCode, lines },
+        tx,
+      });
+    });
+    return answered;
+  }
+
+  /** A received document that cannot reach its back end as things stand: `delivery-failed` with why. */
+  private async undeliverable(message: MessageRecord, code: string, reason: string): Promise<ReceivedDeliveryOutcome> {
+    this.logger.warn(`received message ${message.id} not delivered: ${reason}`);
+    try {
+      await this.messages.transition(message.id, 'delivery-failed', {
+        actor: ACTOR,
+        reason,
+        from: ['validated', 'delivering'],
+        patch: { failure: { stage: 'delivery', code, message: reason } },
+      });
+    } catch (error) {
+      if (!(error instanceof StateConflictError)) throw error;
+    }
+    // The sender's access point hears of it (an MLS rejection for a failed delivery).
+    await this.fates?.fateKnown(message.id, { kind: 'undeliverable', reason });
+    return { way: 'failed', reason };
+  }
+
   /** Starts one finished delivery again: same body, same webhook-id, a new run of the retry schedule. */
   async replayDelivery(deliveryId: string): Promise<Delivery> {
     const delivery = await this.deliveries.get(deliveryId);
@@ -215,7 +439,7 @@ export class DeliveryService {
     const restarted = await this.db.transaction(async (tx) => {
       const again = await this.deliveries.restart(delivery.id, this.clock.now(), tx);
       if (!again) throw new DeliveryError('delivery-in-progress', `delivery ${deliveryId} was restarted meanwhile`);
-      if (event.type === 'order.created' && event.messageId) await this.reopenMessage(event.messageId, tx);
+      if ((event.type === 'order.created' || isReceivedEventType(event.type)) && event.messageId) await this.reopenMessage(event.messageId, tx);
       return again;
     });
     await this.enqueue(restarted);
@@ -327,7 +551,7 @@ export class DeliveryService {
     return { way: 'none', reason };
   }
 
-  /** A replayed order delivery puts its message back in `delivering`. */
+  /** A replayed delivery of an order or a received document puts its message back in `delivering`. */
   private async reopenMessage(messageId: string, tx: SqlExecutor): Promise<void> {
     const locked = await this.messages.lock(messageId, tx);
     if (locked?.state !== 'delivery-failed') return;

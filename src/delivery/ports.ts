@@ -17,3 +17,19 @@ export interface OnwardAs4Request {
 export abstract class OutboundAs4Sender {
   abstract sendOnward(request: OnwardAs4Request): Promise<void>;
 }
+
+/** What became of a received document at its back end. */
+export type ReceivedDocumentFate =
+  /** The back end took it (every webhook route answered 2xx). */
+  | { kind: 'handed-over'; confirmed: boolean }
+  /** It could not be handed over, for good (no readable document, deliveries failed after their retries). */
+  | { kind: 'undeliverable'; reason: string };
+
+/**
+ * Hears when a received document's fate at its back end is known, so its sender's access point can
+ * be told (Message Level Status). Bound by the MLS module in the worker; optional. Safe to call again
+ * for the same document: the listener keeps what it decided.
+ */
+export abstract class ReceivedDocumentFates {
+  abstract fateKnown(messageId: string, fate: ReceivedDocumentFate): Promise<void>;
+}

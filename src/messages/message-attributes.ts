@@ -125,6 +125,19 @@ export interface OrderAttributes extends CommonAttributes {
   cartMessageId?: string;
   /** The buyer's changes to the cart, as people read them. */
   changeLog?: string[];
+  /** The seller's answer (a received T76), the latest one. */
+  orderResponse?: OrderResponseOfOrder;
+}
+
+/** What a received Order Response decided about an order we sent. */
+export interface OrderResponseOfOrder {
+  /** The received T76 message. */
+  messageId: string;
+  /** accepted, rejected, changed or acknowledged, and the UNCL4343 code as written. */
+  code: string;
+  responseCode: string;
+  receivedAt: string;
+  lines: Array<{ lineId: string; code: string }>;
 }
 
 export interface CatalogueResponseAttributes extends CommonAttributes {

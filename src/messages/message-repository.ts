@@ -353,6 +353,20 @@ export class MessageRepository {
     await tx.query(`UPDATE messages SET related_message_id = $2 WHERE id = $1`, [id, relatedMessageId]);
   }
 
+  /**
+   * The order we produced under this number from `buyerId` to `sellerId` (participant ids as the
+   * messages keep them), the newest if several: what an Order Response's OrderReference names.
+   */
+  async findProducedOrder(orderNumber: string, buyerId: string, sellerId: string, tx: SqlExecutor = this.db): Promise<MessageRecord | null> {
+    const [row] = await tx.query<Row>(
+      `SELECT * FROM messages
+        WHERE kind = 'order' AND direction = 'outbound' AND attributes->>'orderNumber' = $1 AND sender_id = $2 AND receiver_id = $3
+        ORDER BY created_at DESC LIMIT 1`,
+      [orderNumber.trim(), buyerId, sellerId],
+    );
+    return row ? toRecord(row) : null;
+  }
+
   /** The message we sent in an SBD with this InstanceIdentifier (compared as written, white space trimmed). */
   async findSentByInstanceId(instanceId: string, tx: SqlExecutor = this.db): Promise<MessageRecord | null> {
     const [row] = await tx.query<Row>(

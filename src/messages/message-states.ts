@@ -33,7 +33,8 @@ export type MessageState = (typeof MESSAGE_STATES)[number];
 
 const T: Record<MessageState, readonly MessageState[]> = {
   received: ['validated', 'rejected', 'failed'],
-  validated: ['awaiting-approval', 'approved', 'catalogue-stored', 'rejected', 'delivering', 'failed'],
+  // A received document goes on to its back end (`delivering`), or cannot (`delivery-failed`).
+  validated: ['awaiting-approval', 'approved', 'catalogue-stored', 'rejected', 'delivering', 'delivery-failed', 'failed'],
   rejected: ['responded', 'failed'],
   'awaiting-approval': ['approved', 'changed', 'rejected', 'abandoned', 'failed'],
   approved: ['order-created', 'failed'],

@@ -1,7 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { DeliveryModule } from '../delivery/delivery.module.js';
+import { ReceivedDocumentFates } from '../delivery/ports.js';
 import { outboundConfig } from '../outbound/outbound.config.js';
 import { ValidationModule } from '../validation/validation.module.js';
+import { MlsDeliveryFates } from './mls-delivery-fates.js';
 import { MlsIntake } from './mls-intake.js';
 import { MlsMetrics } from './mls-metrics.js';
 import { MlsResponder } from './mls-responder.js';
@@ -19,10 +21,15 @@ import { OwnSpisParticipant } from './own-spis-participant.js';
 })
 export class MlsModule {}
 
-/** The worker side: answering senders (C3) and applying the statuses we receive (C2). */
+/**
+ * The worker side: answering senders (C3) and applying the statuses we receive (C2). Global, so the
+ * delivery flow's optional ReceivedDocumentFates port is bound wherever it is injected (the delivery
+ * job tells the sender once a received document reached its back end, or could not).
+ */
+@Global()
 @Module({
   imports: [MlsModule, ValidationModule, DeliveryModule],
-  providers: [outboundConfig.provider, MlsResponder, MlsIntake],
-  exports: [MlsResponder, MlsIntake],
+  providers: [outboundConfig.provider, MlsResponder, MlsIntake, { provide: ReceivedDocumentFates, useClass: MlsDeliveryFates }],
+  exports: [MlsResponder, MlsIntake, ReceivedDocumentFates],
 })
 export class MlsWorkerModule {}

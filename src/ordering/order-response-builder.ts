@@ -69,7 +69,7 @@ export interface ResponseHeader {
 const STATUS_OF: Record<AnswerCode, OrderLineStatusCode> = {
   accepted: ORDER_LINE_STATUS_CODES.accepted,
   changed: ORDER_LINE_STATUS_CODES.changed,
-  rejected: ORDER_LINE_STATUS_CODES.notAccepted,
+  rejected: ORDER_LINE_STATUS_CODES.rejected,
 };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -89,7 +89,7 @@ export function buildOrderResponse(order: ReceivedOrder, answer: OrderAnswer, he
     throw new NotAnswerableError(`order ${order.id} is in process ${order.profileId}, which expects no order response (only ${PROCESSES.ordering} does)`);
   }
   const lines = answeredLines(order, answer);
-  const code = answer.code === 'accepted' ? ORDER_RESPONSE_CODES.accepted : answer.code === 'rejected' ? ORDER_RESPONSE_CODES.rejected : ORDER_RESPONSE_CODES.conditionallyAccepted;
+  const code = answer.code === 'accepted' ? ORDER_RESPONSE_CODES.accepted : answer.code === 'rejected' ? ORDER_RESPONSE_CODES.rejected : ORDER_RESPONSE_CODES.changed;
   const note = answer.note?.trim();
   if (note && note.length > MAX_NOTE) throw new OrderAnswerError('note', `is longer than ${MAX_NOTE} characters`);
 
@@ -108,10 +108,10 @@ export function buildOrderResponse(order: ReceivedOrder, answer: OrderAnswer, he
   writeParty(appendAggregate(appendAggregate(root, 'cac:SellerSupplierParty'), 'cac:Party'), order.seller);
   writeParty(appendAggregate(appendAggregate(root, 'cac:BuyerCustomerParty'), 'cac:Party'), order.buyer);
   const byId = new Map(order.lines.map((l) => [l.id, l]));
-  if (code === ORDER_RESPONSE_CODES.conditionallyAccepted) {
+  if (code === ORDER_RESPONSE_CODES.changed) {
     for (const line of lines) writeLine(root, byId.get(line.lineId)!, line, order.currency);
   }
-  return { xml: serializeUbl(root.ownerDocument!), code, lines: code === ORDER_RESPONSE_CODES.conditionallyAccepted ? lines : [] };
+  return { xml: serializeUbl(root.ownerDocument!), code, lines: code === ORDER_RESPONSE_CODES.changed ? lines : [] };
 }
 
 /** Checks the answer against the order; for `changed`, every order line with its status, in order. */
@@ -143,7 +143,7 @@ function answeredLines(order: ReceivedOrder, answer: OrderAnswer): ResponseLine[
   if (lines.every((l) => l.status === ORDER_LINE_STATUS_CODES.accepted)) {
     throw new OrderAnswerError('lines', 'an answer changed needs at least one line changed or rejected; otherwise answer accepted');
   }
-  if (lines.every((l) => l.status === ORDER_LINE_STATUS_CODES.notAccepted)) {
+  if (lines.every((l) => l.status === ORDER_LINE_STATUS_CODES.rejected)) {
     throw new OrderAnswerError('lines', 'every line is rejected; answer rejected instead');
   }
   return lines;
@@ -179,7 +179,7 @@ function writeLine(root: Element, ordered: ReceivedOrderLine, line: ResponseLine
   const item = appendAggregate(orderLine, 'cac:LineItem');
   appendBasic(item, 'cbc:ID', ordered.id);
   appendBasic(item, 'cbc:LineStatusCode', line.status);
-  if (line.status !== ORDER_LINE_STATUS_CODES.notAccepted) {
+  if (line.status !== ORDER_LINE_STATUS_CODES.rejected) {
     appendBasic(item, 'cbc:Quantity', line.quantity ?? ordered.quantity.value, { unitCode: ordered.quantity.unitCode });
   }
   if (line.deliveryDate) {

@@ -35,6 +35,7 @@ const facts = (m: MessageRecord) => ({ ...m, transaction: (m.attributes.transact
 class NoDeliveries extends DeliveryRequests {
   orderCreated = () => Promise.resolve();
   storedOrderCreated = () => Promise.resolve();
+  receivedDocument = () => Promise.resolve();
   catalogueResponseCreated = () => Promise.resolve();
   cartReceived = () => Promise.resolve();
   event = () => Promise.resolve();

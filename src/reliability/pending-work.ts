@@ -38,7 +38,8 @@ export function pendingJobOf(m: PendingMessage): PendingJob | null {
       if (m.direction !== 'inbound') return null;
       if (isCart(m)) return run(QUEUES.punchout, m.id);
       if (isCatalogue(m)) return run(QUEUES.catalogue, m.id);
-      // Orders, order responses, catalogue responses stay validated for the operator and the OMS.
+      // Other documents are handed to their back end in the validation job itself; one still here
+      // has no route taking it and waits for its back end to fetch it (no job would change that).
       return null;
     case 'rejected':
       // An invalid catalogue still owes its sender a rejecting catalogue response.

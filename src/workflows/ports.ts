@@ -14,7 +14,8 @@ export interface ProducedOrder {
 
 /**
  * What the processing flows ask of the delivery flow: hand over a produced document (an order to
- * the supplier, a catalogue response to the catalogue provider) or report an event. A request is
+ * the supplier, a catalogue response to the catalogue provider), hand a received document to its
+ * receiver's back end, or report an event. A request is
  * answered in the caller's job: when it resolves, the webhook deliveries (or the AS4 send) are
  * stored and scheduled, so the caller may acknowledge its own job. Each request is idempotent:
  * asking twice for the same message is one delivery.
@@ -26,6 +27,11 @@ export abstract class DeliveryRequests {
   abstract storedOrderCreated(orderMessageId: string): Promise<void>;
   /** A catalogue response message (kind `catalogue-response`, state `created`) is ready to be sent. */
   abstract catalogueResponseCreated(responseMessageId: string): Promise<void>;
+  /**
+   * A received business document passed validation and has no flow of its own here (an order, an
+   * order response, a catalogue response, any other BIS document): hand it to its receiver's back end.
+   */
+  abstract receivedDocument(messageId: string): Promise<void>;
   /** A validated cart, as the punch-out flow has just read it. */
   abstract cartReceived(cartMessageId: string, cart: Cart): Promise<void>;
   /** Something happened to a message that its owner may want to hear about (read from the message). */

@@ -63,6 +63,19 @@ describe.each(databaseEngines)('routes on $name', ({ create }) => {
     const error = await refused(routes.create({ kind: 'webhook', supplierId: '0192:999999999', url: 'https://oms.example.com/hooks' }));
     expect(error).toMatchObject({ code: 'unknown-supplier', field: 'supplierId', status: 422 });
     expect(error.message).toContain('0192:999999999');
+    const named = await refused(routes.create({ kind: 'webhook', participantId: '0192:999999998', url: 'https://oms.example.com/hooks' }));
+    expect(named).toMatchObject({ code: 'unknown-supplier', field: 'participantId' });
+  });
+
+  it('takes the participant as participantId or by its alias supplierId, never two different ones', async () => {
+    const { route } = await routes.create({ kind: 'webhook', participantId: ' 0192:810418052 ', url: 'https://oms.example.com/hooks' });
+    expect(route).toMatchObject({ participantId: SUPPLIER, supplierId: SUPPLIER });
+    expect((await routes.list({ participantId: SUPPLIER })).map((r) => r.id)).toEqual([route.id]);
+    expect((await routes.list({ supplierId: SUPPLIER })).map((r) => r.id)).toEqual([route.id]);
+    const both = await routes.create({ kind: 'as4', participantId: SUPPLIER, supplierId: SUPPLIER });
+    expect(both.route.participantId).toBe(SUPPLIER);
+    expect(await refused(routes.create({ kind: 'as4', participantId: SUPPLIER, supplierId: '0192:999999999', documentTypeId: null }))).toMatchObject({ code: 'invalid-route', field: 'supplierId' });
+    expect(await refused(routes.create({ kind: 'webhook', url: 'https://oms.example.com/hooks' } as never))).toMatchObject({ code: 'invalid-route', field: 'participantId' });
   });
 
   it('refuses unusable endpoint URLs, saying why', async () => {

@@ -9,7 +9,8 @@ export const routeSchema = z
   .object({
     id: z.uuid(),
     kind: z.enum(['webhook', 'as4']),
-    supplierId: z.string(),
+    participantId: z.string().describe('The served participant (buyer or supplier) whose back end this route reaches'),
+    supplierId: z.string().describe('Alias of participantId, kept for clients of the supplier-only routes'),
     documentTypeId: z.string().nullable(),
     name: z.string(),
     enabled: z.boolean(),
@@ -27,6 +28,7 @@ export const secretViewSchema = z.object({ hint: z.string(), createdAt: z.iso.da
 export const routeExample = {
   id: '6a1f2e3d-4c5b-4a69-8877-665544332211',
   kind: 'webhook',
+  participantId: '0088:5798009883964',
   supplierId: '0088:5798009883964',
   documentTypeId: null,
   name: 'Supplier OMS',

@@ -41,10 +41,13 @@ export class RoutesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "Routes: where each supplier's documents and events go (webhook or onward AS4)" })
+  @ApiOperation({ summary: "Routes: where each served participant's documents and events go (its back end's webhook, or onward over AS4)" })
   @ApiOkResponse(jsonResponse('Routes', z.object({ data: z.array(routeSchema) }), { data: [routeExample] }))
   @ApiInvalidParameters()
-  async list(@Query({ schema: z.object({ supplierId: participantParam.optional() }) }) q: { supplierId?: string }) {
+  async list(
+    @Query({ schema: z.object({ participantId: participantParam.optional(), supplierId: participantParam.optional().describe('Alias of participantId') }) })
+    q: { participantId?: string; supplierId?: string },
+  ) {
     return { data: (await this.routes.list(q)).map(routeView) };
   }
 
@@ -61,7 +64,7 @@ export class RoutesController {
   @Post()
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Create a route; a webhook route answers with its signing secret, this once' })
-  @ApiBody(jsonBody('The route', createRouteSchema, { kind: 'webhook', supplierId: '0088:5798009883964', name: 'Supplier OMS', url: 'https://oms.supplier.example/webhooks/peppol' }))
+  @ApiBody(jsonBody('The route', createRouteSchema, { kind: 'webhook', participantId: '0088:5798009883964', name: 'Supplier OMS', url: 'https://oms.supplier.example/webhooks/peppol' }))
   @ApiCreatedResponse(jsonResponse('The new route', routeSchema.extend({ secret: z.string().nullable() }), { ...routeExample, secret: secretExample }))
   @ApiConflictResponse(problemResponse('The supplier has an AS4 route for that document type already, or too many routes', 409))
   @ApiUnprocessableEntityResponse(problemResponse('The body is invalid or the supplier is unknown; `errors` names the field', 422))

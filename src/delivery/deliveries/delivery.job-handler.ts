@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import type { ConfigOf } from '../../config/define-config.js';
 import { Database } from '../../database/database.js';
@@ -11,6 +11,8 @@ import { BlobStore } from '../../storage/blob-store.js';
 import { deliveryConfig } from '../delivery.config.js';
 import { DeliveryService } from '../delivery.service.js';
 import { messageFailedData } from '../events/event-data.js';
+import { isReceivedEventType, RECEIVED_EVENT_TYPES } from '../events/received-events.js';
+import { ReceivedDocumentFates } from '../ports.js';
 import type { WebhookRoute } from '../routes/route.model.js';
 import { RouteService } from '../routes/route.service.js';
 import { toAttemptRecord } from '../webhook/attempt-record.js';
@@ -24,6 +26,9 @@ import type { Delivery, StoredWebhookEvent } from './delivery.model.js';
 import { DeliveryRepository } from './delivery-repository.js';
 
 const ACTOR = 'delivery';
+
+/** Events whose message moves with its deliveries: the order we made, and every received document. */
+const MESSAGE_EVENTS: ReadonlySet<string> = new Set(['order.created', ...RECEIVED_EVENT_TYPES]);
 
 /**
  * Runs one attempt of one delivery per job: claim it, sign and POST the stored body, record the
@@ -46,6 +51,7 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     private readonly clock: Clock,
     @Inject(webhookConfig.KEY) private readonly webhook: ConfigOf<typeof webhookConfig>,
     @Inject(deliveryConfig.KEY) private readonly config: ConfigOf<typeof deliveryConfig>,
+    @Optional() private readonly fates?: ReceivedDocumentFates,
   ) {}
 
   async handle(payload: JobPayloads['delivery'], context: JobContext): Promise<void> {
@@ -61,8 +67,14 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
       this.logger.warn(`job ${context.jobId}: no delivery ${deliveryId}`);
       return;
     }
-    // Another job owns the delivery now, or it is finished: this job has nothing to do.
-    if (jobSeq !== current.jobSeq || current.state === 'delivered' || current.state === 'failed') return;
+    if (jobSeq === current.jobSeq && (current.state === 'delivered' || current.state === 'failed')) {
+      // Finished, maybe by this very job before it died: what follows from it is safe to repeat.
+      const event = await this.deliveries.event(current.eventId);
+      if (event) await this.settleMessage(event);
+      return;
+    }
+    // Another job owns the delivery now: this job has nothing to do.
+    if (jobSeq !== current.jobSeq) return;
     const route = await this.routes.get(current.routeId).catch(() => null);
     const now = this.clock.now();
     const timeoutMs = (route?.kind === 'webhook' ? route.timeoutMs : null) ?? this.webhook.http.responseTimeoutMs;
@@ -161,34 +173,41 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
   }
 
   /**
-   * An order's message follows its deliveries: delivered once all are, delivery-failed once none is
-   * pending and one failed. The message row lock orders concurrent settlers; the last one decides.
+   * An order's message, and a received document's, follows its deliveries: delivered once all are,
+   * delivery-failed once none is pending and one failed. The message row lock orders concurrent
+   * settlers; the last one decides.
    */
   private async settleMessage(event: StoredWebhookEvent): Promise<void> {
-    if (event.type !== 'order.created' || !event.messageId) return;
+    if (!MESSAGE_EVENTS.has(event.type) || !event.messageId) return;
     const messageId = event.messageId;
-    await this.db.transaction(async (tx) => {
+    const settled = await this.db.transaction(async (tx) => {
       const locked = await this.messages.lock(messageId, tx);
-      if (locked?.state !== 'delivering') return;
-      const states = await this.deliveries.statesForMessage(messageId, 'order.created', tx);
-      if (states.some((s) => s === 'pending' || s === 'sending')) return;
+      if (locked?.state !== 'delivering') return locked ? { state: locked.state, reason: locked.failure?.message ?? null } : null;
+      const states = await this.deliveries.statesForMessage(messageId, event.type, tx);
+      if (states.some((s) => s === 'pending' || s === 'sending')) return null;
       const failed = states.filter((s) => s === 'failed').length;
       try {
         if (failed === 0) {
           await this.messages.transition(messageId, 'delivered', { actor: ACTOR, reason: `webhook delivered (${event.id})`, from: ['delivering'], tx });
-        } else {
-          const reason = `${failed} of ${states.length} webhook deliveries failed`;
-          await this.messages.transition(messageId, 'delivery-failed', {
-            actor: ACTOR,
-            reason,
-            from: ['delivering'],
-            patch: { failure: { stage: 'delivery', code: 'delivery-failed', message: reason } },
-            tx,
-          });
+          return { state: 'delivered' as const, reason: null };
         }
+        const reason = `${failed} of ${states.length} webhook deliveries failed`;
+        await this.messages.transition(messageId, 'delivery-failed', {
+          actor: ACTOR,
+          reason,
+          from: ['delivering'],
+          patch: { failure: { stage: 'delivery', code: 'delivery-failed', message: reason } },
+          tx,
+        });
+        return { state: 'delivery-failed' as const, reason };
       } catch (error) {
         if (!(error instanceof StateConflictError)) throw error;
+        return null;
       }
     });
+    // A received document's sender hears what became of it (Message Level Status), once it is known.
+    if (!settled || !isReceivedEventType(event.type) || !this.fates) return;
+    if (settled.state === 'delivered') await this.fates.fateKnown(messageId, { kind: 'handed-over', confirmed: true });
+    else if (settled.state === 'delivery-failed') await this.fates.fateKnown(messageId, { kind: 'undeliverable', reason: settled.reason ?? 'delivery to the back end failed' });
   }
 }

@@ -5,11 +5,14 @@ import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '
 
 const PARTICIPANT = /^[0-9]{4}:[^\s:]{1,128}$/;
 
-const supplierId = z
+const participant = z
   .string()
   .trim()
   .regex(PARTICIPANT, 'expected a participant id like 0192:810418052')
   .transform(normalizeParticipant);
+/** The served participant (buyer or supplier) whose back end the route reaches; `supplierId` is its older name. */
+const participantId = participant.optional().describe('The served participant (buyer or supplier) whose back end this route reaches');
+const supplierId = participant.optional().describe('Alias of participantId (routes used to belong to suppliers only)');
 const documentTypeId = z.string().trim().max(512).nullable().optional();
 const name = z.string().trim().max(200).optional();
 const eventTypes = z
@@ -20,9 +23,10 @@ const eventTypes = z
   .transform((types) => [...new Set(types)] as WebhookEventType[]);
 const timeoutMs = z.int().min(100).max(120_000).nullable().optional();
 
-export const createRouteSchema = z.discriminatedUnion('kind', [
+const createRouteVariants = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('webhook'),
+    participantId,
     supplierId,
     documentTypeId,
     name,
@@ -33,8 +37,19 @@ export const createRouteSchema = z.discriminatedUnion('kind', [
     eventTypes: eventTypes.optional(),
     timeoutMs,
   }),
-  z.strictObject({ kind: z.literal('as4'), supplierId, documentTypeId, name, enabled: z.boolean().optional() }),
+  z.strictObject({ kind: z.literal('as4'), participantId, supplierId, documentTypeId, name, enabled: z.boolean().optional() }),
 ]);
+
+/** A new route: `participantId` (or its alias `supplierId`; both only when they agree) names whose back end it is. */
+export const createRouteSchema = createRouteVariants
+  .superRefine((route, ctx) => {
+    if (!route.participantId && !route.supplierId) {
+      ctx.addIssue({ code: 'custom', path: ['participantId'], message: 'expected the participant id (participantId, or its alias supplierId)' });
+    } else if (route.participantId && route.supplierId && route.participantId !== route.supplierId) {
+      ctx.addIssue({ code: 'custom', path: ['supplierId'], message: 'supplierId is an alias of participantId; give one, or the same value' });
+    }
+  })
+  .transform(({ supplierId: alias, participantId: id, ...route }) => ({ ...route, participantId: (id ?? alias)! }));
 
 export const updateRouteSchema = z.strictObject({
   documentTypeId,

@@ -7,7 +7,7 @@ type Row = Record<string, unknown>;
 
 export interface RouteRow {
   id: string;
-  supplierId: string;
+  participantId: string;
   documentTypeId: string | null;
   kind: RouteKind;
   name: string;
@@ -31,7 +31,8 @@ export type RoutePatch = Partial<{
 function toRoute(r: Row): Route {
   const base = {
     id: String(r.id),
-    supplierId: String(r.supplier_id),
+    participantId: String(r.participant_id),
+    supplierId: String(r.participant_id),
     documentTypeId: (r.document_type_id as string | null) ?? null,
     name: String(r.name),
     enabled: Boolean(r.enabled),
@@ -68,9 +69,9 @@ export class RouteRepository {
   async insert(route: RouteRow, secret: string | null, tx: SqlExecutor = this.db): Promise<void> {
     const at = route.createdAt.toISOString();
     await tx.query(
-      `INSERT INTO delivery_routes (id, supplier_id, document_type_id, kind, name, enabled, url, event_types, timeout_ms, created_at, updated_at)
+      `INSERT INTO delivery_routes (id, participant_id, document_type_id, kind, name, enabled, url, event_types, timeout_ms, created_at, updated_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9,$10,$10)`,
-      [route.id, route.supplierId, route.documentTypeId, route.kind, route.name, route.enabled, route.url, JSON.stringify(route.eventTypes), route.timeoutMs, at],
+      [route.id, route.participantId, route.documentTypeId, route.kind, route.name, route.enabled, route.url, JSON.stringify(route.eventTypes), route.timeoutMs, at],
     );
     if (secret) await this.addSecret(route.id, secret, route.createdAt, tx);
   }
@@ -81,28 +82,28 @@ export class RouteRepository {
     return row ? toRoute(row) : null;
   }
 
-  async list(filter: { supplierId?: string } = {}): Promise<Route[]> {
-    const rows = filter.supplierId
-      ? await this.db.query<Row>(`SELECT * FROM delivery_routes WHERE supplier_id = $1 ORDER BY created_at, id`, [filter.supplierId])
-      : await this.db.query<Row>(`SELECT * FROM delivery_routes ORDER BY supplier_id, created_at, id`);
+  async list(filter: { participantId?: string } = {}): Promise<Route[]> {
+    const rows = filter.participantId
+      ? await this.db.query<Row>(`SELECT * FROM delivery_routes WHERE participant_id = $1 ORDER BY created_at, id`, [filter.participantId])
+      : await this.db.query<Row>(`SELECT * FROM delivery_routes ORDER BY participant_id, created_at, id`);
     return rows.map(toRoute);
   }
 
-  /** Enabled routes of a supplier that apply to a document type (theirs, or every type). */
-  async enabledFor(supplierId: string, documentTypeId: string | null, tx: SqlExecutor = this.db): Promise<Route[]> {
+  /** Enabled routes of a participant that apply to a document type (theirs, or every type). */
+  async enabledFor(participantId: string, documentTypeId: string | null, tx: SqlExecutor = this.db): Promise<Route[]> {
     const rows = await tx.query<Row>(
       `SELECT * FROM delivery_routes
-        WHERE supplier_id = $1 AND enabled AND (document_type_id IS NULL OR document_type_id = $2)
+        WHERE participant_id = $1 AND enabled AND (document_type_id IS NULL OR document_type_id = $2)
         ORDER BY created_at, id`,
-      [supplierId, documentTypeId],
+      [participantId, documentTypeId],
     );
     return rows.map(toRoute);
   }
 
-  async findAs4(supplierId: string, documentTypeId: string | null, tx: SqlExecutor = this.db): Promise<Route | null> {
+  async findAs4(participantId: string, documentTypeId: string | null, tx: SqlExecutor = this.db): Promise<Route | null> {
     const [row] = await tx.query<Row>(
-      `SELECT * FROM delivery_routes WHERE kind = 'as4' AND supplier_id = $1 AND COALESCE(document_type_id, '') = $2`,
-      [supplierId, documentTypeId ?? ''],
+      `SELECT * FROM delivery_routes WHERE kind = 'as4' AND participant_id = $1 AND COALESCE(document_type_id, '') = $2`,
+      [participantId, documentTypeId ?? ''],
     );
     return row ? toRoute(row) : null;
   }

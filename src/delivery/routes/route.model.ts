@@ -4,7 +4,9 @@ export type RouteKind = 'webhook' | 'as4';
 
 interface RouteBase {
   id: string;
-  /** Participant id, lower-cased `scheme:value` (e.g. `0192:810418052`). */
+  /** The served participant whose back end this is (buyer or supplier), lower-cased `scheme:value` (e.g. `0192:810418052`). */
+  participantId: string;
+  /** The same as participantId: the name routes had when they belonged to suppliers only. */
   supplierId: string;
   /** `scheme::value` of the one document type this route is for; null for all of them. */
   documentTypeId: string | null;
@@ -16,7 +18,7 @@ interface RouteBase {
   updatedAt: Date;
 }
 
-/** Events go to the supplier's OMS as signed Standard Webhooks. */
+/** Events go to the participant's back end (OMS, ERP, procurement) as signed Standard Webhooks. */
 export interface WebhookRoute extends RouteBase {
   kind: 'webhook';
   url: string;
@@ -25,7 +27,7 @@ export interface WebhookRoute extends RouteBase {
   timeoutMs: number | null;
 }
 
-/** Documents go onward over AS4 to the supplier's own access point. */
+/** Documents go onward over AS4 to the participant's own access point. */
 export interface As4Route extends RouteBase {
   kind: 'as4';
 }

@@ -25,9 +25,10 @@ import { type Route, type RouteSecretView, secretHint, type WebhookRoute } from 
 const MAX_ACTIVE_SECRETS = 4;
 
 /**
- * Manages where each supplier's documents and events go. Every change is checked: the supplier must
- * be a participant we know, URLs must pass the endpoint rules, secrets must be Standard Webhooks
- * secrets, and a supplier has at most one AS4 destination per document type.
+ * Manages where each served participant's documents and events go (its back end: a supplier's OMS,
+ * a buyer's procurement system). Every change is checked: the participant must be one we serve, URLs
+ * must pass the endpoint rules, secrets must be Standard Webhooks secrets, and a participant has at
+ * most one AS4 destination per document type.
  */
 @Injectable()
 export class RouteService {
@@ -44,21 +45,23 @@ export class RouteService {
   async create(input: CreateRouteInput): Promise<{ route: Route; secret: string | null }> {
     const request = parseRouteInput(createRouteSchema, input);
     const documentTypeId = checkDocumentType(request.documentTypeId);
-    if (!(await this.participants.get(request.supplierId))) {
+    if (!(await this.participants.get(request.participantId))) {
+      // Named as the request named it: by the field's new name or by its alias.
+      const field = (input as { participantId?: unknown }).participantId === undefined ? 'supplierId' : 'participantId';
       throw new DeliveryError(
         'unknown-supplier',
-        `supplierId: ${request.supplierId} is not a participant of this access point; add the participant first`,
-        'supplierId',
+        `${field}: ${request.participantId} is not a participant of this access point; add the participant first`,
+        field,
       );
     }
-    const existing = await this.routes.list({ supplierId: request.supplierId });
+    const existing = await this.routes.list({ participantId: request.participantId });
     if (existing.length >= this.config.maxRoutesPerSupplier) {
-      throw new DeliveryError('route-conflict', `supplier ${request.supplierId} already has ${existing.length} routes, the maximum`);
+      throw new DeliveryError('route-conflict', `participant ${request.participantId} already has ${existing.length} routes, the maximum`);
     }
     const now = this.clock.now();
     const base = {
       id: randomUUID(),
-      supplierId: request.supplierId,
+      participantId: request.participantId,
       documentTypeId,
       name: request.name ?? '',
       enabled: request.enabled ?? true,
@@ -66,10 +69,10 @@ export class RouteService {
     };
     return this.db.transaction(async (tx) => {
       if (request.kind === 'as4') {
-        if (await this.routes.findAs4(request.supplierId, documentTypeId, tx)) {
+        if (await this.routes.findAs4(request.participantId, documentTypeId, tx)) {
           throw new DeliveryError(
             'route-conflict',
-            `supplier ${request.supplierId} already has an AS4 route for ${documentTypeId ?? 'every document type'}`,
+            `participant ${request.participantId} already has an AS4 route for ${documentTypeId ?? 'every document type'}`,
           );
         }
         await this.routes.insert({ ...base, kind: 'as4', url: null, eventTypes: [], timeoutMs: null }, null, tx);
@@ -98,8 +101,10 @@ export class RouteService {
     return route;
   }
 
-  list(filter: { supplierId?: string } = {}): Promise<Route[]> {
-    return this.routes.list(filter.supplierId ? { supplierId: filter.supplierId.trim().toLowerCase() } : {});
+  /** Every route, or those of one participant (`supplierId` is the older name of the filter). */
+  list(filter: { participantId?: string; supplierId?: string } = {}): Promise<Route[]> {
+    const participantId = filter.participantId ?? filter.supplierId;
+    return this.routes.list(participantId ? { participantId: participantId.trim().toLowerCase() } : {});
   }
 
   async update(id: string, input: UpdateRouteInput): Promise<Route> {
@@ -112,8 +117,8 @@ export class RouteService {
     const documentTypeId = request.documentTypeId === undefined ? undefined : checkDocumentType(request.documentTypeId);
     return this.db.transaction(async (tx) => {
       if (!isWebhook && documentTypeId !== undefined && documentTypeId !== route.documentTypeId) {
-        if (await this.routes.findAs4(route.supplierId, documentTypeId, tx)) {
-          throw new DeliveryError('route-conflict', `supplier ${route.supplierId} already has an AS4 route for that document type`);
+        if (await this.routes.findAs4(route.participantId, documentTypeId, tx)) {
+          throw new DeliveryError('route-conflict', `participant ${route.participantId} already has an AS4 route for that document type`);
         }
       }
       const updated = await this.routes.update(
@@ -189,11 +194,11 @@ export class RouteService {
   }
 
   /**
-   * Where an event about a supplier goes: the enabled webhook routes that take this event type, and
+   * Where an event about a participant goes: the enabled webhook routes that take this event type, and
    * the AS4 route for the document type, if any (a document-type route wins over a catch-all one).
    */
-  async resolve(supplierId: string, documentTypeId: string | null, eventType: WebhookEventType): Promise<{ webhooks: WebhookRoute[]; as4: Route | null }> {
-    const candidates = await this.routes.enabledFor(supplierId.trim().toLowerCase(), documentTypeId);
+  async resolve(participantId: string, documentTypeId: string | null, eventType: WebhookEventType): Promise<{ webhooks: WebhookRoute[]; as4: Route | null }> {
+    const candidates = await this.routes.enabledFor(participantId.trim().toLowerCase(), documentTypeId);
     const webhooks = candidates.filter((r): r is WebhookRoute => r.kind === 'webhook' && r.eventTypes.includes(eventType));
     const as4 = candidates.filter((r) => r.kind === 'as4').sort((a, b) => Number(b.documentTypeId !== null) - Number(a.documentTypeId !== null));
     return { webhooks, as4: as4[0] ?? null };

@@ -252,6 +252,112 @@ export const documentStatusDataSchema = z
   })
   .register(webhookSchemaRegistry, { id: 'WebhookDocumentStatusData' });
 
+/** Where the back end fetches a received document byte-exact (with its API key). */
+export const documentContentSchema = z
+  .object({
+    href: text(2048).describe(
+      'GET it with the API key: GET /api/v1/documents/{messageId}/content (absolute when DELIVERY_PUBLIC_URL is set, else a path on the API)',
+    ),
+    mediaType: z.literal('application/xml'),
+    size: z.int().min(0).describe('Bytes'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookDocumentContent' });
+
+/** What every event about a received document carries. */
+const receivedDocumentFields = {
+  schemaVersion,
+  messageId: text(256).describe('Our id of the received message'),
+  transaction: text(16).optional().describe('The Peppol BIS transaction, e.g. T01'),
+  receivedAt: isoDateTime.describe('When our access point received it over AS4'),
+  peppol: peppolRoutingSchema.optional(),
+  ublXml: z
+    .string()
+    .min(1)
+    .max(MAX_UBL_XML_CHARS)
+    .optional()
+    .describe('The document as received (UBL XML), when it is at most DELIVERY_INLINE_MAX_BYTES; else fetch it from content.href'),
+  content: documentContentSchema,
+};
+
+const lineOutcome = z.enum(['accepted', 'rejected', 'changed']);
+
+export const orderResponseLineSchema = z
+  .object({
+    lineId: text(256).describe('The order line answered (its cbc:ID in the order)'),
+    code: lineOutcome,
+    statusCode: text(8).describe('cbc:LineStatusCode as written (UNCL1229: 1 added, 3 changed, 5 accepted, 7 not accepted, 42 already delivered)'),
+    quantity: z.object({ value: decimal, unitCode: text(16).optional() }).optional().describe('The quantity the seller will deliver'),
+    price: z.object({ amount: decimal, currency: currencyCode.optional() }).optional().describe('The price the seller will charge'),
+    deliveryDate: isoDate.optional().describe('The promised delivery date'),
+    note: text(4096).optional(),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookOrderResponseLine' });
+
+export const orderReceivedDataSchema = z
+  .object({ ...receivedDocumentFields, order: orderSchema })
+  .register(webhookSchemaRegistry, { id: 'WebhookOrderReceivedData' });
+
+export const orderResponseReceivedDataSchema = z
+  .object({
+    ...receivedDocumentFields,
+    orderResponse: z.object({
+      id: text(256).describe("The response's own id"),
+      issueDate: isoDate,
+      orderNumber: text(256).describe('The order number it answers (cac:OrderReference/cbc:ID)'),
+      code: z.enum(['accepted', 'rejected', 'changed', 'acknowledged']),
+      responseCode: text(8).describe('cbc:OrderResponseCode as written (AP, RE, CA, AB)'),
+      salesOrderId: text(256).optional(),
+      note: text(4096).optional(),
+      deliveryDate: isoDate.optional().describe('The promised delivery date of the whole order'),
+      seller: partyRefSchema,
+      buyer: partyRefSchema,
+    }),
+    order: z
+      .object({
+        messageId: text(256).describe('Our message of the order'),
+        orderNumber: text(256),
+      })
+      .optional()
+      .describe('The order this access point sent that the response answers, when found'),
+    lines: z
+      .array(orderResponseLineSchema)
+      .max(MAX_LINES)
+      .describe("Per order line: with the order found, every line of it (those the response does not name as the response decides for the whole order); else the lines the response names"),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookOrderResponseReceivedData' });
+
+export const catalogueResponseReceivedDataSchema = z
+  .object({
+    ...receivedDocumentFields,
+    catalogueResponse: z.object({
+      id: text(256),
+      issueDate: isoDate.optional(),
+      code: z.enum(['accepted', 'rejected', 'acknowledged']),
+      responseCode: text(8).describe('cbc:ResponseCode as written (AP, RE, AB)'),
+      catalogueId: text(256).optional(),
+      catalogueVersionId: text(256).optional(),
+      notes: z.array(text(4096)).max(50),
+      sender: partyRefSchema.optional(),
+      receiver: partyRefSchema.optional(),
+    }),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookCatalogueResponseReceivedData' });
+
+export const documentReceivedDataSchema = z
+  .object({
+    ...receivedDocumentFields,
+    documentType: text(512).describe('The Peppol document type id (without its scheme)'),
+    process: text(512).optional().describe('The Peppol process id (without its scheme)'),
+    rootElement: text(128).describe('The UBL root element, e.g. DespatchAdvice'),
+    customizationId: text(512).optional(),
+    documentId: text(256).optional().describe("The document's own id (cbc:ID)"),
+    issueDate: isoDate.optional(),
+    sender: partyRefSchema.describe('Who sent it (the Peppol sender participant)'),
+    receiver: partyRefSchema.describe('Whom it is for (the served participant)'),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookDocumentReceivedData' });
+
 /** Data schema per event type; the keys are the event types. */
 export const webhookDataSchemas = {
   'order.created': orderCreatedDataSchema,
@@ -260,6 +366,10 @@ export const webhookDataSchemas = {
   'catalogue.received': catalogueReceivedDataSchema,
   'message.failed': messageFailedDataSchema,
   'document.status': documentStatusDataSchema,
+  'order.received': orderReceivedDataSchema,
+  'order-response.received': orderResponseReceivedDataSchema,
+  'catalogue-response.received': catalogueResponseReceivedDataSchema,
+  'document.received': documentReceivedDataSchema,
 } as const;
 
 export type WebhookEventType = keyof typeof webhookDataSchemas;
@@ -277,11 +387,18 @@ const eventDescriptions: Record<WebhookEventType, string> = {
   'message.failed': 'Processing of a message for this supplier failed permanently.',
   'document.status':
     "The receiving access point reported what became of a document we sent (Peppol Message Level Status): rejected with its reasons and rule ids, or accepted.",
+  'order.received':
+    'An order (Peppol BIS T01) for this participant arrived over Peppol and passed validation; carries the order as JSON (as order.created) and the UBL.',
+  'order-response.received':
+    "An order response (Peppol BIS T76) for this participant arrived and passed validation: the seller's answer with the order's number and the outcome per line.",
+  'catalogue-response.received': 'A catalogue response (Peppol BIS T58) for this participant arrived and passed validation: accepted, rejected or acknowledged.',
+  'document.received':
+    'Any other Peppol BIS document for this participant arrived and passed validation (despatch advice, order change, cancellation, ...): identifiers, parties, the UBL inline or a download link.',
 };
 
 function envelopeSchema<T extends WebhookEventType>(type: T) {
   const name = type
-    .split('.')
+    .split(/[.-]/)
     .map((part) => part[0]!.toUpperCase() + part.slice(1))
     .join('');
   return z
@@ -302,6 +419,10 @@ export const webhookEventSchemas = {
   'catalogue.received': envelopeSchema('catalogue.received'),
   'message.failed': envelopeSchema('message.failed'),
   'document.status': envelopeSchema('document.status'),
+  'order.received': envelopeSchema('order.received'),
+  'order-response.received': envelopeSchema('order-response.received'),
+  'catalogue-response.received': envelopeSchema('catalogue-response.received'),
+  'document.received': envelopeSchema('document.received'),
 } as const;
 
 /** Any event we send. */
@@ -312,6 +433,10 @@ export const webhookEventSchema = z.discriminatedUnion('type', [
   webhookEventSchemas['catalogue.received'],
   webhookEventSchemas['message.failed'],
   webhookEventSchemas['document.status'],
+  webhookEventSchemas['order.received'],
+  webhookEventSchemas['order-response.received'],
+  webhookEventSchemas['catalogue-response.received'],
+  webhookEventSchemas['document.received'],
 ]);
 
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;

@@ -16,9 +16,11 @@ export function transactionOf(message: MessageRecord): string | null {
 
 /**
  * Sends a validated (or rejected) received message on to its flow: carts to punch-out, catalogues
- * to the catalogue flow (an invalid catalogue too, for its rejection response). Other documents
- * (orders, order responses, catalogue responses) stay `validated` for the operator and the OMS.
- * Safe to repeat: every job id derives from the message id.
+ * to the catalogue flow (an invalid catalogue too, for its rejection response). Every other valid
+ * business document (orders, order responses, catalogue responses, despatch advice, ...) is handed
+ * to its receiver's back end in this job: the delivery flow stores its event and deliveries before
+ * this returns. An invalid one goes nowhere but to the operator (and, through MLS, its sender).
+ * Safe to repeat: every job id derives from the message id; a hand-over is stored once.
  */
 @Injectable()
 export class InboundRouter {
@@ -64,6 +66,9 @@ export class InboundRouter {
       await this.deliveries.event('cart.rejected', message.id);
     } else if ((message.state === 'validated' || message.state === 'rejected') && (transaction === TRANSACTIONS.catalogue.id || message.kind === 'catalogue')) {
       await this.queue.enqueue(QUEUES.catalogue, { messageId: message.id }, { jobId: jobIdFor(QUEUES.catalogue, message.id) });
+    } else if (message.state === 'validated' || message.state === 'delivering') {
+      // `delivering`: a re-run after a crash between the hand-over's commit and this job's end.
+      await this.deliveries.receivedDocument(message.id);
     }
   }
 }
