@@ -92,7 +92,7 @@ describe('admin API: approvals and reprocessing', () => {
     await queue.add(QUEUES.inbound, { messageId: message.id }, { jobId, attempts: 1 });
     await failed;
     await worker.close();
-    await api.messages.transition(message.id, 'failed', { actor: 'worker', patch: { failure: { code: 'exhausted', message: 'validation service down' } } });
+    await api.messages.transition(message.id, 'failed', { actor: 'worker', patch: { failure: { stage: 'validation', code: 'exhausted', message: 'validation service down' } } });
     const jobs = api.app.get(JobQueue);
     expect(await jobs.jobStatus(QUEUES.inbound, jobId)).toBe('failed');
 

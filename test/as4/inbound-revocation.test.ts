@@ -26,7 +26,7 @@ describe('AS4 inbound: the revocation outcome by its nature (hard-fail)', () => 
     const http = new BoundedHttpClient();
     const anchor = (pem: string, label: string) => ({ cert: parseCertificate(pem), label });
     const trust = new TrustStore([anchor(pki.rootCa.certPem, 'dev root')], { ap: [anchor(pki.apCa.certPem, 'dev AP CA')], smp: [] });
-    const hardFail = (cfg: { ocspResponderUrl?: string; crlEnabled: boolean }) => {
+    const hardFail = (cfg: { ocspResponderUrl: string | undefined; crlEnabled: boolean }) => {
       const checker = new PeppolRevocationChecker(
         new OcspClient(http, clock, { timeoutMs: 1_000, maxResponseBytes: 65_536, clockSkewMs: 60_000 }),
         new CrlClient(http, clock, { timeoutMs: 1_000, maxBytes: 1_048_576, clockSkewMs: 60_000, cacheDefaultMs: 60_000, cacheMaxMs: 60_000, maxCachedCrls: 4 }),

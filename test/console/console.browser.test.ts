@@ -1,5 +1,6 @@
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAs } from '../../src/messages/message-repository.js';
 import { DOCUMENT_ROLE } from '../../src/workflows/shared/workflow-documents.js';
 import { OTHER_SELLER, SELLER } from '../workflows/support/harness.js';
 import { CHROMIUM, type ConsoleWorld, eventually, receiveCart, screenshots, startConsoleWorld } from './support.js';
@@ -123,7 +124,7 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', { timeout: 120_000 }
     await expect.poll(() => operator.locator('[data-delivery]').textContent(), { timeout: 60_000 }).toContain('delivered');
 
     // What the console shows is the order that was made and delivered.
-    const cart = await w.h.messages.get(carts.approve);
+    const cart = recordAs(await w.h.messages.get(carts.approve), 'cart');
     expect(cart.state).toBe('order-created');
     const orderXml = await w.h.documentText(cart.attributes.orderMessageId as string, DOCUMENT_ROLE.order);
     expect(await orderNumber.getAttribute('data-order-number')).toBe(cart.attributes.orderNumber);
@@ -145,7 +146,7 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', { timeout: 120_000 }
   });
 
   it('finds a message by its order number, shows its timeline, and replays its failed delivery', async () => {
-    const cart = await w.h.messages.get(carts.auto);
+    const cart = recordAs(await w.h.messages.get(carts.auto), 'cart');
     const orderNumber = cart.attributes.orderNumber as string;
     const orderId = cart.attributes.orderMessageId as string;
     const deliveriesOf = async () => ((await (await w.call(`/admin/messages/${orderId}/related`, w.keys.viewer)).json()) as { deliveries: DeliveryView[] }).deliveries;
@@ -229,7 +230,7 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', { timeout: 120_000 }
     expect(await viewer.getByRole('button', { name: /Approve|Reject/ }).count()).toBe(0);
     await screenshots(viewer, 'cart-as-viewer');
 
-    const orderId = (await w.h.messages.get(carts.auto)).attributes.orderMessageId as string;
+    const orderId = recordAs(await w.h.messages.get(carts.auto), 'cart').attributes.orderMessageId as string;
     await viewer.goto(`${w.base}/console/#/messages/${orderId}`);
     await viewer.locator('tr[data-delivery]').first().waitFor();
     expect(await viewer.getByRole('button', { name: /Replay|Reprocess/ }).count()).toBe(0);

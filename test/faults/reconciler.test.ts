@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../../src/common/clock.js';
+import type { Direction, MessageKind } from '../../src/messages/message-kinds.js';
 import { MessageRepository } from '../../src/messages/message-repository.js';
 import type { MessageState } from '../../src/messages/message-states.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
@@ -44,7 +45,7 @@ describe('Reconciler (PostgreSQL and Redis, real)', () => {
   /** A message in `state`, last changed `ageSeconds` ago. */
   async function message(
     state: MessageState,
-    opts: { kind?: string; transaction?: string; ageSeconds?: number; direction?: 'inbound' | 'outbound' | 'internal'; relatedMessageId?: string } = {},
+    opts: { kind?: MessageKind; transaction?: string; ageSeconds?: number; direction?: Direction; relatedMessageId?: string } = {},
   ) {
     const m = await messages.create(
       {

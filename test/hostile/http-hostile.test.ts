@@ -44,7 +44,7 @@ describe('hostile input over HTTP (API process)', () => {
     // The inspector lets the test collect garbage in the API, so its RSS is compared after GC.
     await stack.startApi({ NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` });
     const pki = stack.pki;
-    const post = async (body: Buffer, contentType: string): Promise<ReceiveReply> => {
+    const post = async (body: Buffer<ArrayBuffer>, contentType: string): Promise<ReceiveReply> => {
       const res = await fetch(stack.as4Url, { method: 'POST', headers: { 'content-type': contentType }, body });
       const reply = Buffer.from(await res.arrayBuffer());
       let error: EbmsError | undefined;

@@ -16,14 +16,14 @@ describe.each(databaseEngines)('MessageRepository on $name', ({ create }) => {
   it('records creation and each transition in the timeline', async () => {
     const m = await repo.create({ direction: 'inbound', kind: 'cart', state: 'received', as4MessageId: 'a@b', sendingAp: 'PDK000002' }, { actor: 'as4' });
     await repo.transition(m.id, 'validated', { actor: 'worker', reason: 'valid T77' });
-    await repo.transition(m.id, 'awaiting-approval', { actor: 'worker', patch: { attributes: { total: '10.00' } } });
+    await repo.transition(m.id, 'awaiting-approval', { actor: 'worker', patch: { attributes: { approvalDeadline: '2030-01-01T00:00:00.000Z' } } });
     const timeline = await repo.timeline(m.id);
     expect(timeline.map((e) => [e.fromState, e.toState, e.actor])).toEqual([
       [null, 'received', 'as4'],
       ['received', 'validated', 'worker'],
       ['validated', 'awaiting-approval', 'worker'],
     ]);
-    expect((await repo.get(m.id)).attributes).toEqual({ total: '10.00' });
+    expect((await repo.get(m.id)).attributes).toEqual({ approvalDeadline: '2030-01-01T00:00:00.000Z' });
   });
 
   it('refuses a transition the machine does not allow and records nothing', async () => {

@@ -22,7 +22,7 @@ describe('revocation: OCSP with CRL fallback against a loopback responder', () =
   const http = new BoundedHttpClient();
   const ocspOptions = { timeoutMs: 2_000, maxResponseBytes: 65_536, clockSkewMs: 60_000 };
   const crlOptions = { timeoutMs: 2_000, maxBytes: 1_048_576, clockSkewMs: 60_000, cacheDefaultMs: HOUR, cacheMaxMs: 24 * HOUR, maxCachedCrls: 4 };
-  const revocationCfg = { ocspEnabled: true, crlEnabled: true, ocspResponderUrl: undefined, cacheDefaultMs: HOUR, cacheMaxMs: 24 * HOUR, cacheMaxEntries: 100 };
+  const revocationCfg: ConstructorParameters<typeof PeppolRevocationChecker>[3] = { ocspEnabled: true, crlEnabled: true, ocspResponderUrl: undefined, cacheDefaultMs: HOUR, cacheMaxMs: 24 * HOUR, cacheMaxEntries: 100 };
   const checker = (cfg: Partial<typeof revocationCfg> = {}, ocsp = ocspOptions) =>
     new PeppolRevocationChecker(new OcspClient(http, clock, ocsp), new CrlClient(http, clock, crlOptions), clock, { ...revocationCfg, ...cfg });
 

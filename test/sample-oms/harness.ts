@@ -34,7 +34,7 @@ export async function startOms(
   };
   const server = new SampleOmsServer(options, clock);
   const started = await server.start();
-  return { server, url: started.url, secret: options.secret, dataDir: options.dataDir, options, ...started };
+  return { server, secret: options.secret, dataDir: options.dataDir, options, ...started };
 }
 
 export async function control(url: string, body: Record<string, unknown>): Promise<Response> {

@@ -28,8 +28,9 @@ async function post(
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-function signed(secret: string, eventId: string, body: string, at = new Date()) {
-  return signer.sign({ eventId, body, secrets: [secret], at });
+/** The Standard Webhooks headers of one delivery, as plain HTTP headers (they may be altered or spread). */
+function signed(secret: string, eventId: string, body: string, at = new Date()): Record<string, string> {
+  return { ...signer.sign({ eventId, body, secrets: [secret], at }) };
 }
 
 describe('sample OMS', () => {

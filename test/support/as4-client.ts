@@ -14,7 +14,7 @@ export const PUNCH_OUT_PROCESS: PeppolIdentifier = { scheme: 'cenbii-procid-ubl'
 
 export interface SentMessage {
   built: BuiltUserMessage;
-  body: Buffer;
+  body: Buffer<ArrayBuffer>;
   contentType: string;
   status: number;
   reply: Buffer;
@@ -46,7 +46,7 @@ const keyPair = (e: DevPkiEntry) => ({ privateKey: createPrivateKey(e.keyPem), c
 type PartnerMessageOptions = { sender: string; receiver: string; documentType?: PeppolIdentifier; process?: PeppolIdentifier; messageId?: string };
 export interface PrebuiltMessage {
   readonly built: BuiltUserMessage;
-  readonly body: Buffer;
+  readonly body: Buffer<ArrayBuffer>;
   readonly contentType: string;
 }
 

@@ -25,7 +25,7 @@ function releaseCopy(name: string, version: string, edit?: (dir: string) => void
 function newValidator(): Validator {
   return new Validator({
     rulesDir, cacheDir: sefCacheDir, shippedRulesDir: shippedReleaseDir, ublSchemaDir,
-    poolSize: 0, maxDocumentBytes: 8 * 1024 * 1024, timeoutMs: 60_000, workerMaxHeapMb: 512,
+    poolSize: 0, maxDocumentBytes: 8 * 1024 * 1024, isolateFromBytes: 0, timeoutMs: 60_000, workerMaxHeapMb: 512,
     compileTimeoutMs: 180_000, transactions: ['T19'], engine: 'compiled',
   });
 }

@@ -19,6 +19,8 @@ function settings(rulesDir: string, overrides: Partial<ValidatorSettings> = {}):
     ublSchemaDir,
     poolSize: 2,
     maxDocumentBytes: 8 * 1024 * 1024,
+    // Parsed on the validating thread whatever the size (the isolated check has its own test).
+    isolateFromBytes: 0,
     timeoutMs: 120_000,
     workerMaxHeapMb: 1024,
     compileTimeoutMs: 180_000,

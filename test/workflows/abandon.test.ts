@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAs } from '../../src/messages/message-repository.js';
 import { createHarness, exampleCart, hasExamples, OTHER_SELLER, type Harness } from './support/harness.js';
 
 /** Undecided carts are abandoned at their deadline: by the delayed timer, or by the sweep when the timer is gone. */
@@ -13,7 +14,7 @@ describe.skipIf(!hasExamples)('carts left undecided', () => {
 
   it('become abandoned after the configured time, and cannot be approved afterwards', async () => {
     const id = await h.receive({ document: exampleCart({ seller: OTHER_SELLER, id: 'CART-ABANDON' }), transaction: 'T77', sender: OTHER_SELLER });
-    const waiting = await h.waitForState(id, ['awaiting-approval']);
+    const waiting = recordAs(await h.waitForState(id, ['awaiting-approval']), 'cart');
     const deadline = new Date(waiting.attributes.approvalDeadline as string);
     const abandoned = await h.waitForState(id, ['abandoned'], 20_000);
     expect(abandoned.updatedAt.getTime()).toBeGreaterThanOrEqual(deadline.getTime() - 1_000);

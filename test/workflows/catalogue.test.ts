@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalogueBytes, type GeneratedCatalogueOptions } from '../support/catalogue-generator.js';
-import type { MessageRecord } from '../../src/messages/message-repository.js';
+import { recordAs, type MessageRecord } from '../../src/messages/message-repository.js';
 import { jobIdFor, QUEUES } from '../../src/queue/queues.js';
 import { CatalogueService } from '../../src/workflows/catalogue/catalogue.service.js';
 import { CatalogueStore } from '../../src/workflows/catalogue/catalogue-store.js';
@@ -33,7 +33,7 @@ describe.skipIf(!hasExamples)('catalogues are stored and answered', () => {
 
   /** The catalogue's response: one outbound message, valid T58, handed to delivery. */
   async function responseTo(catalogueMessageId: string): Promise<{ response: MessageRecord; xml: string }> {
-    const catalogue = await h.waitForState(catalogueMessageId, ['responded']);
+    const catalogue = recordAs(await h.waitForState(catalogueMessageId, ['responded']), 'catalogue');
     const responses = (await h.messages.related(catalogueMessageId)).filter((m) => m.kind === 'catalogue-response');
     expect(responses).toHaveLength(1);
     const response = responses[0]!;
@@ -128,10 +128,10 @@ describe.skipIf(!hasExamples)('catalogues are stored and answered', () => {
     const id = await h.receive({ document: withoutResponse, transaction: 'T19' });
     await h.waitForState(id, ['catalogue-stored']);
     const deadline = Date.now() + 10_000;
-    let message = await h.messages.get(id);
+    let message = recordAs(await h.messages.get(id), 'catalogue');
     while (!message.attributes.responseStatus && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 150));
-      message = await h.messages.get(id);
+      message = recordAs(await h.messages.get(id), 'catalogue');
     }
     expect(message.attributes.responseStatus).toMatch(/not expected/);
     expect(message.state).toBe('catalogue-stored');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAs } from '../../src/messages/message-repository.js';
 import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { createHarness, daysFromNow, exampleCart, hasExamples, type Harness } from './support/harness.js';
 
@@ -43,7 +44,7 @@ describe.skipIf(!hasExamples)('a worker killed in the middle of a job', () => {
       const moves = (await h.messages.timeline(id)).filter((e) => e.fromState !== e.toState).map((e) => e.toState);
       expect(moves.filter((s) => s === 'order-created')).toHaveLength(1);
       expect(moves.filter((s) => s === 'approved')).toHaveLength(1);
-      const cart = await h.messages.get(id);
+      const cart = recordAs(await h.messages.get(id), 'cart');
       expect(orders.find((o) => o.related_message_id === id)!.number).toBe(cart.attributes.orderNumber);
     }
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAs } from '../../src/messages/message-repository.js';
 import { jobIdFor, QUEUES } from '../../src/queue/queues.js';
 import type { StoredReport } from '../../src/workflows/shared/stored-report.js';
 import { DOCUMENT_ROLE } from '../../src/workflows/shared/workflow-documents.js';
@@ -26,9 +27,9 @@ describe.skipIf(!hasExamples)('punch-out carts become orders', () => {
   });
 
   async function orderOf(cartMessageId: string) {
-    const cart = await h.messages.get(cartMessageId);
+    const cart = recordAs(await h.messages.get(cartMessageId), 'cart');
     const orderMessageId = cart.attributes.orderMessageId as string;
-    const order = await h.messages.get(orderMessageId);
+    const order = recordAs(await h.messages.get(orderMessageId), 'order');
     const xml = await h.documentText(orderMessageId, DOCUMENT_ROLE.order);
     expectValid(await validator.validate(xml), 'T01');
     return { cart, order, xml };
@@ -110,7 +111,7 @@ describe.skipIf(!hasExamples)('punch-out carts become orders', () => {
     await h.waitForState(id, ['awaiting-approval']);
     await expect(h.approvals.reject(id, '  ', 'bob@buyer')).rejects.toThrow(/reason/);
     await h.approvals.reject(id, 'not in this budget year', 'bob@buyer');
-    const cart = await h.waitForState(id, ['rejected']);
+    const cart = recordAs(await h.waitForState(id, ['rejected']), 'cart');
     const last = (await h.messages.timeline(id)).at(-1)!;
     expect(last).toMatchObject({ toState: 'rejected', actor: 'bob@buyer', reason: 'rejected: not in this budget year' });
     expect(cart.attributes.orderMessageId).toBeUndefined();
@@ -154,7 +155,7 @@ describe.skipIf(!hasExamples)('punch-out carts become orders', () => {
     const numbers: string[] = [];
     for (const id of ids) {
       await h.waitForState(id, ['order-created']);
-      numbers.push((await h.messages.get(id)).attributes.orderNumber as string);
+      numbers.push(recordAs(await h.messages.get(id), 'cart').attributes.orderNumber as string);
     }
     const all = (await h.db.query<{ n: string }>(`SELECT attributes->>'orderNumber' AS n FROM messages WHERE kind = 'order'`)).map((r) => r.n);
     expect(new Set(all).size).toBe(all.length);

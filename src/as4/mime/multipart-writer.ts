@@ -38,7 +38,7 @@ export function writeMultipartRelated(parts: MimePartToWrite[], rootType = 'appl
   return { contentType, boundary, stream: () => Readable.from(generate(), { objectMode: false }) };
 }
 
-export async function multipartToBuffer(mime: MultipartRelated): Promise<Buffer> {
+export async function multipartToBuffer(mime: MultipartRelated): Promise<Buffer<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   for await (const chunk of mime.stream()) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);

@@ -12,7 +12,7 @@ import { canonicalizeExclusive, parsePrefixList } from '../../../src/as4/xml/exc
  */
 export interface WireVariant {
   readonly name: string;
-  readonly body: Buffer;
+  readonly body: Buffer<ArrayBuffer>;
   readonly contentType: string;
   /** The references the sender signed (changed only for the re-signed serialisations). */
   readonly signedReferences: BuiltUserMessage['signedReferences'];
@@ -37,7 +37,7 @@ interface Framing {
   readonly contentType?: (boundary: string) => string;
 }
 
-function frame(parts: readonly Part[], f: Framing = {}): { body: Buffer; contentType: string } {
+function frame(parts: readonly Part[], f: Framing = {}): { body: Buffer<ArrayBuffer>; contentType: string } {
   const boundary = f.boundary ?? `----=_Part_${randomBytes(8).toString('hex')}`;
   const eol = f.eol ?? '\r\n';
   const pieces: Buffer[] = [Buffer.from(f.preamble ?? '', 'latin1')];
@@ -150,7 +150,7 @@ export function wireVariants(m: BuiltUserMessage, signingKey: KeyObject): WireVa
   ];
   const cid = att.contentId;
   const octet = att.contentType;
-  const v = (name: string, framed: { body: Buffer; contentType: string }, extra: Partial<WireVariant> = {}): WireVariant => ({
+  const v = (name: string, framed: { body: Buffer<ArrayBuffer>; contentType: string }, extra: Partial<WireVariant> = {}): WireVariant => ({
     name,
     ...framed,
     signedReferences: m.signedReferences,

@@ -9,7 +9,7 @@ import { BUYER, SELLER } from './stack.js';
 
 export interface Prepared {
   built: BuiltUserMessage;
-  body: Buffer;
+  body: Buffer<ArrayBuffer>;
   contentType: string;
 }
 

@@ -1,6 +1,6 @@
 /** A request as it goes on the wire: the body and its Content-Type header. */
 export interface WireMessage {
-  readonly body: Buffer;
+  readonly body: Buffer<ArrayBuffer>;
   readonly contentType: string;
 }
 
@@ -37,7 +37,7 @@ function splitParts(body: Buffer, boundary: string): string[] {
 const joinParts = (parts: string[], boundary: string) => Buffer.from(parts.join(`--${boundary}`), 'latin1');
 
 /** Edits the header block of one MIME part (the text up to its first blank line). */
-function editPartHeaders(message: WireMessage, r: Random, edit: (lines: string[]) => string[]): Buffer {
+function editPartHeaders(message: WireMessage, r: Random, edit: (lines: string[]) => string[]): Buffer<ArrayBuffer> {
   const boundary = boundaryOf(message.contentType);
   if (!boundary) return message.body;
   const parts = splitParts(message.body, boundary);
