@@ -169,7 +169,8 @@ describe.skipIf(!hasExamples)('received documents reach the back end of their pa
     expect(failed.failure).toMatchObject({ stage: 'delivery', code: 'delivery-failed' });
     const decision = await mlsOf(refused);
     expect(decision.code).toBe('RE');
-    expect((await h.messages.timeline(refused)).some((e) => e.actor === 'mls' || /MLS RE/.test(e.reason ?? ''))).toBe(true);
+    // The timeline entry follows the decision (two writes): wait for it.
+    await until('the MLS entry on the timeline', async () => ((await h.messages.timeline(refused)).some((e) => e.actor === 'mls' || /MLS RE/.test(e.reason ?? '')) ? true : undefined));
   });
 
   /** The seller's answer to order `orderNumber`: CA with line 2 changed and line 3 rejected (line 1 unnamed: as ordered). */
