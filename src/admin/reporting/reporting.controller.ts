@@ -2,6 +2,7 @@ import { Get, HttpCode, HttpStatus, Param, Post, Req, Res, StreamableFile } from
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { TRANSACTIONS } from '../../peppol/index.js';
 import { PeriodRefusedError, ReportInvalidError, ReportingService, type PeriodView } from '../../reporting/reporting.service.js';
 import type { AdminRequest } from '../auth/admin-request.js';
 import { RequiresRole } from '../auth/requires-role.js';
@@ -9,6 +10,7 @@ import { AdminController, ApiInvalidParameters } from '../http/admin-controller.
 import { jsonResponse, problemResponse } from '../http/openapi-parts.js';
 import { conflict, notFound, ProblemException, PROBLEM_TYPES } from '../http/problem.js';
 
+const TSR = TRANSACTIONS.transactionStatisticsReport;
 const periodParam = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { message: 'expected a period YYYY-MM, e.g. 2026-01' });
 const reportParam = z.enum(['tsr', 'eusr']);
 
@@ -83,7 +85,7 @@ export class ReportingController {
   @Get('periods/:period/:report')
   @ApiOperation({ summary: 'The TSR or EUSR of a period as XML: as last sent, else generated now (an open or unsent period)' })
   @ApiProduces('application/xml')
-  @ApiOkResponse({ description: 'The report', content: { 'application/xml': { schema: { type: 'string' }, example: '<?xml version="1.0" encoding="UTF-8"?>\n<TransactionStatisticsReport xmlns="urn:fdc:peppol:transaction-statistics-report:1.0">…</TransactionStatisticsReport>' } } })
+  @ApiOkResponse({ description: 'The report', content: { 'application/xml': { schema: { type: 'string' }, example: `<?xml version="1.0" encoding="UTF-8"?>\n<${TSR.rootName} xmlns="${TSR.rootNamespace}">…</${TSR.rootName}>` } } })
   @ApiNotFoundResponse(problemResponse('The period has not started yet', 404))
   @ApiInvalidParameters()
   async report(@Param('period', { schema: periodParam }) period: string, @Param('report', { schema: reportParam }) report: 'tsr' | 'eusr', @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
