@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,7 +118,7 @@ describe('Peppol Reporting between two access points', () => {
     };
     // A: the partner AP, also standing in for OpenPeppol's receiving AP. B: the dev AP, which reports
     // every few seconds (its schedule) from two worker processes.
-    a = await start('a', { AP_CERT: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.cert), AP_KEY: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.key), SERVED_PARTICIPANTS: `${A_BUYER},${A_OTHER}` }, 1);
+    a = await start('a', { PARTICIPANTS_LOOKUP_CACHE_SECONDS: '0', AP_CERT: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.cert), AP_KEY: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.key), SERVED_PARTICIPANTS: `${A_BUYER},${A_OTHER}` }, 1);
     await new ParticipantRepository(a.db.db).upsert(OPENPEPPOL, {
       documents: [TSR, EUSR].map((t) => ({ documentTypeId: qualifiedDocumentTypeId(t.documentTypeId), processId: qualifiedProcessId(t.processIds[0]) })),
     });
@@ -365,5 +365,60 @@ describe('Peppol Reporting between two access points', () => {
     const future = await runToExit('cli/main.js', b.env, ['reporting', 'send', '--period', shiftPeriod(period, 2).id]);
     expect(future.code).not.toBe(0);
     expect(future.stderr).toContain('has not started');
+  }, 120_000);
+
+  it('a report refused by the receiver leaves the period send-failed with its ebMS code; the next operator send works', async () => {
+    const previous = previousPeriod(new Date());
+    const participants = new ParticipantRepository(a.db.db);
+    const reportTypes = [TSR, EUSR].map((t) => ({ documentTypeId: qualifiedDocumentTypeId(t.documentTypeId), processId: qualifiedProcessId(t.processIds[0]) }));
+    await participants.upsert(OPENPEPPOL, { documents: [] });
+    try {
+      expect((await admin(OPERATOR_KEY, 'POST', `/periods/${previous.id}/send`)).status).toBe(200);
+      const failed = await until('the refused reports settled', async () => {
+        const view = (await (await admin(VIEWER_KEY, 'GET', `/periods/${previous.id}`)).json()) as { state: string; sends: number; tsr: { state: string; failure: { code: string } | null } };
+        return view.state === 'send-failed' && view.tsr.state === 'send-failed' ? view : undefined;
+      }, 90_000);
+      expect(failed.tsr.failure).toMatchObject({ code: 'EBMS:0004' });
+      expect(failed.sends).toBe(3);
+    } finally {
+      await participants.upsert(OPENPEPPOL, { documents: reportTypes });
+    }
+    expect((await admin(OPERATOR_KEY, 'POST', `/periods/${previous.id}/send`)).status).toBe(200);
+    const sent = await until('the reports sent again', async () => {
+      const view = (await (await admin(VIEWER_KEY, 'GET', `/periods/${previous.id}`)).json()) as { state: string; sends: number };
+      return view.state === 'sent' ? view : undefined;
+    }, 90_000);
+    expect(sent.sends).toBe(4);
+  }, 200_000);
+
+  it('never sends a report that fails its official rules: 422 naming the rule, the period marked invalid, an alert, nothing handed over', async () => {
+    const period = shiftPeriod(previousPeriod(new Date()), -1);
+    // A record no real exchange makes: a receiving AP without a seat id (SCH-TSR-19).
+    await b.transmissions.record({
+      messageId: randomUUID(),
+      exchangedAt: new Date(period.from.getTime() + 3_600_000),
+      direction: 'sending',
+      c2SeatId: B_SEAT,
+      c3SeatId: 'not-a-seat',
+      documentType: { scheme: 'busdox-docid-qns', value: ORDER.documentTypeId },
+      process: { scheme: 'cenbii-procid-ubl', value: ORDER.processIds[0] },
+      transportProfile: AS4_TRANSPORT_PROFILE,
+      c1Country: 'NO',
+      c4Country: null,
+      endUserId: B_NO,
+      countsEndUser: true,
+    });
+    const before = await b.db.db.query(`SELECT id FROM messages WHERE direction = 'outbound' AND receiver_id = $1`, [OPENPEPPOL]);
+    const res = await admin(OPERATOR_KEY, 'POST', `/periods/${period.id}/send`);
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { type: string; detail: string };
+    expect(problem.type).toBe('urn:peppol-ap:problem:report-invalid');
+    expect(problem.detail).toContain('SCH-TSR-19');
+    const view = (await (await admin(VIEWER_KEY, 'GET', `/periods/${period.id}`)).json()) as { state: string; sends: number; failure: { stage: string; code: string; message: string } };
+    expect(view).toMatchObject({ state: 'invalid', sends: 0, failure: { stage: 'validation', code: 'report-invalid' } });
+    expect(await b.db.db.query(`SELECT id FROM messages WHERE direction = 'outbound' AND receiver_id = $1`, [OPENPEPPOL])).toHaveLength(before.length);
+    expect(b.api.output()).toMatch(new RegExp(`ALERT: the reports of ${period.id} are not sent: TSR SCH-TSR-19`));
+    const metrics = await (await fetch(`http://127.0.0.1:${b.api.port}/metrics`)).text();
+    expect(metrics).toContain('peppol_reporting_reports_total{report="TSR",outcome="invalid"} 1');
   }, 120_000);
 });
