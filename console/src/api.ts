@@ -285,3 +285,22 @@ export interface RuleRelease {
   active: boolean;
   transactions: string[];
 }
+
+export interface ReportingPeriodReport {
+  messageId: string;
+  state: string;
+  receiptSha256: string | null;
+  sentAt: string | null;
+  failure: { stage: string; code: string; message: string } | null;
+}
+
+export interface ReportingPeriod {
+  period: string;
+  state: 'open' | 'unsent' | 'invalid' | 'sending' | 'sent' | 'send-failed';
+  sends: number;
+  sentAt: string | null;
+  counts: { incoming: number; outgoing: number; sendingEndUsers: number; receivingEndUsers: number; sendingOrReceivingEndUsers: number } | null;
+  tsr: ReportingPeriodReport | null;
+  eusr: ReportingPeriodReport | null;
+  failure: { stage: string; code: string; message: string } | null;
+}

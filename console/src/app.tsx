@@ -52,7 +52,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   let page;
   if (section === 'messages' && id) page = <MessagePage key={id} id={id} me={me} />;
   else if (section === 'messages') page = <MessagesPage params={route.params} />;
-  else if (section === 'health') page = <HealthPage />;
+  else if (section === 'health') page = <HealthPage me={me} />;
   else if (id) page = <ApprovalPage key={id} id={id} me={me} />;
   else page = <ApprovalsPage />;
   return (

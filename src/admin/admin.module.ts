@@ -28,6 +28,8 @@ import { ParticipantsController } from './participants/participants.controller.j
 import { QueuesController } from './queues/queues.controller.js';
 import { MlsController } from './mls/mls.controller.js';
 import { MlsModule } from '../mls/mls.module.js';
+import { ReportingModule } from '../reporting/reporting.module.js';
+import { ReportingController } from './reporting/reporting.controller.js';
 import { RulesController } from './rules/rules.controller.js';
 
 /**
@@ -36,7 +38,7 @@ import { RulesController } from './rules/rules.controller.js';
  * Swagger UI and Bull Board are mounted by `mountAdminHttp`.
  */
 @Module({
-  imports: [ParticipantsModule, DeliveryModule, WorkflowServicesModule, MlsModule],
+  imports: [ParticipantsModule, DeliveryModule, WorkflowServicesModule, MlsModule, ReportingModule],
   controllers: [
     MessagesController,
     ApprovalsController,
@@ -50,6 +52,7 @@ import { RulesController } from './rules/rules.controller.js';
     KeysController,
     AuditController,
     MlsController,
+    ReportingController,
   ],
   providers: [
     adminConfig.provider,

@@ -6,6 +6,7 @@ import { registerDiscoveryCommands } from '../discovery/discovery.cli.js';
 import { registerOutboundCommands } from '../outbound/outbound.cli.js';
 import { registerPkiCommands } from '../pki/pki.cli.js';
 import { registerPunchoutCommands } from '../punchout/punchout.cli.js';
+import { registerReportingCommands } from '../reporting/reporting.cli.js';
 import { registerSampleOmsCommands } from '../sample-oms/sample-oms.cli.js';
 import { registerValidationCommands } from '../validation/validation.cli.js';
 
@@ -23,4 +24,5 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerDeliveryCommands,
   registerValidationCommands,
   registerAdminCommands,
+  registerReportingCommands,
 ];

@@ -8,6 +8,8 @@ export class ReportingMetrics {
   readonly recorded: Counter<'direction'>;
   readonly reports: Counter<'report' | 'outcome'>;
   readonly lastPeriodSent: Gauge;
+  /** Reads the latest period sent (YYYYMM, 0 for none) when metrics are scraped; set by the reporting service where it runs. */
+  lastPeriodSource?: () => Promise<number>;
 
   constructor(metrics: MetricsService) {
     this.recorded = new Counter({
@@ -22,10 +24,20 @@ export class ReportingMetrics {
       labelNames: ['report', 'outcome'] as const,
       registers: [metrics.registry],
     });
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
     this.lastPeriodSent = new Gauge({
       name: 'peppol_reporting_last_period_sent',
       help: 'The latest period (YYYYMM) whose TSR and EUSR both have a verified receipt; 0 when none',
       registers: [metrics.registry],
+      async collect() {
+        if (!self.lastPeriodSource) return;
+        try {
+          this.set(await self.lastPeriodSource());
+        } catch {
+          // The database is away: the last value stays.
+        }
+      },
     });
   }
 }

@@ -11,6 +11,8 @@ import { commonName } from '../pki/keystore.js';
 import { pkiConfig, type PkiConfig } from '../pki/pki.config.js';
 import type { ValidationReport } from '../validation/validation-report.js';
 import { ValidationService } from '../validation/validation.service.js';
+import { BlobStore } from '../storage/blob-store.js';
+import { BUSINESS_DOCUMENT_ROLE } from '../outbound/outbound.service.js';
 import { buildEusr, eusrXml, type Eusr } from './eusr.js';
 import { ReportBuildError } from './report-model.js';
 import { reportingConfig, type ReportingConfig } from './reporting.config.js';
@@ -100,11 +102,23 @@ export class ReportingService {
     private readonly validation: ValidationService,
     private readonly identity: ApIdentity,
     private readonly clock: Clock,
+    private readonly blobs: BlobStore,
     @Inject(reportingConfig.KEY) private readonly config: ReportingConfig,
     @Inject(outboundConfig.KEY) private readonly outboundCfg: Pick<OutboundConfig, 'defaultCountryC1'>,
     @Inject(pkiConfig.KEY) private readonly pki: Pick<PkiConfig, 'stage'>,
     @Optional() private readonly metrics?: ReportingMetrics,
-  ) {}
+  ) {
+    if (this.metrics) this.metrics.lastPeriodSource = () => this.lastSentPeriod();
+  }
+
+  /** The latest period (YYYYMM) whose two reports both have verified receipts; 0 when none. */
+  async lastSentPeriod(): Promise<number> {
+    for (const row of await this.periods.list(24)) {
+      const view = await this.viewOf(parsePeriod(row.period), row);
+      if (view.state === 'sent') return Number(view.period.replace('-', ''));
+    }
+    return 0;
+  }
 
   /** Our seat id: the CN of the certificate we sign with. */
   reporterId(): string {
@@ -240,6 +254,31 @@ export class ReportingService {
     }
   }
 
+  /**
+   * A period's figures: those of its latest sent reports, else built now from the transmissions
+   * recorded so far (an open or unsent period).
+   */
+  async summary(periodText: string): Promise<PeriodView & { summary: { source: 'sent' | 'generated'; tsr: Tsr; eusr: Eusr } }> {
+    const view = await this.view(periodText);
+    const row = await this.periods.get(view.period);
+    if (row?.summary && view.tsr && view.eusr) return { ...view, summary: { source: 'sent', ...(row.summary as { tsr: Tsr; eusr: Eusr }) } };
+    const reports = await this.reports(this.period(periodText));
+    return { ...view, summary: { source: 'generated', tsr: reports.tsr, eusr: reports.eusr } };
+  }
+
+  /** One report's XML: as last sent for the period, else generated now (an open or unsent period). */
+  async reportXml(periodText: string, report: 'tsr' | 'eusr'): Promise<{ xml: Buffer; source: 'sent' | 'generated' }> {
+    const period = this.period(periodText);
+    const row = await this.periods.get(period.id);
+    const messageId = report === 'tsr' ? row?.tsrMessageId : row?.eusrMessageId;
+    if (messageId) {
+      const doc = (await this.messages.documents(messageId)).find((d) => d.role === BUSINESS_DOCUMENT_ROLE);
+      if (doc) return { xml: await this.blobs.read(doc.sha256), source: 'sent' };
+    }
+    const reports = await this.reports(period);
+    return { xml: Buffer.from(report === 'tsr' ? reports.tsrXml : reports.eusrXml, 'utf8'), source: 'generated' };
+  }
+
   /** A period's state: its latest reports and their receipts, or what stopped them. */
   async view(periodText: string): Promise<PeriodView> {
     const period = this.period(periodText);
@@ -253,14 +292,7 @@ export class ReportingService {
     const rows = await this.periods.list();
     const ids = new Set([currentPeriod(now).id, previousPeriod(now).id, ...rows.map((r) => r.period)]);
     const byId = new Map(rows.map((r) => [r.period, r]));
-    const views = await Promise.all([...ids].sort().reverse().map((id) => this.viewOf(parsePeriod(id), byId.get(id) ?? null)));
-    await this.refreshLastSent(views);
-    return views;
-  }
-
-  private async refreshLastSent(views: PeriodView[]): Promise<void> {
-    const last = views.find((v) => v.state === 'sent');
-    this.metrics?.lastPeriodSent.set(last ? Number(last.period.replace('-', '')) : 0);
+    return Promise.all([...ids].sort().reverse().map((id) => this.viewOf(parsePeriod(id), byId.get(id) ?? null)));
   }
 
   private async viewOf(period: ReportingPeriod, row: PeriodRecord | null): Promise<PeriodView> {

@@ -50,7 +50,6 @@ export function buildTsr(groups: readonly Grouped[], header: ReportHeader): Tsr 
     total.incoming += incoming;
     total.outgoing += outgoing;
     const otherAp = g.direction === 'sending' ? g.c3SeatId : g.c2SeatId;
-    if (!isSeatId(otherAp)) throw new ReportBuildError(`access point "${otherAp}" is not a seat id (SCH-TSR-19)`);
     const spDtPr: ReportKey[] = [
       { ...REPORT_KEYS.serviceProvider, value: otherAp },
       { ...REPORT_KEYS.documentType, schemeID: g.documentTypeScheme, value: g.documentTypeValue },

@@ -216,6 +216,13 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', { timeout: 120_000 }
     expect(await operator.locator('[data-slot="current"] [data-days-left]').getAttribute('data-days-left')).toMatch(/^\d+$/);
     await expect.poll(() => operator.getByRole('region', { name: 'Rule releases' }).textContent(), { timeout: 15_000 }).toContain('active');
     expect(await operator.getByRole('link', { name: 'Open Bull Board' }).getAttribute('href')).toBe('/admin/dashboard');
+    // Peppol Reporting: the running month (open, nothing to send yet) and the last one (not sent here: not production).
+    const now = new Date();
+    const month = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
+    await operator.locator(`tr[data-period="${month(0)}"][data-state="open"]`).waitFor();
+    await operator.locator(`tr[data-period="${month(-1)}"][data-state="unsent"]`).waitFor();
+    expect(await operator.locator(`tr[data-period="${month(0)}"]`).getByRole('button', { name: /^Send/ }).count()).toBe(0);
+    expect(await operator.locator(`tr[data-period="${month(-1)}"]`).getByRole('button', { name: 'Send' }).count()).toBe(1);
     await screenshots(operator, 'health');
   });
 
@@ -234,6 +241,9 @@ describe.skipIf(!CHROMIUM)('web console in a real browser', { timeout: 120_000 }
     await viewer.goto(`${w.base}/console/#/messages/${orderId}`);
     await viewer.locator('tr[data-delivery]').first().waitFor();
     expect(await viewer.getByRole('button', { name: /Replay|Reprocess/ }).count()).toBe(0);
+    await viewer.goto(`${w.base}/console/#/health`);
+    await viewer.locator('tr[data-period]').first().waitFor();
+    expect(await viewer.getByRole('button', { name: /^Send/ }).count()).toBe(0);
 
     const forced = await viewer.evaluate(async (cartId) => {
       const key = sessionStorage.getItem(Object.keys(sessionStorage)[0]!)!;

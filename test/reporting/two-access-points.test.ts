@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
 import { buildEusr, eusrXml } from '../../src/reporting/eusr.js';
-import { currentPeriod, previousPeriod } from '../../src/reporting/reporting-period.js';
+import { currentPeriod, previousPeriod, shiftPeriod } from '../../src/reporting/reporting-period.js';
 import { TransmissionRepository } from '../../src/reporting/transmission-repository.js';
 import { buildTsr, tsrXml } from '../../src/reporting/tsr.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
@@ -28,9 +28,11 @@ import { until } from '../mls/support.js';
 import { generateCatalogue } from '../support/catalogue-generator.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
-import { startProcess, type RunningProcess } from '../support/processes.js';
+import { runToExit, startProcess, type RunningProcess } from '../support/processes.js';
 import { prepareShipped, ublSchemaDir } from '../validation/support.js';
 
+const OPERATOR_KEY = randomBytes(24).toString('hex');
+const VIEWER_KEY = randomBytes(24).toString('hex');
 const A_SEAT = 'PDK000002';
 const B_SEAT = 'PDK000001';
 // Served by B: a Norwegian organisation number (the scheme names the country), a GLN (it does not: REPORTING_END_USER_COUNTRY).
@@ -74,7 +76,7 @@ describe('Peppol Reporting between two access points', () => {
   const dirs: string[] = [];
   const processes: RunningProcess[] = [];
   const closers: Array<() => Promise<void>> = [];
-  type Ap = { db: TestDatabase; messages: MessageRepository; outbound: OutboundService; api: RunningProcess; transmissions: TransmissionRepository };
+  type Ap = { db: TestDatabase; messages: MessageRepository; outbound: OutboundService; api: RunningProcess; transmissions: TransmissionRepository; env: Record<string, string> };
   let a: Ap;
   let b: Ap;
 
@@ -111,12 +113,12 @@ describe('Peppol Reporting between two access points', () => {
         await redis.onApplicationShutdown();
       });
       const messages = new MessageRepository(db.db, new Clock());
-      const ap: Ap = { db, messages, outbound: new OutboundService(messages, blobs, queue, { messageIdDomain: `${name}.test` }), api, transmissions: new TransmissionRepository(db.db) };
+      const ap: Ap = { db, messages, outbound: new OutboundService(messages, blobs, queue, { messageIdDomain: `${name}.test` }), api, transmissions: new TransmissionRepository(db.db), env: common };
       return ap;
     };
     // A: the partner AP, also standing in for OpenPeppol's receiving AP. B: the dev AP, which reports
     // every few seconds (its schedule) from two worker processes.
-    a = await start('a', { AP_CERT: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.cert), AP_KEY: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.key), SERVED_PARTICIPANTS: `${A_BUYER},${A_OTHER}` }, 1);
+    a = await start('a', { PARTICIPANTS_LOOKUP_CACHE_SECONDS: '0', AP_CERT: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.cert), AP_KEY: path.join(TEST_PKI_DIR, DEV_PKI_FILES.partnerAp.key), SERVED_PARTICIPANTS: `${A_BUYER},${A_OTHER}` }, 1);
     await new ParticipantRepository(a.db.db).upsert(OPENPEPPOL, {
       documents: [TSR, EUSR].map((t) => ({ documentTypeId: qualifiedDocumentTypeId(t.documentTypeId), processId: qualifiedProcessId(t.processIds[0]) })),
     });
@@ -129,11 +131,10 @@ describe('Peppol Reporting between two access points', () => {
     publish('0242:000002', MLS.documentTypeId, MLS.processIds[0]);
     publish(OPENPEPPOL, TSR.documentTypeId, TSR.processIds[0]);
     publish(OPENPEPPOL, EUSR.documentTypeId, EUSR.processIds[0]);
-    b = await start('b', { SERVED_PARTICIPANTS: `${B_NO},${B_GLN}`, REPORTING_END_USER_COUNTRY: 'SE', REPORTING_SEND: 'always', REPORTING_SCHEDULE: '*/2 * * * * *', REPORTING_COUNTRY_C1: 'DK' }, 2);
+    b = await start('b', { SERVED_PARTICIPANTS: `${B_NO},${B_GLN}`, REPORTING_END_USER_COUNTRY: 'SE', REPORTING_SEND: 'always', REPORTING_SCHEDULE: '*/2 * * * * *', REPORTING_COUNTRY_C1: 'DK', ADMIN_API_KEYS: `operator:${OPERATOR_KEY},viewer:${VIEWER_KEY}` }, 2);
   }, 400_000);
 
   afterAll(async () => {
-    if (process.env.REPORTING_TEST_DEBUG) for (const p of processes) console.log(p.output().split('\n').filter((l) => /Reporting|OutboundSend|send failed|error/i.test(l)).slice(-30).join('\n'));
     for (const close of closers) await close();
     for (const p of processes) await p.stop().catch(() => undefined);
     engine?.dispose();
@@ -292,4 +293,132 @@ describe('Peppol Reporting between two access points', () => {
     }
     for (const r of all) expect(await b.transmissions.ofMessage(r.id)).toBeNull();
   }, 200_000);
+
+  const admin = (key: string, method: string, pathname: string) =>
+    fetch(`http://127.0.0.1:${b.api.port}/admin/reporting${pathname}`, { method, headers: { 'X-API-Key': key } });
+
+  it('operates through the admin API: periods, summary, XML on demand, refusals as problem+json, an operator resend that replaces the first, metrics', async () => {
+    const now = new Date();
+    const previous = previousPeriod(now);
+    const current = currentPeriod(now);
+    const list = (await (await admin(VIEWER_KEY, 'GET', '/periods')).json()) as { data: Array<{ period: string; state: string; sends: number; tsr: { receiptSha256: string | null } | null }> };
+    expect(list.data.find((p) => p.period === current.id)).toMatchObject({ state: 'open', sends: 0, tsr: null });
+    const sentBefore = list.data.find((p) => p.period === previous.id)!;
+    expect(sentBefore).toMatchObject({ state: 'sent', sends: 1, tsr: { receiptSha256: expect.any(String) } });
+
+    const summary = (await (await admin(VIEWER_KEY, 'GET', `/periods/${current.id}`)).json()) as { state: string; summary: { source: string; tsr: { total: { incoming: number; outgoing: number } } } };
+    expect(summary.state).toBe('open');
+    expect(summary.summary.source).toBe('generated');
+    const groups = await b.transmissions.groups(current.from, current.to);
+    expect(summary.summary.tsr.total).toEqual(buildTsr(groups, { startDate: current.startDate, endDate: current.endDate, reporterId: B_SEAT }).total);
+    for (const report of ['tsr', 'eusr'] as const) {
+      const res = await admin(VIEWER_KEY, 'GET', `/periods/${current.id}/${report}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('application/xml');
+      expect(res.headers.get('x-report-source')).toBe('generated');
+      const validated = engine.validate(Buffer.from(await res.arrayBuffer()));
+      expect(validated).toMatchObject({ transaction: report.toUpperCase(), valid: true });
+    }
+    const sentXml = await admin(VIEWER_KEY, 'GET', `/periods/${previous.id}/tsr`);
+    expect(sentXml.headers.get('x-report-source')).toBe('sent');
+
+    const problem = async (res: Response, status: number) => {
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      return (await res.json()) as { type: string; detail: string };
+    };
+    const future = shiftPeriod(current, 1).id;
+    expect((await problem(await admin(VIEWER_KEY, 'GET', `/periods/${future}`), 404)).detail).toContain('has not started');
+    expect((await problem(await admin(OPERATOR_KEY, 'POST', `/periods/${future}/send`), 404)).detail).toContain('has not started');
+    await problem(await admin(VIEWER_KEY, 'GET', '/periods/2026-13'), 400);
+    await problem(await admin(VIEWER_KEY, 'GET', `/periods/${current.id}/xml`), 400);
+    expect((await problem(await admin(OPERATOR_KEY, 'POST', `/periods/${current.id}/send`), 409)).detail).toContain('still running');
+    await problem(await admin(VIEWER_KEY, 'POST', `/periods/${previous.id}/send`), 403);
+
+    // The operator's resend: new reports replace the first ones; the first stay with their receipts.
+    const resent = (await (await admin(OPERATOR_KEY, 'POST', `/periods/${previous.id}/send`)).json()) as { sends: number; requestedBy: string; tsr: { messageId: string }; eusr: { messageId: string } };
+    expect(resent.sends).toBe(2);
+    expect(resent.requestedBy).toMatch(/^api-key:/);
+    const done = await until('the resent reports sent', async () => {
+      const view = (await (await admin(VIEWER_KEY, 'GET', `/periods/${previous.id}`)).json()) as { state: string; sends: number; tsr: { messageId: string } };
+      return view.state === 'sent' ? view : undefined;
+    }, 90_000);
+    expect(done.tsr.messageId).toBe(resent.tsr.messageId);
+    const reportsAtB = await b.db.db.query<{ state: string }>(`SELECT state FROM messages WHERE direction = 'outbound' AND receiver_id = $1`, [OPENPEPPOL]);
+    expect(reportsAtB.map((r) => r.state)).toEqual(['sent', 'sent', 'sent', 'sent']);
+
+    const metrics = await (await fetch(`http://127.0.0.1:${b.api.port}/metrics`)).text();
+    expect(metrics).toContain(`peppol_reporting_last_period_sent ${previous.id.replace('-', '')}`);
+    expect(metrics).toMatch(/peppol_reporting_transmissions_recorded_total\{direction="receiving"\} [1-9]/);
+  }, 200_000);
+
+  it('peppol-ap reporting generate writes both reports of a period, checked against the official rules', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'reporting-cli-'));
+    dirs.push(out);
+    const period = currentPeriod(new Date());
+    const run = await runToExit('cli/main.js', b.env, ['reporting', 'generate', '--period', period.id, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`tsr-${period.id}.xml: valid`);
+    expect(run.stdout).toContain(`eusr-${period.id}.xml: valid`);
+    expect(engine.validate(readFileSync(path.join(out, `tsr-${period.id}.xml`)))).toMatchObject({ transaction: 'TSR', valid: true });
+    const future = await runToExit('cli/main.js', b.env, ['reporting', 'send', '--period', shiftPeriod(period, 2).id]);
+    expect(future.code).not.toBe(0);
+    expect(future.stderr).toContain('has not started');
+  }, 120_000);
+
+  it('a report refused by the receiver leaves the period send-failed with its ebMS code; the next operator send works', async () => {
+    const previous = previousPeriod(new Date());
+    const participants = new ParticipantRepository(a.db.db);
+    const reportTypes = [TSR, EUSR].map((t) => ({ documentTypeId: qualifiedDocumentTypeId(t.documentTypeId), processId: qualifiedProcessId(t.processIds[0]) }));
+    await participants.upsert(OPENPEPPOL, { documents: [] });
+    try {
+      expect((await admin(OPERATOR_KEY, 'POST', `/periods/${previous.id}/send`)).status).toBe(200);
+      const failed = await until('the refused reports settled', async () => {
+        const view = (await (await admin(VIEWER_KEY, 'GET', `/periods/${previous.id}`)).json()) as { state: string; sends: number; tsr: { state: string; failure: { code: string } | null } };
+        return view.state === 'send-failed' && view.tsr.state === 'send-failed' ? view : undefined;
+      }, 90_000);
+      expect(failed.tsr.failure).toMatchObject({ code: 'EBMS:0004' });
+      expect(failed.sends).toBe(3);
+    } finally {
+      await participants.upsert(OPENPEPPOL, { documents: reportTypes });
+    }
+    expect((await admin(OPERATOR_KEY, 'POST', `/periods/${previous.id}/send`)).status).toBe(200);
+    const sent = await until('the reports sent again', async () => {
+      const view = (await (await admin(VIEWER_KEY, 'GET', `/periods/${previous.id}`)).json()) as { state: string; sends: number };
+      return view.state === 'sent' ? view : undefined;
+    }, 90_000);
+    expect(sent.sends).toBe(4);
+  }, 200_000);
+
+  it('never sends a report that fails its official rules: 422 naming the rule, the period marked invalid, an alert, nothing handed over', async () => {
+    const period = shiftPeriod(previousPeriod(new Date()), -1);
+    // A record no real exchange makes: a receiving AP without a seat id (SCH-TSR-19).
+    await b.transmissions.record({
+      messageId: randomUUID(),
+      exchangedAt: new Date(period.from.getTime() + 3_600_000),
+      direction: 'sending',
+      c2SeatId: B_SEAT,
+      c3SeatId: 'not-a-seat',
+      documentType: { scheme: 'busdox-docid-qns', value: ORDER.documentTypeId },
+      process: { scheme: 'cenbii-procid-ubl', value: ORDER.processIds[0] },
+      transportProfile: AS4_TRANSPORT_PROFILE,
+      c1Country: 'NO',
+      c4Country: null,
+      endUserId: B_NO,
+      countsEndUser: true,
+    });
+    const before = await b.db.db.query(`SELECT id FROM messages WHERE direction = 'outbound' AND receiver_id = $1`, [OPENPEPPOL]);
+    const res = await admin(OPERATOR_KEY, 'POST', `/periods/${period.id}/send`);
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { type: string; detail: string };
+    expect(problem.type).toBe('urn:peppol-ap:problem:report-invalid');
+    expect(problem.detail).toContain('SCH-TSR-19');
+    const view = (await (await admin(VIEWER_KEY, 'GET', `/periods/${period.id}`)).json()) as { state: string; sends: number; failure: { stage: string; code: string; message: string } };
+    expect(view).toMatchObject({ state: 'invalid', sends: 0, failure: { stage: 'validation', code: 'report-invalid' } });
+    expect(await b.db.db.query(`SELECT id FROM messages WHERE direction = 'outbound' AND receiver_id = $1`, [OPENPEPPOL])).toHaveLength(before.length);
+    expect(b.api.output()).toMatch(new RegExp(`ALERT: the reports of ${period.id} are not sent: TSR SCH-TSR-19`));
+    const metrics = await (await fetch(`http://127.0.0.1:${b.api.port}/metrics`)).text();
+    expect(metrics).toContain('peppol_reporting_reports_total{report="TSR",outcome="invalid"} 1');
+  }, 120_000);
 });

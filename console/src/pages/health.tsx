@@ -1,11 +1,12 @@
-import { api, type Certificates, type Delivery, type QueueView, type RouteView, type RuleRelease } from '../api.js';
+import { api, type Certificates, type Delivery, type Me, type QueueView, type RouteView, type RuleRelease } from '../api.js';
 import { ageOf, dateTime, routeOutcomes, type RouteOutcomes } from '../format.js';
 import { ErrorBox, Loading, Section, StateBadge, useLoad } from '../ui.js';
+import { ReportingPeriodsPanel } from './reporting-periods.js';
 
 const RECENT_DELIVERIES = 20;
 
-/** Queues, webhook routes, certificates and rule releases at a glance. */
-export function HealthPage() {
+/** Queues, webhook routes, certificates, rule releases and Peppol Reporting periods at a glance. */
+export function HealthPage({ me }: { me: Me }) {
   const queues = useLoad(() => api<{ data: QueueView[] }>('/admin/queues').then((r) => r.data), []);
   const routes = useLoad(async () => {
     const { data } = await api<{ data: RouteView[] }>('/admin/routes');
@@ -125,6 +126,8 @@ export function HealthPage() {
             outcomes: failures in a row since the last delivery, and the last error.
           </p>
         </Section>
+
+        <ReportingPeriodsPanel me={me} />
       </div>
     </>
   );

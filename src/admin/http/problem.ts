@@ -29,6 +29,8 @@ export const PROBLEM_TYPES = {
   notFound: 'urn:peppol-ap:problem:not-found',
   conflict: 'urn:peppol-ap:problem:conflict',
   unavailable: 'urn:peppol-ap:problem:unavailable',
+  /** A Peppol report that fails its official rules (never sent). */
+  reportInvalid: 'urn:peppol-ap:problem:report-invalid',
 } as const;
 
 /** An error the admin API answers with a specific problem type and, for validation, the fields at fault. */
