@@ -28,6 +28,10 @@ export interface CommonAttributes {
   mlsStatus?: MlsStatusOfSent;
   /** Received: the Message Level Status decided for its sender. */
   mlsResponse?: MlsResponseOfReceived | null;
+  /** Submitted by a back end through the back-end API: with which key, under which Idempotency-Key. */
+  submission?: { keyId: string; idempotencyKey?: string };
+  /** Sent to a receiver served here: the inbound message it was handed over as. */
+  handedOver?: { inboundMessageId: string };
 }
 
 /** One issue of a Message Level Status (a line response). */
@@ -125,6 +129,19 @@ export interface OrderAttributes extends CommonAttributes {
   cartMessageId?: string;
   /** The buyer's changes to the cart, as people read them. */
   changeLog?: string[];
+  /** Received order: the supplier's answer through the back-end API (the Order Response message). */
+  answer?: OrderAnswerRecord;
+}
+
+export interface OrderAnswerRecord {
+  /** The Order Response (T76) message; it may not exist when making it failed. */
+  responseMessageId: string;
+  /** accepted, rejected or changed, as the supplier answered. */
+  code: string;
+  /** AP, RE or CA. */
+  responseCode: string;
+  answeredAt: string;
+  keyId: string;
 }
 
 export interface CatalogueResponseAttributes extends CommonAttributes {

@@ -10,3 +10,4 @@ export * from './transactions.js';
 export * from './transaction-registry.js';
 export * from './message-level-status.js';
 export * from './order-response.js';
+export * from './document-parties.js';
