@@ -16,6 +16,7 @@ import { WorkerHostModule } from '../queue/worker-host.module.js';
 import { ReliabilityModule } from '../reliability/reliability.module.js';
 import { WorkflowServicesModule } from '../workflows/workflow-services.module.js';
 import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
+import { VALIDATION_STARTUP, type ValidationStartup } from '../validation/validation.service.js';
 
 /** Feature modules both roles need. */
 const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule, MlsModule];
@@ -37,8 +38,10 @@ export function roleModule(role: Role, core: DynamicModule): DynamicModule {
       Lifecycle,
       // Readiness checks contributed by feature modules, besides database, Redis and storage.
       { provide: READINESS_CHECKS, inject: [CertificateStatus], useFactory: (certificate: CertificateStatus) => [certificate] },
+      // The API role validates only what back ends submit: its rules load on the first submission.
+      { provide: VALIDATION_STARTUP, useValue: (role === 'api' ? 'on-first-use' : 'eager') satisfies ValidationStartup },
     ],
-    exports: [Lifecycle, READINESS_CHECKS],
+    exports: [Lifecycle, READINESS_CHECKS, VALIDATION_STARTUP],
     global: true,
   };
 }
