@@ -170,7 +170,7 @@ export class SampleOmsServer {
 
   /** Orders among the recent events, newest first. */
   private orders(limit: number) {
-    return this.store.list({ limit: Math.max(limit, 1) * 4 }).filter((event) => ORDER_EVENT_TYPES.includes(event.type)).slice(0, limit);
+    return this.store.list({ limit: this.options.recentEvents }).filter((event) => ORDER_EVENT_TYPES.includes(event.type)).slice(0, limit);
   }
 
   /**

@@ -171,6 +171,27 @@ describe('back-end API: documents (API and worker in process, PostgreSQL, Redis,
     expect(await count()).toBe(before);
   });
 
+  it('pages the documents for polling, oldest first, by cursor and from a time', async () => {
+    const all = (await (await get(api, buyerKey, '/api/v1/documents?direction=outbound&limit=500')).json()) as { data: Array<{ id: string; createdAt: string }>; nextCursor: string | null };
+    expect(all.nextCursor).toBeNull();
+    expect(all.data.length).toBeGreaterThan(3);
+    expect([...all.data].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((d) => d.id)).toEqual(all.data.map((d) => d.id));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await (await get(api, buyerKey, `/api/v1/documents?direction=outbound&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { data: Array<{ id: string }>; nextCursor: string | null };
+      expect(page.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.data.map((d) => d.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.data.map((d) => d.id));
+    const from = all.data[2]!.createdAt;
+    const since = (await (await get(api, buyerKey, `/api/v1/documents?direction=outbound&since=${encodeURIComponent(from)}`)).json()) as { data: Array<{ id: string }> };
+    expect(since.data.map((d) => d.id)).toEqual(all.data.slice(2).map((d) => d.id));
+    expect((await get(api, buyerKey, '/api/v1/documents?direction=outbound&cursor=not-ours')).status).toBe(400);
+    expect((await get(api, buyerKey, '/api/v1/documents?direction=sideways')).status).toBe(400);
+  });
+
   it('hands a document for a receiver served here to its side as a received message: one record each way', async () => {
     const res = await submit(api, buyerKey, orderXml({ seller: SELLER, id: 'PO-LOCAL-1' }));
     expect(res.status).toBe(202);
