@@ -8,6 +8,7 @@ import type { OrderAnswerRecord } from '../messages/message-attributes.js';
 import { MessageRepository, recordAs, type MessageRecord } from '../messages/message-repository.js';
 import { buildOrderResponse, NotAnswerableError, OrderAnswerError, type BuiltOrderResponse, type OrderAnswer } from '../ordering/order-response-builder.js';
 import { readReceivedOrder, ReceivedOrderError } from '../ordering/received-order.js';
+import { OutboundService } from '../outbound/outbound.service.js';
 import { TRANSACTIONS } from '../peppol/index.js';
 import { BlobStore } from '../storage/blob-store.js';
 import { ValidationService } from '../validation/validation.service.js';
@@ -37,6 +38,7 @@ export class OrderResponses {
     private readonly blobs: BlobStore,
     private readonly validation: ValidationService,
     private readonly submissions: DocumentSubmissions,
+    private readonly outbound: OutboundService,
     private readonly clock: Clock,
   ) {}
 
@@ -100,6 +102,8 @@ export class OrderResponses {
     const response = await this.messages.find(earlier.responseMessageId);
     // A reserved answer whose message was never made (the submission failed) does not count.
     if (!response || RETRY_AFTER.includes(response.state)) return;
-    throw conflict(`order ${message.id} was already answered ${earlier.code} (${earlier.responseCode}) by order response ${earlier.responseMessageId}, now ${response.state}; an order is answered again only when its answer failed to send`);
+    // Recorded but never started (the process stopped between the two): start it; it is still the answer.
+    const restarted = response.direction === 'outbound' && response.state === 'created' ? await this.outbound.send(response.id).then(() => ' (its send is started now)') : '';
+    throw conflict(`order ${message.id} was already answered ${earlier.code} (${earlier.responseCode}) by order response ${earlier.responseMessageId}, now ${response.state}${restarted}; an order is answered again only when its answer failed to send`);
   }
 }

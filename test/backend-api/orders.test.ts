@@ -121,4 +121,23 @@ describe('back-end API: answering orders with an Order Response (API and worker 
     expect(again.status).toBe(202);
     expect(((await again.json()) as { id: string }).id).not.toBe(id);
   });
+
+  it('starts the send of an answer that was recorded but never started (a stop in between), still refusing a second answer', async () => {
+    const orderId = await receiveDocument(
+      { blobs: api.app.get(BlobStore), messages: api.app.get(MessageRepository), queue: api.app.get(JobQueue) },
+      { document: Buffer.from(orderXml({ buyer: REMOTE, seller: SELLER, id: 'PO-STOPPED' })), transaction: 'T01', sender: REMOTE, receiver: SELLER },
+    );
+    const order = await api.waitFor(orderId, (m) => m.state !== 'received', 'validated');
+    // As a stop between recording the answer and starting its send leaves them.
+    const stranded = await api.messages.create(
+      { direction: 'outbound', kind: 'order-response', state: 'created', senderId: SELLER, receiverId: REMOTE, documentTypeId: order.documentTypeId, processId: order.processId, relatedMessageId: orderId },
+      { actor: 'test' },
+    );
+    await api.messages.setAttributes(orderId, { answer: { responseMessageId: stranded.id, code: 'accepted', responseCode: 'AP', answeredAt: new Date().toISOString(), keyId: 'test' } });
+    const again = await answer(api, sellerKey, orderId, { code: 'rejected' });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as Problem).detail).toMatch(/now created \(its send is started now\)/);
+    expect((await api.messages.get(stranded.id)).state).not.toBe('created');
+  });
 });
+
