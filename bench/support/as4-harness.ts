@@ -46,6 +46,8 @@ export interface RunningApi {
   readonly port: number;
   readonly pid: number;
   readonly pki: DevPki;
+  /** Where its development PKI lives (to share with another access point). */
+  readonly pkiDir: string;
   stop(): Promise<void>;
 }
 
@@ -65,19 +67,24 @@ async function isReady(port: number): Promise<boolean> {
   }
 }
 
-/** Starts the real API process on loopback, as the development AP serving `served`, on a fresh data dir. */
+/**
+ * Starts the real API process on loopback, as the development AP serving `served`, on a fresh data dir.
+ * `entry` starts another built entry point instead (`start-all.js`: API and worker in one process);
+ * `pkiDir` shares a development PKI between access points (each trusting the other).
+ */
 export async function startApi(
   served: string[],
   extraEnv: Record<string, string> = {},
   // BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the API under load.
   nodeArgs: string[] = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  opts: { entry?: string; pkiDir?: string } = {},
 ): Promise<RunningApi> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-as4-'));
-  const pkiDir = path.join(dataDir, 'pki');
+  const pkiDir = opts.pkiDir ?? path.join(dataDir, 'pki');
   const pki = await ensureDevPki(pkiDir);
   const port = await freePort();
   const postgres = await freshPostgresSchema();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, opts.entry ? path.join(BUILT_SERVER, opts.entry) : MAIN], {
     env: {
       ...process.env,
       PEPPOL_STAGE: 'dev',
@@ -97,13 +104,13 @@ export async function startApi(
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   // Logs stay at warn (no per-message lines), so readiness is polled rather than read from the log.
   while (!(await isReady(port))) {
     if (child.exitCode !== null) throw new Error(`API exited before it was ready: ${out.slice(-2000)}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`API not ready after 60 s: ${out.slice(-2000)}`);
+      throw new Error(`API not ready after 120 s: ${out.slice(-2000)}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -112,6 +119,7 @@ export async function startApi(
     port,
     pid: child.pid!,
     pki,
+    pkiDir,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -1,5 +1,6 @@
 import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
 import { AdminModule } from '../admin/admin.module.js';
+import { BackendApiModule } from '../backend-api/backend-api.module.js';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { As4Module } from '../as4/as4.module.js';
 import { HealthModule } from '../health/health.module.js';
@@ -16,12 +17,13 @@ import { ReliabilityModule } from '../reliability/reliability.module.js';
 import { TransmissionsModule } from '../reporting/transmissions.module.js';
 import { WorkflowServicesModule } from '../workflows/workflow-services.module.js';
 import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
+import { VALIDATION_STARTUP, type ValidationStartup } from '../validation/validation.service.js';
 
 /** Feature modules both roles need. */
 const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [TransmissionsModule, PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule, MlsModule];
 
-/** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
-const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule];
+/** Feature modules of the API role: AS4 endpoint, admin API, back-end API, health, metrics. */
+const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule, BackendApiModule];
 
 /** Feature modules of the worker role: the queue processors. */
 const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule];
@@ -37,8 +39,10 @@ export function roleModule(role: Role, core: DynamicModule): DynamicModule {
       Lifecycle,
       // Readiness checks contributed by feature modules, besides database, Redis and storage.
       { provide: READINESS_CHECKS, inject: [CertificateStatus], useFactory: (certificate: CertificateStatus) => [certificate] },
+      // The API role validates only what back ends submit: its rules load on the first submission.
+      { provide: VALIDATION_STARTUP, useValue: (role === 'api' ? 'on-first-use' : 'eager') satisfies ValidationStartup },
     ],
-    exports: [Lifecycle, READINESS_CHECKS],
+    exports: [Lifecycle, READINESS_CHECKS, VALIDATION_STARTUP],
     global: true,
   };
 }

@@ -39,4 +39,22 @@ describe('orders page', () => {
   it('says when there are no orders', () => {
     expect(renderOrdersPage({ orders: [], events: [], total: 0 })).toContain('No orders received yet.');
   });
+
+  it('offers accept, reject and change-quantity buttons per order only when it answers through the access point, and shows the last answer', () => {
+    const event = orderEvent(hostile);
+    expect(renderOrdersPage({ orders: [event], events: [], total: 1 })).not.toContain('/answer');
+    const html = renderOrdersPage({
+      orders: [event],
+      events: [],
+      total: 1,
+      answering: true,
+      answers: new Map([[event.webhookId, { at: '2026-11-23T10:05:00.000Z', request: { code: 'rejected' as const }, status: 409, summary: 'refused (409): <b>already answered</b>' }]]),
+    });
+    expect(html.match(/<form method="post" action="orders\/msg_%22%3E%3Cimg%20src%3Dx%3E\/answer">/g)).toHaveLength(3);
+    for (const button of ['Accept', 'Reject', 'Change quantity']) expect(html).toContain(`<button>${button}</button>`);
+    expect(html).toContain('<option value="1">line 1: &#60;script&#62;');
+    expect(html).toContain('rejected: refused (409): &#60;b&#62;already answered');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>');
+  });
 });

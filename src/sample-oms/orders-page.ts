@@ -1,4 +1,5 @@
 import type { StoredEvent } from './event-store.js';
+import type { AnswerOutcome } from './order-answers.js';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -38,7 +39,19 @@ function partyName(party: PartyView | undefined): string {
   return `${party.name ?? party.registrationName ?? ''}${id}`;
 }
 
-function orderRow(event: StoredEvent): string {
+/** Accept / reject / change-quantity buttons of an order: forms posting to the OMS, which calls the access point. */
+function answerForms(event: StoredEvent, lines: LineView[], outcome: AnswerOutcome | undefined): string {
+  const action = `orders/${encodeURIComponent(event.webhookId)}/answer`;
+  const options = lines.map((line) => `<option value="${escapeHtml(line.id)}">line ${escapeHtml(line.id)}: ${escapeHtml(line.item?.name)}</option>`).join('');
+  const last = outcome
+    ? `<p class="${outcome.status < 300 ? 'ok' : 'err'}"><small>${escapeHtml(outcome.request.code)}: ${escapeHtml(outcome.summary)}</small></p>`
+    : '';
+  return `${last}<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="action" value="accept"><button>Accept</button></form>
+<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="action" value="reject"><input name="note" placeholder="reason" size="12"> <button>Reject</button></form>
+<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="action" value="change"><select name="lineId">${options}</select> <input name="quantity" inputmode="decimal" placeholder="qty" size="4" required> <button>Change quantity</button></form>`;
+}
+
+function orderRow(event: StoredEvent, answering: boolean, outcome: AnswerOutcome | undefined): string {
   const order = ((event.data as { order?: OrderView }).order ?? {}) as OrderView;
   const lines = (order.lines ?? [])
     .map(
@@ -56,7 +69,7 @@ function orderRow(event: StoredEvent): string {
 <td>${escapeHtml(partyName(order.seller))}</td>
 <td><ul>${lines}</ul></td>
 <td class="num">${escapeHtml(order.totals?.payableAmount)} ${escapeHtml(order.totals?.currency)}</td>
-<td><a href="${escapeHtml(ubl)}">UBL</a><br><small><code>${escapeHtml(event.webhookId)}</code></small></td>
+<td><a href="${escapeHtml(ubl)}">UBL</a><br><small><code>${escapeHtml(event.webhookId)}</code></small></td>${answering ? `\n<td class="answer">${answerForms(event, order.lines ?? [], outcome)}</td>` : ''}
 </tr>`;
 }
 
@@ -64,17 +77,21 @@ function eventRow(event: StoredEvent): string {
   return `<tr><td>${escapeHtml(event.receivedAt)}</td><td>${escapeHtml(event.type)}</td><td><code>${escapeHtml(event.webhookId)}</code></td></tr>`;
 }
 
-/** Plain page listing received orders and events; it refreshes itself every 5 seconds. */
-export function renderOrdersPage(input: { orders: StoredEvent[]; events: StoredEvent[]; total: number }): string {
+/**
+ * Plain page listing received orders and events; it refreshes itself every 5 seconds (every 60
+ * when it answers orders, so a quantity being typed is not lost).
+ */
+export function renderOrdersPage(input: { orders: StoredEvent[]; events: StoredEvent[]; total: number; answering?: boolean; answers?: ReadonlyMap<string, AnswerOutcome> }): string {
+  const answering = input.answering ?? false;
   const orders = input.orders.length
-    ? input.orders.map(orderRow).join('\n')
-    : '<tr><td colspan="7">No orders received yet.</td></tr>';
+    ? input.orders.map((event) => orderRow(event, answering, input.answers?.get(event.webhookId))).join('\n')
+    : `<tr><td colspan="${answering ? 8 : 7}">No orders received yet.</td></tr>`;
   const events = input.events.map(eventRow).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="refresh" content="5">
+<meta http-equiv="refresh" content="${answering ? 60 : 5}">
 <title>Sample OMS</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem; }
@@ -82,6 +99,8 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 2rem; }
 th, td { border: 1px solid #ccc; padding: .4rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; white-space: nowrap; }
 ul { margin: 0; padding-left: 1.2rem; }
+td.answer form { margin: 0 0 .3rem; }
+.ok { color: #176117; } .err { color: #a31515; }
 </style>
 </head>
 <body>
@@ -89,7 +108,7 @@ ul { margin: 0; padding-left: 1.2rem; }
 <p>${escapeHtml(input.total)} events received. JSON: <a href="orders">/orders</a>, <a href="events">/events</a>.</p>
 <h2>Orders</h2>
 <table>
-<thead><tr><th>Received</th><th>Order</th><th>Buyer</th><th>Seller</th><th>Lines</th><th>Payable</th><th></th></tr></thead>
+<thead><tr><th>Received</th><th>Order</th><th>Buyer</th><th>Seller</th><th>Lines</th><th>Payable</th><th></th>${answering ? '<th>Answer</th>' : ''}</tr></thead>
 <tbody>
 ${orders}
 </tbody>

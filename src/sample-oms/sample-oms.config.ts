@@ -13,6 +13,10 @@ export const sampleOmsConfig = defineConfig(
     SAMPLE_OMS_MAX_EVENTS: env.int(100_000, 1, 10_000_000),
     SAMPLE_OMS_RECENT_EVENTS: env.int(1_000, 1, 100_000),
     SAMPLE_OMS_TEST_CONTROLS: env.bool(false),
+    /** The access point's base URL (e.g. http://127.0.0.1:8080): with a key, the page answers orders through its back-end API. */
+    SAMPLE_OMS_API_URL: env.optionalString(),
+    /** A `backend` key of the access point for the OMS's participant (peppol-ap admin create-key --role backend --participant …). */
+    SAMPLE_OMS_API_KEY: env.optionalString(),
   },
   (v) => ({
     host: v.SAMPLE_OMS_HOST,
@@ -27,6 +31,8 @@ export const sampleOmsConfig = defineConfig(
     recentEvents: v.SAMPLE_OMS_RECENT_EVENTS,
     /** Enables `/_control` fault injection (tests and the demo only). */
     testControls: v.SAMPLE_OMS_TEST_CONTROLS,
+    /** Where and with which key order answers go; both or neither. */
+    accessPoint: v.SAMPLE_OMS_API_URL && v.SAMPLE_OMS_API_KEY ? { url: v.SAMPLE_OMS_API_URL, apiKey: v.SAMPLE_OMS_API_KEY } : undefined,
   }),
 );
 

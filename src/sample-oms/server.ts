@@ -4,11 +4,15 @@ import { Clock } from '../common/clock.js';
 import { assertWebhookSecret } from '../delivery/webhook/secret.js';
 import { JsonLinesEventStore } from './event-store.js';
 import { controlRequestSchema, FaultInjector } from './fault-injector.js';
+import { AccessPointClient, answerFromForm, AnswerFormError, type AnswerOutcome } from './order-answers.js';
 import { orderSummary, renderOrdersPage } from './orders-page.js';
 import type { SampleOmsConfig } from './sample-oms.config.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
-export type SampleOmsOptions = Omit<SampleOmsConfig, 'secret'> & { secret: string };
+export type SampleOmsOptions = Omit<SampleOmsConfig, 'secret' | 'accessPoint'> & { secret: string; accessPoint?: SampleOmsConfig['accessPoint'] };
+
+/** Events that carry an order the OMS may answer: one made here from a cart, or one received over Peppol. */
+export const ORDER_EVENT_TYPES = ['order.created', 'order.received'];
 
 const MAX_CONTROL_BODY = 4 * 1024;
 const MAX_LIST_LIMIT = 1_000;
@@ -23,6 +27,9 @@ export class SampleOmsServer {
   private readonly store: JsonLinesEventStore;
   private readonly receiver: WebhookReceiver;
   private readonly faults = new FaultInjector();
+  private readonly client?: AccessPointClient;
+  /** The last answer given per order (by webhook id), shown on the page. */
+  private readonly answers = new Map<string, AnswerOutcome>();
   private server: Server | null = null;
   private port: number;
   private reopenTimer: NodeJS.Timeout | null = null;
@@ -40,6 +47,7 @@ export class SampleOmsServer {
       recentEvents: options.recentEvents,
     });
     this.receiver = new WebhookReceiver(options.secret, this.store, clock);
+    if (options.accessPoint) this.client = new AccessPointClient(options.accessPoint.url, options.accessPoint.apiKey);
   }
 
   /** Loads stored events, starts listening and returns the base URL (no trailing slash). */
@@ -111,12 +119,17 @@ export class SampleOmsServer {
       return;
     }
     if (route === '/_control' && this.options.testControls) return this.handleControl(req, res);
+    const answer = /^\/orders\/([^/]+)\/answer$/.exec(route);
+    if (answer) {
+      if (this.onlyMethod(req, res, 'POST')) await this.handleAnswer(req, res, safeDecode(answer[1]!));
+      return;
+    }
     const ubl = /^\/orders\/([^/]+)\/ubl\.xml$/.exec(route);
     const pages: Record<string, () => void> = {
       '/': () => this.sendPage(res),
       '/health': () => sendJson(res, 200, { status: 'ok', events: this.store.size }),
       '/orders': () =>
-        sendJson(res, 200, this.store.list({ type: 'order.created', limit: limitOf(url) }).map(orderSummary)),
+        sendJson(res, 200, this.orders(limitOf(url)).map((event) => ({ ...orderSummary(event), answer: this.answers.get(event.webhookId) ?? null }))),
       '/events': () => {
         const type = url.searchParams.get('type') ?? undefined;
         sendJson(res, 200, this.store.list({ limit: limitOf(url), ...(type ? { type } : {}) }));
@@ -155,6 +168,33 @@ export class SampleOmsServer {
     sendJson(res, result.status, result.body);
   }
 
+  /** Orders among the recent events, newest first. */
+  private orders(limit: number) {
+    return this.store.list({ limit: this.options.recentEvents }).filter((event) => ORDER_EVENT_TYPES.includes(event.type)).slice(0, limit);
+  }
+
+  /**
+   * A button on the page: answers the order through the access point's back-end API
+   * (`POST /api/v1/orders/{messageId}/response`), remembers the outcome, and goes back to the page.
+   */
+  private async handleAnswer(req: IncomingMessage, res: ServerResponse, webhookId: string): Promise<void> {
+    if (!this.client) return sendJson(res, 409, { error: 'not-configured', message: 'set SAMPLE_OMS_API_URL and SAMPLE_OMS_API_KEY to answer orders' });
+    const event = this.store.find(webhookId);
+    const messageId = (event?.data as { messageId?: unknown } | undefined)?.messageId;
+    if (!event || !ORDER_EVENT_TYPES.includes(event.type) || typeof messageId !== 'string') return sendJson(res, 404, { error: 'not-found', message: 'no such order among the recent events' });
+    let body;
+    try {
+      body = answerFromForm(new URLSearchParams((await readBody(req, MAX_CONTROL_BODY)).toString('utf8')));
+    } catch (error) {
+      if (error instanceof AnswerFormError) return sendJson(res, 400, { error: 'invalid-answer', message: error.message });
+      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'too-large', message: 'the form is too large' });
+      throw error;
+    }
+    const outcome = await this.client.answer(messageId, body).catch((error: Error) => ({ status: 502, summary: `the access point did not answer: ${error.message}`.slice(0, 500) }));
+    this.answers.set(webhookId, { at: new Date().toISOString(), request: body, ...outcome });
+    res.writeHead(303, { location: '/' }).end();
+  }
+
   private async handleControl(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'GET') return sendJson(res, 200, this.faults.status());
     if (!this.onlyMethod(req, res, 'POST')) return;
@@ -179,13 +219,15 @@ export class SampleOmsServer {
 
   private sendPage(res: ServerResponse): void {
     const html = renderOrdersPage({
-      orders: this.store.list({ type: 'order.created', limit: 100 }),
+      orders: this.orders(100),
+      answering: this.client !== undefined,
+      answers: this.answers,
       events: this.store.list({ limit: 50 }),
       total: this.store.size,
     });
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
       'x-content-type-options': 'nosniff',
     });
     res.end(html);
@@ -194,7 +236,7 @@ export class SampleOmsServer {
   private sendUbl(res: ServerResponse, webhookId: string): void {
     const event = this.store.find(webhookId);
     const xml = (event?.data as { ublXml?: unknown } | undefined)?.ublXml;
-    if (event?.type !== 'order.created' || typeof xml !== 'string') {
+    if (!event || !ORDER_EVENT_TYPES.includes(event.type) || typeof xml !== 'string') {
       return sendJson(res, 404, { error: 'not-found', message: 'no such order among the recent events' });
     }
     res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8', 'x-content-type-options': 'nosniff' });

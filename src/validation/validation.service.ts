@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { ValidateOptions } from './validation-engine.js';
 import type { ValidationReport } from './validation-report.js';
 import { validationConfig, type ValidationConfig } from './validation.config.js';
@@ -7,7 +7,15 @@ import type { InstallOutcome, ReleaseListing } from './rules/rules-store.js';
 import { readRelease } from './rules/rule-release.js';
 import { TransactionRegistry } from '../peppol/index.js';
 
-/** Nest face of the Validator: started with the application, threads stopped at shutdown. */
+/**
+ * When the rules are loaded: with the application (`eager`, the worker, which validates every
+ * received document) or at the first validation (`on-first-use`, the API role, which validates
+ * only what back ends submit).
+ */
+export const VALIDATION_STARTUP = 'VALIDATION_STARTUP';
+export type ValidationStartup = 'eager' | 'on-first-use';
+
+/** Nest face of the Validator: started with the application or on first use, threads stopped at shutdown. */
 @Injectable()
 export class ValidationService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ValidationService.name);
@@ -16,37 +24,45 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(validationConfig.KEY) private readonly config: ValidationConfig,
     private readonly transactions: TransactionRegistry,
+    @Optional() @Inject(VALIDATION_STARTUP) private readonly startup: ValidationStartup = 'eager',
   ) {
     this.validator = new Validator(config, transactions);
   }
 
-  private ready: Promise<void> = Promise.resolve();
+  private ready?: Promise<void>;
 
   /**
    * Loading (on a first run: compiling) the rules takes a while; it runs in the background so the
    * process starts serving (AS4 receipts need no validation) and validations wait for it.
    */
   onModuleInit(): void {
-    this.ready = (async () => {
-      await this.installDropIn();
-      await this.validator.start();
-      this.logger.log(`Peppol BIS rules ${this.validator.release} active`);
-    })();
-    this.ready.catch((error: unknown) => this.logger.error(`validation rules could not be loaded: ${(error as Error).message}`));
+    if (this.startup === 'eager') this.start().catch(() => undefined);
+  }
+
+  private start(): Promise<void> {
+    if (!this.ready) {
+      this.ready = (async () => {
+        await this.installDropIn();
+        await this.validator.start();
+        this.logger.log(`Peppol BIS rules ${this.validator.release} active`);
+      })();
+      this.ready.catch((error: unknown) => this.logger.error(`validation rules could not be loaded: ${(error as Error).message}`));
+    }
+    return this.ready;
   }
 
   /** Resolves once the rules are loaded; rejects with the reason when they could not be. */
   whenReady(): Promise<void> {
-    return this.ready;
+    return this.start();
   }
 
   async validate(xml: Buffer | Uint8Array | string, options?: ValidateOptions): Promise<ValidationReport> {
-    await this.ready;
+    await this.start();
     return this.validator.validate(xml, options);
   }
 
   async install(releaseDir: string): Promise<InstallOutcome> {
-    await this.ready.catch(() => undefined);
+    await this.start().catch(() => undefined);
     return this.validator.install(releaseDir);
   }
 
@@ -55,7 +71,7 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.ready.catch(() => undefined);
+    await this.ready?.catch(() => undefined);
     await this.validator.close();
   }
 
