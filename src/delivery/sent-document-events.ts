@@ -4,6 +4,7 @@ import { DeliveryError } from './delivery.errors.js';
 import { DeliveryService } from './delivery.service.js';
 import { documentSendFailedData, documentSentData } from './events/sent-event-data.js';
 import { SendOutcomeReports } from './ports.js';
+import { RouteService } from './routes/route.service.js';
 import { WebhookEventError } from './webhook/events.js';
 
 /**
@@ -19,6 +20,7 @@ export class SentDocumentEvents extends SendOutcomeReports {
   constructor(
     private readonly delivery: DeliveryService,
     private readonly messages: MessageRepository,
+    private readonly routes: RouteService,
   ) {
     super();
   }
@@ -27,6 +29,9 @@ export class SentDocumentEvents extends SendOutcomeReports {
     const message = await this.messages.find(messageId);
     if (!message || message.direction !== 'outbound' || !message.senderId) return;
     if (message.state !== 'sent' && message.state !== 'send-failed') return;
+    // Most senders have no route taking the event (our own MLS participant, for one): nothing to read then.
+    const type = message.state === 'sent' ? 'document.sent' : 'document.send-failed';
+    if ((await this.routes.resolve(message.senderId, message.documentTypeId, type)).webhooks.length === 0) return;
     const run = message.attributes.as4Send?.generation ?? 1;
     const settledAt = await this.settledEntry(message);
     try {
