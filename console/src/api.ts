@@ -254,6 +254,9 @@ export interface QueueView {
 export interface RouteView {
   id: string;
   kind: 'webhook' | 'as4';
+  /** The served participant (buyer or supplier) whose back end the route reaches. */
+  participantId: string;
+  /** Alias of participantId. */
   supplierId: string;
   documentTypeId: string | null;
   name: string;

@@ -279,9 +279,12 @@ export class DeliveryService {
       if (isUnreadable(error)) return this.undeliverable(message, 'unreadable-document', (error as Error).message);
       throw error;
     }
-    const { webhooks } = await this.routes.resolve(participantId, message.documentTypeId, type);
+    const { webhooks, as4 } = await this.routes.resolve(participantId, message.documentTypeId, type);
     if (webhooks.length === 0) {
-      const reason = `no enabled webhook route of ${participantId} takes ${type}; the document waits for its back end to fetch it`;
+      // An AS4 route carries what we produce to the participant's own access point; a document
+      // received for the participant has reached the access point that serves it already.
+      const as4Note = as4 ? ` (its AS4 route ${as4.id} carries documents made here, not received ones)` : '';
+      const reason = `no enabled webhook route of ${participantId} takes ${type}${as4Note}; the document waits for its back end to fetch it`;
       if (message.state === 'validated') await this.messages.annotate(message.id, { actor: ACTOR, reason, data: { event: type } });
       return { way: 'none', reason };
     }

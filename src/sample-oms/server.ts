@@ -5,14 +5,11 @@ import { assertWebhookSecret } from '../delivery/webhook/secret.js';
 import { JsonLinesEventStore } from './event-store.js';
 import { controlRequestSchema, FaultInjector } from './fault-injector.js';
 import { AccessPointClient, answerFromForm, AnswerFormError, type AnswerOutcome } from './order-answers.js';
-import { orderSummary, renderOrdersPage } from './orders-page.js';
+import { ORDER_EVENT_TYPES, orderSummary, renderOrdersPage } from './orders-page.js';
 import type { SampleOmsConfig } from './sample-oms.config.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
 export type SampleOmsOptions = Omit<SampleOmsConfig, 'secret' | 'accessPoint'> & { secret: string; accessPoint?: SampleOmsConfig['accessPoint'] };
-
-/** Events that carry an order the OMS may answer: one made here from a cart, or one received over Peppol. */
-export const ORDER_EVENT_TYPES = ['order.created', 'order.received'];
 
 const MAX_CONTROL_BODY = 4 * 1024;
 const MAX_LIST_LIMIT = 1_000;
@@ -170,7 +167,7 @@ export class SampleOmsServer {
 
   /** Orders among the recent events, newest first. */
   private orders(limit: number) {
-    return this.store.list({ limit: this.options.recentEvents }).filter((event) => ORDER_EVENT_TYPES.includes(event.type)).slice(0, limit);
+    return this.store.list({ type: ORDER_EVENT_TYPES, limit });
   }
 
   /**

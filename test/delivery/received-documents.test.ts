@@ -146,11 +146,13 @@ describe.skipIf(!hasExamples)('received documents reach the back end of their pa
     expect((await h.messages.get(id)).state).toBe('rejected');
   });
 
-  it('a document for a participant without a route stays validated for its back end to fetch', async () => {
+  it('a document for a participant without a webhook route stays validated for its back end to fetch (an AS4 route does not take it)', async () => {
+    await routes.create({ kind: 'as4', participantId: NO_ROUTES });
     const id = await h.receive({ document: Buffer.from(despatchAdvice, 'utf8'), transaction: 'T16', sender: DESPATCHER, receiver: NO_ROUTES });
-    await until('the note that no route takes it', async () =>
+    const note = await until('the note that no route takes it', async () =>
       (await h.messages.timeline(id)).find((e) => e.toState === 'validated' && e.fromState === 'validated' && /no enabled webhook route/.test(e.reason ?? '')),
     );
+    expect(note.reason).toMatch(/its AS4 route .* carries documents made here, not received ones/);
     expect((await h.messages.get(id)).state).toBe('validated');
     expect(await deliveries.forMessage(id)).toEqual([]);
   });

@@ -74,8 +74,13 @@ const testEventSchema = {
     timestamp: { type: 'string', format: 'date-time' },
     data: {
       type: 'object',
-      required: ['routeId', 'supplierId', 'note'],
-      properties: { routeId: { type: 'string', format: 'uuid' }, supplierId: { type: 'string' }, note: { type: 'string' } },
+      required: ['routeId', 'participantId', 'supplierId', 'note'],
+      properties: {
+        routeId: { type: 'string', format: 'uuid' },
+        participantId: { type: 'string', description: 'The participant whose route it is' },
+        supplierId: { type: 'string', description: 'Alias of participantId' },
+        note: { type: 'string' },
+      },
     },
   },
 };
@@ -94,7 +99,7 @@ function testEventWebhook(webhooks: Record<string, unknown>) {
         content: {
           'application/json': {
             schema: { $ref: `#/components/schemas/${TEST_EVENT_SCHEMA}` },
-            example: { type: TEST_EVENT_TYPE, timestamp: '2026-11-23T10:15:00.000Z', data: { routeId: '6a1f2e3d-4c5b-4a69-8877-665544332211', supplierId: '0088:5798009883964', note: 'checking the new endpoint' } },
+            example: { type: TEST_EVENT_TYPE, timestamp: '2026-11-23T10:15:00.000Z', data: { routeId: '6a1f2e3d-4c5b-4a69-8877-665544332211', participantId: '0088:5798009883964', supplierId: '0088:5798009883964', note: 'checking the new endpoint' } },
           },
         },
       },
