@@ -15,7 +15,7 @@ import { convertCartDocument } from '../../src/punchout/convert-cart.js';
 import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
-import { BlobStore } from '../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ORDER_DOCUMENT = transactionRegistry.acceptedDocuments([TRANSACTIONS.order])[0]!;
@@ -30,7 +30,7 @@ export function deliveryServices(db: Database, dataDir: string, prefix: string) 
   const clock = new Clock();
   const redis = new RedisConnections({ url: REDIS_URL, prefix });
   const queue = new BullJobQueue(redis);
-  const blobs = new BlobStore(dataDir);
+  const blobs = new FilesystemBlobStore(dataDir);
   const messages = new MessageRepository(db, clock);
   const participants = new ParticipantRepository(db);
   const webhook = webhookConfig.load({ WEBHOOK_ALLOW_HTTP: 'true' });
