@@ -15,6 +15,7 @@ import { convertCartDocument } from '../../src/punchout/convert-cart.js';
 import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
+import { redisConfig } from '../../src/redis/redis.config.js';
 import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -28,7 +29,7 @@ export function uniquePrefix(name: string): string {
 /** The services of the delivery stage over real PostgreSQL, Redis and blob store, as the API process builds them. */
 export function deliveryServices(db: Database, dataDir: string, prefix: string) {
   const clock = new Clock();
-  const redis = new RedisConnections({ url: REDIS_URL, prefix });
+  const redis = new RedisConnections(redisConfig.load({ REDIS_URL, QUEUE_PREFIX: prefix }));
   const queue = new BullJobQueue(redis);
   const blobs = new FilesystemBlobStore(dataDir);
   const messages = new MessageRepository(db, clock);
