@@ -1,4 +1,5 @@
-import { runMain, startRole } from './app/bootstrap.js';
+import { runApi } from './app/api-processes.js';
+import { runMain } from './app/bootstrap.js';
 
-/** API role: AS4 endpoint, admin API, health and metrics. */
-runMain(() => startRole('api'));
+/** API role: AS4 endpoint, admin API, health and metrics, in API_PROCESSES HTTP processes on one port. */
+runMain(runApi);

@@ -24,7 +24,9 @@ runMain(async () => {
     await ensureDevPki(pki.devDir);
     if (made) say(`generated the development PKI in ${pki.devDir}/`);
   }
-  const redis = await ensureRedis(redisConfig.load().url, storageConfig.load().dataDir, say);
+  const redisCfg = redisConfig.load();
+  // Through sentinels Redis is someone else's (a highly available one): nothing to start here.
+  const redis = redisCfg.sentinels.length > 0 ? null : await ensureRedis(redisCfg.url, storageConfig.load().dataDir, say);
   if (redis) onStopped(() => void redis.kill('SIGTERM'));
   await startRole('all');
 });

@@ -47,7 +47,7 @@ const apiSubmit: BenchCase = {
         VALIDATION_TRANSACTIONS: `${TRANSACTIONS.order.id}`,
       },
       [],
-      { entry: 'start-all.js', pkiDir },
+      { entry: 'all', embedded: false, pkiDir },
     );
     try {
       const base = `http://127.0.0.1:${sender.port}`;

@@ -14,7 +14,7 @@ import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { QUEUES } from '../../src/queue/queues.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
-import { BlobStore } from '../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 import { receiveDocument } from '../../test/support/received-document.js';
 import { BUILT_SERVER } from '../support/paths.js';
 import { TRANSACTIONS } from '../../src/peppol/index.js';
@@ -47,7 +47,7 @@ export default {
     try {
       await migrate(db);
       await ensureDevPki(path.join(dir, 'pki'));
-      const blobs = new BlobStore(path.join(dir, 'data'));
+      const blobs = new FilesystemBlobStore(path.join(dir, 'data'));
       await blobs.init();
       const messages = new MessageRepository(db, new Clock());
       const env = {

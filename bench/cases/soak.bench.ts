@@ -54,7 +54,7 @@ const soak: BenchCase = {
       await stack.stop().catch(() => undefined);
       throw error;
     }
-    const monitor = new SoakMonitor(stack.apiPort, stack.worker.pid);
+    const monitor = new SoakMonitor(stack.apiPort, stack.worker!.pid);
     const messages = new SoakMessages(stack.pki);
     const accepted: SoakMessage[] = [];
     const replies: Array<{ at: number; ms: number }> = [];

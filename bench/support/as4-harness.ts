@@ -1,19 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { ensureDevPki } from '../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../src/pki/dev-pki.js';
 import { BUILT_SERVER } from './paths.js';
 
-/** The built API entry point. */
-const MAIN = path.join(BUILT_SERVER, 'main.js');
+/** The built entry points: the API role, and `npm start`'s API and worker in one process. */
+const ENTRIES = { api: path.join(BUILT_SERVER, 'main.js'), all: path.join(BUILT_SERVER, 'start-all.js') } as const;
 
 /** PostgreSQL the benchmark uses when it answers (a fresh schema per run); else the embedded engine. */
 const BENCH_DATABASE_URL = process.env.AS4_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -44,7 +45,10 @@ export interface RunningApi {
   /** Database engine the API runs on: `postgres` or `embedded`. */
   readonly db: string;
   readonly port: number;
+  /** The process started (with several API processes: their supervisor; cpuMs counts its whole tree). */
   readonly pid: number;
+  /** HTTP processes serving the port. */
+  readonly apiProcesses: number;
   readonly pki: DevPki;
   /** Where its development PKI lives (to share with another access point). */
   readonly pkiDir: string;
@@ -68,23 +72,28 @@ async function isReady(port: number): Promise<boolean> {
 }
 
 /**
- * Starts the real API process on loopback, as the development AP serving `served`, on a fresh data dir.
- * `entry` starts another built entry point instead (`start-all.js`: API and worker in one process);
- * `pkiDir` shares a development PKI between access points (each trusting the other).
+ * Starts the real API on loopback, as the development AP serving `served`, on a fresh data dir and
+ * queue prefix: `main.js` on PostgreSQL when it answers (API_PROCESSES from BENCH_API_PROCESSES,
+ * else the product's default: one per core), or with `entry: 'all'` exactly what `npm start` runs
+ * (API and worker in one process, embedded database unless `embedded: false`). `pkiDir` shares a
+ * development PKI between access points (each trusting the other).
  */
 export async function startApi(
   served: string[],
   extraEnv: Record<string, string> = {},
   // BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the API under load.
   nodeArgs: string[] = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
-  opts: { entry?: string; pkiDir?: string } = {},
+  opts: { entry?: keyof typeof ENTRIES; pkiDir?: string; embedded?: boolean } = {},
 ): Promise<RunningApi> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-as4-'));
   const pkiDir = opts.pkiDir ?? path.join(dataDir, 'pki');
   const pki = await ensureDevPki(pkiDir);
   const port = await freePort();
-  const postgres = await freshPostgresSchema();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, opts.entry ? path.join(BUILT_SERVER, opts.entry) : MAIN], {
+  const entry = opts.entry ?? 'api';
+  const postgres = (opts.embedded ?? entry === 'all') ? undefined : await freshPostgresSchema();
+  const apiProcesses = entry === 'all' || !postgres ? 1 : Number(extraEnv.API_PROCESSES ?? process.env.BENCH_API_PROCESSES ?? availableParallelism());
+  const queuePrefix = `bench-as4-${randomBytes(4).toString('hex')}`;
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ENTRIES[entry]], {
     env: {
       ...process.env,
       PEPPOL_STAGE: 'dev',
@@ -96,7 +105,9 @@ export async function startApi(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SERVED_PARTICIPANTS: served.join(','),
-      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+      QUEUE_PREFIX: queuePrefix,
+      API_PROCESSES: String(apiProcesses),
+      ...(postgres ? { DATABASE_URL: postgres.url } : { DATABASE_URL: '' }),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -118,6 +129,7 @@ export async function startApi(
     db: postgres ? 'postgres' : 'embedded',
     port,
     pid: child.pid!,
+    apiProcesses,
     pki,
     pkiDir,
     async stop() {
@@ -128,8 +140,27 @@ export async function startApi(
       }
       await rm(dataDir, { recursive: true, force: true });
       await postgres?.drop();
+      await removeKeys(queuePrefix);
     },
   };
+}
+
+/** The run's queues in the shared Redis go with it. */
+async function removeKeys(prefix: string): Promise<void> {
+  const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await client.connect();
+    for (let cursor = '0'; ; ) {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1_000);
+      if (keys.length > 0) await client.del(...keys);
+      cursor = next;
+      if (cursor === '0') break;
+    }
+  } catch {
+    // Best effort.
+  } finally {
+    client.disconnect();
+  }
 }
 
 export interface PostResult {
@@ -162,12 +193,28 @@ export async function peakRssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-/** CPU time (user + system) a process has used so far, in ms (Linux clock ticks, 10 ms resolution). */
+/**
+ * CPU time (user + system) a process and its living descendants (e.g. the API's HTTP processes)
+ * have used so far, in ms (Linux clock ticks, 10 ms resolution).
+ */
 export async function cpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const stats = new Map<number, { ppid: number; ms: number }>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    // Fields after the parenthesised command name: ppid is the 2nd, utime and stime the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    stats.set(Number(entry), { ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * 10 });
+  }
+  let total = 0;
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, s] of stats) if (!tree.has(p) && tree.has(s.ppid)) (tree.add(p), (grew = true));
+  }
+  for (const p of tree) total += stats.get(p)?.ms ?? 0;
+  return total;
 }
 
 export function percentile(sorted: number[], p: number): number {

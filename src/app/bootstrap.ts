@@ -9,6 +9,7 @@ import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
 import { httpConfig } from '../http/http.config.js';
 import { accessLog, correlateRequests } from '../logging/access-log.js';
 import { createRootLogger, JsonNestLogger } from '../logging/logger.js';
+import { CLUSTER_MESSAGES, isClusterMessage } from './cluster-messages.js';
 import { validateConfiguration } from './configuration.js';
 import { CoreModule } from './core.module.js';
 import { type Role, roleModule } from './roles.js';
@@ -20,8 +21,11 @@ export interface Started {
   port?: number;
 }
 
-/** Starts a role: validates configuration, builds the module graph, listens when it serves HTTP. */
-export async function startRole(role: Role): Promise<Started> {
+/**
+ * Starts a role: validates configuration, builds the module graph, listens when it serves HTTP.
+ * `clustered`: one of several HTTP processes of the API (its supervisor announces the port).
+ */
+export async function startRole(role: Role, opts: { clustered?: boolean } = {}): Promise<Started> {
   validateConfiguration();
   const logger = createRootLogger(role);
   const module = roleModule(role, CoreModule.forRoot(logger));
@@ -44,7 +48,8 @@ export async function startRole(role: Role): Promise<Started> {
   stopOnSignals(app, logger);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : http.port;
-  logger.info({ port }, `${role === 'all' ? 'access point (API and worker)' : 'API'} listening on port ${port}`);
+  if (opts.clustered) logger.info({ port }, `API process ${process.pid} serving port ${port}`);
+  else logger.info({ port }, `${role === 'all' ? 'access point (API and worker)' : 'API'} listening on port ${port}`);
   return { app, logger, port };
 }
 
@@ -82,6 +87,11 @@ function stopOnSignals(app: INestApplicationContext, logger: Logger): void {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // One of the API's HTTP processes: its supervisor asks it to drain (the terminal's Ctrl-C may
+  // have reached it already: then this is no second signal).
+  process.on('message', (message: unknown) => {
+    if (isClusterMessage(message, CLUSTER_MESSAGES.stop) && !stopping) stop('SIGTERM');
+  });
 }
 
 /** Entry-point wrapper: a configuration or start-up problem is one clear line, never a stack trace. */

@@ -8,6 +8,17 @@ export const httpConfig = defineConfig(
     HOST: env.string('0.0.0.0'),
     HTTP_JSON_LIMIT_KB: env.int(256, 1, 10_240),
     HTTP_SHUTDOWN_GRACE_MS: env.int(15_000, 0),
+    /**
+     * HTTP processes of the API role on one port (Node cluster), each with its own database and Redis
+     * pools; 0 = one per CPU core. The embedded database (no DATABASE_URL) allows one.
+     */
+    API_PROCESSES: env.int(0, 0, 256),
   },
-  (v) => ({ port: v.PORT, host: v.HOST, jsonLimitBytes: v.HTTP_JSON_LIMIT_KB * 1024, shutdownGraceMs: v.HTTP_SHUTDOWN_GRACE_MS }),
+  (v) => ({
+    port: v.PORT,
+    host: v.HOST,
+    jsonLimitBytes: v.HTTP_JSON_LIMIT_KB * 1024,
+    shutdownGraceMs: v.HTTP_SHUTDOWN_GRACE_MS,
+    apiProcesses: v.API_PROCESSES,
+  }),
 );

@@ -327,6 +327,18 @@ export class MessageRepository {
     );
   }
 
+  /** Which of `sha256s` a message or one of its documents refers to (blob garbage collection keeps those). */
+  async referencedBlobs(sha256s: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ sha256: string }>(
+      `SELECT sha256 FROM message_documents WHERE sha256 = ANY($1::text[])
+       UNION SELECT raw_sha256 FROM messages WHERE raw_sha256 = ANY($1::text[])
+       UNION SELECT payload_sha256 FROM messages WHERE payload_sha256 = ANY($1::text[])
+       UNION SELECT signal_sha256 FROM messages WHERE signal_sha256 = ANY($1::text[])`,
+      [sha256s],
+    );
+    return new Set(rows.map((r) => r.sha256));
+  }
+
   async documents(messageId: string): Promise<MessageDocument[]> {
     const rows = await this.db.query<Row>(
       `SELECT role, sha256, media_type, size FROM message_documents WHERE message_id = $1 ORDER BY created_at, role`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ClusterMetricsClient } from './cluster-metrics.js';
 
 /** The process's Prometheus registry and the metrics every module shares. */
 @Injectable()
@@ -36,11 +37,14 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  // Read from Redis and the database at scrape time by the process that answers the scrape: with
+  // several HTTP processes, its values are the current ones (the others' are left out, never summed).
   readonly queueJobs = new Gauge({
     name: 'queue_jobs',
     help: 'Jobs per queue and state',
     labelNames: ['queue', 'state'] as const,
     registers: [this.registry],
+    aggregator: 'omit',
   });
 
   readonly messagesByState = new Gauge({
@@ -48,6 +52,7 @@ export class MetricsService {
     help: 'Message records per direction and state',
     labelNames: ['direction', 'state'] as const,
     registers: [this.registry],
+    aggregator: 'omit',
   });
 
   readonly certificateExpirySeconds = new Gauge({
@@ -55,7 +60,11 @@ export class MetricsService {
     help: 'Seconds until this access point certificate expires',
     labelNames: ['subject', 'slot'] as const,
     registers: [this.registry],
+    aggregator: 'min',
   });
+
+  /** Set when this is one of several HTTP processes of the API: /metrics answers for all of them. */
+  private readonly cluster = ClusterMetricsClient.create(this.registry);
 
   private readonly collectors: Array<() => Promise<void>> = [];
 
@@ -71,6 +80,10 @@ export class MetricsService {
   async render(): Promise<{ contentType: string; body: string }> {
     // A collector whose backend is down must not fail the scrape: its gauges keep their last value.
     await Promise.allSettled(this.collectors.map((c) => c()));
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    if (!this.cluster) return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    // Every process's counters and histograms summed, and this process's fresh scrape-time gauges.
+    const own = await Promise.all(['queue_jobs', 'messages'].map((name) => this.registry.getSingleMetricAsString(name)));
+    const all = await this.cluster.all();
+    return { contentType: this.registry.contentType, body: `${all.trimEnd()}\n${own.join('\n')}\n` };
   }
 }

@@ -37,6 +37,12 @@ export class OutboundAttempts {
     );
   }
 
+  /** Which of `sha256s` an attempt's reply signal is (blob garbage collection keeps those). */
+  async referencedBlobs(sha256s: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ sha256: string }>('SELECT DISTINCT signal_sha256 AS sha256 FROM outbound_attempts WHERE signal_sha256 = ANY($1::text[])', [sha256s]);
+    return new Set(rows.map((r) => r.sha256));
+  }
+
   async forMessage(messageId: string): Promise<OutboundAttempt[]> {
     const rows = await this.db.query<Row>(`SELECT * FROM outbound_attempts WHERE message_id = $1 ORDER BY id`, [messageId]);
     return rows.map((r) => ({

@@ -4,6 +4,32 @@ import type { ConfigOf } from '../config/define-config.js';
 import { redisConfig } from './redis.config.js';
 
 /**
+ * Connection options through Redis Sentinel: the sentinels name the current primary; after a
+ * failover (the primary killed, a replica promoted) every connection reconnects to the new one.
+ * Credentials, database number and TLS come from REDIS_URL.
+ */
+export function sentinelOptions(cfg: ConfigOf<typeof redisConfig>, options: RedisOptions): RedisOptions {
+  const url = new URL(cfg.url);
+  const db = Number(url.pathname.replace(/^\//, '') || 0);
+  return {
+    ...options,
+    sentinels: cfg.sentinels,
+    name: cfg.sentinelName,
+    sentinelPassword: cfg.sentinelPassword,
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: Number.isInteger(db) ? db : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    // Connections to a node that is no longer the primary are dropped and made again through the sentinels.
+    role: 'master',
+    failoverDetector: true,
+    // A write that reaches a node demoted to replica: reconnect (to the primary) and send it again.
+    reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
+    sentinelRetryStrategy: (times) => Math.min(200 * times, 2_000),
+  };
+}
+
+/**
  * Owns every Redis connection of the process. Producers fail fast while Redis is away (so an AS4
  * request is answered with a retryable error instead of hanging); blocking consumers wait for it.
  */
@@ -28,11 +54,8 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   private open(options: RedisOptions): Redis {
-    const client = new Redis(this.cfg.url, {
-      ...options,
-      retryStrategy: (times) => Math.min(200 * times, 2_000),
-      lazyConnect: false,
-    });
+    const common: RedisOptions = { ...options, retryStrategy: (times) => Math.min(200 * times, 2_000), lazyConnect: false };
+    const client = this.cfg.sentinels.length > 0 ? new Redis(sentinelOptions(this.cfg, common)) : new Redis(this.cfg.url, common);
     // Connection errors are reported by readiness and by the operations that need Redis.
     client.on('error', () => undefined);
     this.opened.push(client);

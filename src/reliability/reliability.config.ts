@@ -16,7 +16,7 @@ export const reliabilityConfig = defineConfig(
     RELIABILITY_RECONCILE_MAX_PER_PASS: env.int(20_000, 1, 10_000_000),
     /** Re-queues of a stuck message before it is moved to `failed` for an operator. */
     RELIABILITY_MAX_REQUEUES: env.int(5, 0, 1_000),
-    /** How often housekeeping runs (expired duplicate claims, abandoned temporary files). */
+    /** How often housekeeping runs (expired duplicate claims, abandoned temporary files, unreferenced blobs of the postgres blob store). */
     RELIABILITY_HOUSEKEEPING_INTERVAL_SECONDS: env.int(3_600, 1, 7 * 86_400),
     /** A temporary file in DATA_DIR/tmp older than this was left by a crash and is removed. */
     RELIABILITY_TEMP_FILE_MAX_AGE_SECONDS: env.int(86_400, 60, 365 * 86_400),

@@ -1,7 +1,19 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { ConfigOf } from '../config/define-config.js';
+import { Database } from '../database/database.js';
 import { BlobStore } from './blob-store.js';
-import { storageConfig } from './storage.config.js';
+import { FilesystemBlobStore } from './filesystem-blob-store.js';
+import { PostgresBlobStore } from './postgres-blob-store.js';
+import { storageConfig, type StorageConfig } from './storage.config.js';
+
+/** The configured backend behind the one `BlobStore` interface. */
+export function openBlobStore(cfg: StorageConfig, db: Database): BlobStore {
+  switch (cfg.backend) {
+    case 'postgres':
+      return new PostgresBlobStore(db, cfg.dataDir, cfg.chunkBytes);
+    case 'filesystem':
+      return new FilesystemBlobStore(cfg.dataDir, cfg.minFreeBytes, cfg.writerThreads);
+  }
+}
 
 @Global()
 @Module({
@@ -9,15 +21,15 @@ import { storageConfig } from './storage.config.js';
     storageConfig.provider,
     {
       provide: BlobStore,
-      inject: [storageConfig.KEY],
-      useFactory: async (cfg: ConfigOf<typeof storageConfig>) => {
-        const store = new BlobStore(cfg.dataDir, cfg.minFreeBytes, cfg.writerThreads);
+      inject: [storageConfig.KEY, Database],
+      useFactory: async (cfg: StorageConfig, db: Database) => {
+        const store = openBlobStore(cfg, db);
         await store.init();
         return store;
       },
     },
   ],
-  exports: [BlobStore],
+  exports: [BlobStore, storageConfig.KEY],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(BlobStore) private readonly blobs: BlobStore) {}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDevPki } from '../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../src/pki/dev-pki.js';
 import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
-import { BlobStore } from '../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 import { buildFromPartner, sbdAround, sendFromPartner, verifyAsSender } from '../support/as4-client.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
@@ -56,7 +56,7 @@ describe('AS4 receive over HTTP (API process, PostgreSQL, Redis, file store)', (
       [sent.built.messageId],
     );
     expect(row).toMatchObject({ state: 'received', kind: 'cart', sender_id: SELLER, receiver_id: BUYER });
-    const blobs = new BlobStore(dataDir);
+    const blobs = new FilesystemBlobStore(dataDir);
     expect((await blobs.read(row!.raw_sha256)).equals(sent.body)).toBe(true);
     const docs = await db.db.query<{ role: string }>(`SELECT role FROM message_documents WHERE message_id = $1 ORDER BY role`, [row!.id]);
     expect(docs.map((d) => d.role)).toEqual(['receipt', 'received-raw', 'sbd']);

@@ -16,7 +16,8 @@ import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
-import { BlobStore } from '../../src/storage/blob-store.js';
+import type { BlobStore } from '../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ORDER_DOCUMENT = transactionRegistry.acceptedDocuments([TRANSACTIONS.order])[0]!;
@@ -31,7 +32,7 @@ export function deliveryServices(db: Database, dataDir: string, prefix: string) 
   const clock = new Clock();
   const redis = new RedisConnections(redisConfig.load({ REDIS_URL, QUEUE_PREFIX: prefix }));
   const queue = new BullJobQueue(redis);
-  const blobs = new BlobStore(dataDir);
+  const blobs = new FilesystemBlobStore(dataDir);
   const messages = new MessageRepository(db, clock);
   const participants = new ParticipantRepository(db);
   const webhook = webhookConfig.load({ WEBHOOK_ALLOW_HTTP: 'true' });
@@ -62,7 +63,7 @@ const buyerConfig = parseBuyerConfig({
 
 /** An order message as the punch-out flow leaves it: kind `order`, state `created`, its T01 stored under role `order`. */
 export async function createOrderMessage(
-  services: Pick<ReturnType<typeof deliveryServices>, 'blobs' | 'messages'>,
+  services: { blobs: BlobStore; messages: MessageRepository },
   opts: { orderId: string; supplier: string; buyer: string },
 ): Promise<string> {
   const [scheme, value] = opts.supplier.split(':') as [string, string];

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BlobStore, BlobStoreError } from '../../src/storage/blob-store.js';
+import { BlobStoreError } from '../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 import { SmallDisk } from './support/small-disk.js';
 
 const disk = new SmallDisk(2);
@@ -11,7 +12,7 @@ describe.skipIf(disk.mode !== 'tmpfs')('blob store on a full disk (tmpfs; needs 
   afterAll(() => disk.remove());
 
   it('refuses bytes that do not fit and keeps neither a blob nor a part file', async () => {
-    const store = new BlobStore(disk.dir);
+    const store = new FilesystemBlobStore(disk.dir);
     await store.init();
     disk.fill(100 * 1024);
     const bytes = Buffer.alloc(300 * 1024, 0x61);

@@ -19,7 +19,7 @@ import type { DevPki } from '../../src/pki/dev-pki.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
-import { BlobStore } from '../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 import type { ValidationReport } from '../../src/validation/validation-report.js';
 import { ORDER_DOC, ORDERING, orderXml, sbdFor } from '../as4/support/scenario.js';
 import { sendFromPartner } from '../support/as4-client.js';
@@ -79,7 +79,7 @@ describe('Message Level Status between two access points', () => {
     smp.serve(serviceMetadataUrl('', parseParticipant('0242:000002'), parseDocumentType(qualifiedDocumentTypeId(MLS.documentTypeId))), signEnveloped(metadata, pki.smp.keyPem, pki.smp.certPem));
 
     const clock = new Clock();
-    const blobsA = new BlobStore(sa.dir);
+    const blobsA = new FilesystemBlobStore(sa.dir);
     await blobsA.init();
     const redisA = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: sa.common.QUEUE_PREFIX }));
     const queueA = new BullJobQueue(redisA);

@@ -25,11 +25,14 @@ const service = z.strictObject({
   stop_grace_period: z.string().optional(),
   restart: z.enum(['no', 'always', 'on-failure', 'unless-stopped']).optional(),
   profiles: z.array(z.string()).optional(),
+  deploy: z.strictObject({ replicas: z.union([z.number().int().positive(), z.string().regex(/^\$\{[A-Z_]+:-\d+\}$/)]) }).optional(),
+  configs: z.array(z.strictObject({ source: z.string(), target: z.string() })).optional(),
 });
 const compose = z.strictObject({
   name: z.string(),
   'x-ap-environment': z.record(z.string(), z.string()),
   services: z.record(z.string(), service),
+  configs: z.record(z.string(), z.strictObject({ content: z.string() })),
   secrets: z.record(z.string(), z.strictObject({ file: z.string() })),
   volumes: z.record(z.string(), z.null()),
 });
@@ -40,7 +43,7 @@ const known = new Set(ALL_CONFIGS.flatMap((ns) => Object.keys(ns.env)));
 
 describe('docker-compose.yml', () => {
   it('has the services operators expect', () => {
-    expect(Object.keys(doc.services).sort()).toEqual(['api', 'postgres', 'redis', 'sample-oms', 'worker']);
+    expect(Object.keys(doc.services).sort()).toEqual(['api', 'postgres', 'proxy', 'redis', 'sample-oms', 'worker']);
     expect(doc.services.api!.command).toEqual(['node', 'dist/main.js']);
     expect(doc.services.worker!.command).toEqual(['node', 'dist/worker.js']);
   });
@@ -56,6 +59,7 @@ describe('docker-compose.yml', () => {
       for (const dep of Object.keys(s.depends_on ?? {})) expect(doc.services, `${name} depends on ${dep}`).toHaveProperty(dep);
       for (const v of s.volumes ?? []) expect(doc.volumes, `${name} volume ${v}`).toHaveProperty(v.split(':')[0]!);
       for (const secret of s.secrets ?? []) expect(doc.secrets).toHaveProperty(secret);
+      for (const c of s.configs ?? []) expect(doc.configs).toHaveProperty(c.source);
     }
   });
 
@@ -65,9 +69,21 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('shares the blob store between the API and the worker', () => {
-    const data = (s: string) => doc.services[s]!.volumes!.find((v) => v.endsWith(':/data'));
-    expect(data('api')).toBeDefined();
-    expect(data('api')).toEqual(data('worker'));
+  it('shares the blob store between the API and the worker replicas through PostgreSQL, no disk shared', () => {
+    for (const role of ['api', 'worker']) {
+      expect(doc.services[role]!.environment!.STORAGE_BACKEND).toBe('postgres');
+      expect(doc.services[role]!.environment!.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+      expect(doc.services[role]!.volumes ?? []).toEqual([]);
+      expect(doc.services[role]!.deploy?.replicas).toBeDefined();
+    }
+  });
+
+  it('publishes one port, the reverse proxy in front of the API replicas', () => {
+    expect(doc.services.proxy!.ports).toEqual(['8080:8080']);
+    expect(doc.services.api!.ports).toBeUndefined();
+    const conf = doc.configs.proxy_conf!.content;
+    expect(conf).toContain('server api:8080 resolve;');
+    expect(conf).toContain('proxy_request_buffering off;');
+    expect(conf).toContain('client_max_body_size 0;');
   });
 });

@@ -17,7 +17,8 @@ import { createDevPki, type DevPki } from '../../src/pki/dev-pki.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
-import { BlobStore } from '../../src/storage/blob-store.js';
+import { type BlobStore } from '../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 import { reportingConfig } from '../../src/reporting/reporting.config.js';
 import { ReportingMetrics } from '../../src/reporting/reporting-metrics.js';
 import { TransmissionRecorder } from '../../src/reporting/transmission-recorder.js';
@@ -73,7 +74,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: prefix }));
     queue = new BullJobQueue(redis);
     messages = new MessageRepository(db.db, clock);
-    blobs = new BlobStore(dir);
+    blobs = new FilesystemBlobStore(dir);
     await blobs.init();
     attempts = new OutboundAttempts(db.db);
     service = new OutboundService(messages, blobs, queue, { messageIdDomain: 'ap.test' });

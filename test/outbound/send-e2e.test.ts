@@ -10,7 +10,7 @@ import { Clock } from '../../src/common/clock.js';
 import { readDevPki } from '../../src/pki/dev-pki-files.js';
 import { DEV_PKI_FILES } from '../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../src/pki/dev-pki.js';
-import { BlobStore } from '../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 import { parseDocumentType, parseParticipant } from '../../src/discovery/identifiers.js';
 import { serviceMetadataUrl } from '../../src/discovery/smp-client.js';
 import { orderXml } from '../as4/support/scenario.js';
@@ -112,7 +112,7 @@ describe('our sender → our receiver (the API process from dist): signed receip
     expect(sent.outcome.kind === 'receipt' && sent.outcome.signer.subject).toContain('CN=PDK000001');
     const row = await receivedRow(sent.messageId);
     expect(row).toMatchObject({ state: 'received', kind: 'order' });
-    const sbd = (await new BlobStore(dataDir).read((await sbdOf(row!.id)).sha256)).toString('utf8');
+    const sbd = (await new FilesystemBlobStore(dataDir).read((await sbdOf(row!.id)).sha256)).toString('utf8');
     expect(sbd).toContain(order.toString('utf8').replace(/^<\?xml[^?]*\?>\s*/, ''));
   });
 
@@ -157,7 +157,7 @@ describe('our sender → our receiver (the API process from dist): signed receip
     expect(Number(stored.size)).toBe(sent.sbdSize);
     const tail = Buffer.from('</StandardBusinessDocument>');
     // The SBD from the document's root on, minus the envelope's closing tag, is the document as sent.
-    const whole = readFileSync(new BlobStore(dataDir).pathOf(stored.sha256));
+    const whole = readFileSync(new FilesystemBlobStore(dataDir).pathOf(stored.sha256));
     const embedded = whole.subarray(whole.indexOf('<Catalogue'), whole.length - tail.length);
     expect(createHash('sha256').update(embedded).digest('hex')).toBe(expectedDocument);
   }, 60_000);

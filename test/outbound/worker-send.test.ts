@@ -21,7 +21,7 @@ import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
 import { parseDocumentType, parseParticipant } from '../../src/discovery/identifiers.js';
 import { serviceMetadataUrl } from '../../src/discovery/smp-client.js';
-import { BlobStore } from '../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 import { orderXml } from '../as4/support/scenario.js';
 import { FakeSmpServer } from '../discovery/support/fake-smp-server.js';
 import { signEnveloped, smp1Metadata } from '../discovery/support/smp-documents.js';
@@ -95,7 +95,7 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
   };
 
   it('sends a submitted order and records the receipt; a refused one ends in send-failed with the ebMS code', async () => {
-    const blobs = new BlobStore(senderData);
+    const blobs = new FilesystemBlobStore(senderData);
     await blobs.init();
     const messages = new MessageRepository(db.db, new Clock());
     const service = new OutboundService(messages, blobs, queue, { messageIdDomain: 'worker.test' });
@@ -124,7 +124,7 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
   });
 
   it('sends a catalogue response (T58) the catalogue flow hands to the delivery flow, over AS4 to the endpoint its SMP names', async () => {
-    const blobs = new BlobStore(senderData);
+    const blobs = new FilesystemBlobStore(senderData);
     await blobs.init();
     const messages = new MessageRepository(db.db, new Clock());
     const response = Buffer.from(

@@ -19,7 +19,7 @@ import { buildEusr, eusrXml } from '../../src/reporting/eusr.js';
 import { currentPeriod, previousPeriod, shiftPeriod } from '../../src/reporting/reporting-period.js';
 import { TransmissionRepository } from '../../src/reporting/transmission-repository.js';
 import { buildTsr, tsrXml } from '../../src/reporting/tsr.js';
-import { BlobStore } from '../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 import { ValidationEngine } from '../../src/validation/validation-engine.js';
 import { orderXml } from '../as4/support/scenario.js';
 import { FakeSmpServer } from '../discovery/support/fake-smp-server.js';
@@ -104,7 +104,7 @@ describe('Peppol Reporting between two access points', () => {
       const api = await startProcess('main.js', { ...common, PORT: '0' }, { timeoutMs: 120_000 });
       processes.push(api);
       for (let i = 0; i < workers; i++) processes.push(await startProcess('worker.js', common, { timeoutMs: 120_000 }));
-      const blobs = new BlobStore(dir);
+      const blobs = new FilesystemBlobStore(dir);
       await blobs.init();
       const redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: common.QUEUE_PREFIX }));
       const queue = new BullJobQueue(redis);
@@ -282,7 +282,7 @@ describe('Peppol Reporting between two access points', () => {
     expect(atA).toHaveLength(2);
     for (const { id } of atA) {
       const sbd = (await a.db.db.query<{ sha256: string }>(`SELECT sha256 FROM message_documents WHERE message_id = $1 AND role = 'sbd'`, [id]))[0]!;
-      const text = (await new BlobStore(dirs[0]!).read(sbd.sha256)).toString('utf8');
+      const text = (await new FilesystemBlobStore(dirs[0]!).read(sbd.sha256)).toString('utf8');
       const report = engine.validate(text);
       expect([TSR.id, EUSR.id]).toContain(report.transaction);
       expect(report.fired.filter((f) => f.flag === 'fatal'), report.transaction!).toEqual([]);

@@ -25,7 +25,8 @@ export async function startProcess(
 ): Promise<RunningProcess> {
   requireBuild();
   const child = spawn(process.execPath, [path.join(DIST, entry), ...(opts.args ?? [])], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    // One HTTP process unless a test asks for more (API_PROCESSES defaults to the core count).
+    env: { ...process.env, LOG_LEVEL: 'info', API_PROCESSES: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

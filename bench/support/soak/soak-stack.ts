@@ -39,7 +39,7 @@ export interface SoakProcess {
 export class SoakStack {
   pki!: DevPki;
   api!: SoakProcess;
-  worker!: SoakProcess;
+  worker?: SoakProcess;
   apiPort = 0;
   db!: PostgresDatabase;
   dataDir = '';
@@ -47,7 +47,34 @@ export class SoakStack {
   private oms?: SampleOmsServer;
   private readonly queuePrefix = `soak-${randomBytes(4).toString('hex')}`;
 
-  constructor(private readonly databaseUrl: string) {}
+  /** Worker processes besides `worker` (scale-out). */
+  readonly moreWorkers: SoakProcess[] = [];
+  private env: Record<string, string> = {};
+
+  /**
+   * `apiProcesses`: API_PROCESSES of the API; `workers`: worker processes started with the stack (0:
+   * none until `startWorkers`); `env`: more environment for every process (e.g. STORAGE_BACKEND).
+   */
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly options: { apiProcesses?: number; workers?: number; env?: Record<string, string> } = {},
+  ) {}
+
+  /** Directory where the sample OMS keeps the events it accepted (JSON lines). */
+  get omsDataDir(): string {
+    return path.join(this.dataDir, 'oms');
+  }
+
+  /** Starts `count` worker processes (more instances of the worker role). */
+  async startWorkers(count: number): Promise<void> {
+    await Promise.all(
+      Array.from({ length: count }, async () => {
+        const worker = await spawnRole('worker.js', { ...this.env, LOG_LEVEL: 'info' }, async (out) => out.includes('worker started'));
+        if (this.worker) this.moreWorkers.push(worker);
+        else this.worker = worker;
+      }),
+    );
+  }
 
   async start(): Promise<this> {
     this.dataDir = await mkdtemp(path.join(tmpdir(), 'soak-'));
@@ -88,17 +115,21 @@ export class SoakStack {
       HOST: '127.0.0.1',
       PORT: String(this.apiPort),
       LOG_LEVEL: 'warn',
+      ...(this.options.apiProcesses ? { API_PROCESSES: String(this.options.apiProcesses) } : {}),
+      ...this.options.env,
     };
+    this.env = env;
     this.api = await spawnRole('main.js', env, async () => (await fetch(`http://127.0.0.1:${this.apiPort}/health/ready`).catch(() => null))?.status === 200);
     const routes = new RouteService(this.db, new RouteRepository(this.db), new ParticipantRepository(this.db), new Clock(), { allowHttp: true }, deliveryConfig.load({}));
     await routes.create({ kind: 'webhook', supplierId: SOAK_SUPPLIER, url: `${omsUrl}/webhooks`, secret, name: 'sample OMS' });
-    this.worker = await spawnRole('worker.js', { ...env, LOG_LEVEL: 'info' }, async (out) => out.includes('worker started'));
+    await this.startWorkers(this.options.workers ?? 1);
     return this;
   }
 
   async stop(): Promise<void> {
     await this.api?.stop();
     await this.worker?.stop();
+    for (const w of this.moreWorkers) await w.stop();
     await this.oms?.stop();
     await this.removeQueues();
     await this.db?.close();

@@ -60,6 +60,12 @@ export class DeliveryRepository {
     return inserted ? toEvent(inserted) : (await this.event(event.id, tx))!;
   }
 
+  /** Which of `sha256s` a webhook event's body is (blob garbage collection keeps those). */
+  async referencedBlobs(sha256s: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ sha256: string }>('SELECT DISTINCT body_sha256 AS sha256 FROM webhook_events WHERE body_sha256 = ANY($1::text[])', [sha256s]);
+    return new Set(rows.map((r) => r.sha256));
+  }
+
   async event(id: string, tx: SqlExecutor = this.db): Promise<StoredWebhookEvent | null> {
     const [row] = await tx.query<Row>(`SELECT * FROM webhook_events WHERE id = $1`, [id]);
     return row ? toEvent(row) : null;

@@ -137,6 +137,17 @@ export class Stack {
     return this.worker;
   }
 
+  /** Processes started besides `api` and `worker` (further instances of a role); stopped with the stack. */
+  readonly others: RunningProcess[] = [];
+
+  /** One more instance of a role (`main.js` or `worker.js`) on the same database, Redis and queues. */
+  async startInstance(entry: 'main.js' | 'worker.js', env: Record<string, string> = {}): Promise<RunningProcess> {
+    const ready = entry === 'main.js' ? /listening on port (\d+)/ : /worker started/;
+    const started = await startProcess(entry, { ...this.baseEnv, ...env }, { ready, timeoutMs: 180_000 });
+    this.others.push(started);
+    return started;
+  }
+
   /** Readiness as a load balancer sees it. */
   async ready(): Promise<{ status: number; body: Record<string, unknown> }> {
     const res = await fetch(`${this.apiUrl}/health/ready`);
@@ -144,7 +155,7 @@ export class Stack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.api?.stop('SIGKILL'), this.worker?.stop('SIGKILL')]);
+    await Promise.all([this.api?.stop('SIGKILL'), this.worker?.stop('SIGKILL'), ...this.others.map((p) => p.stop('SIGKILL'))]);
     await this.dbProxy?.stop();
     await this.redisProxy?.stop();
     await this.redis?.kill();

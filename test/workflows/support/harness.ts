@@ -19,7 +19,8 @@ import { BullJobQueue } from '../../../src/queue/bull-job-queue.js';
 import { QUEUES } from '../../../src/queue/queues.js';
 import { redisConfig } from '../../../src/redis/redis.config.js';
 import { RedisConnections } from '../../../src/redis/redis-connections.js';
-import { BlobStore } from '../../../src/storage/blob-store.js';
+import { type BlobStore } from '../../../src/storage/blob-store.js';
+import { FilesystemBlobStore } from '../../../src/storage/filesystem-blob-store.js';
 import { receiveDocument, type DocumentToReceive } from '../../support/received-document.js';
 import { ApprovalStore } from '../../../src/workflows/punchout/approval-store.js';
 import { ApprovalService } from '../../../src/workflows/punchout/approval.service.js';
@@ -131,7 +132,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     ...env,
   };
   const clock = new Clock();
-  const blobs = new BlobStore(dataDir);
+  const blobs = new FilesystemBlobStore(dataDir);
   await blobs.init();
   const messages = new MessageRepository(database.db, clock);
   const redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: prefix }));

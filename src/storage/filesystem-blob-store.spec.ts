@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BlobStore, BlobStoreError } from './blob-store.js';
+import { BlobStoreError } from './blob-store.js';
+import { FilesystemBlobStore } from './filesystem-blob-store.js';
 
-describe('BlobStore', () => {
+describe('FilesystemBlobStore', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'blobs-'));
@@ -14,7 +15,7 @@ describe('BlobStore', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('stores bytes under their SHA-256 and reads them back', async () => {
-    const store = new BlobStore(dir);
+    const store = new FilesystemBlobStore(dir);
     await store.init();
     const bytes = Buffer.from('<Order/>');
     const blob = await store.put(bytes);
@@ -24,7 +25,7 @@ describe('BlobStore', () => {
   });
 
   it('streams a large input without buffering it whole and leaves no temporary file', async () => {
-    const store = new BlobStore(dir);
+    const store = new FilesystemBlobStore(dir);
     await store.init();
     const chunk = Buffer.alloc(1 << 20, 7);
     const blob = await store.put(Readable.from((function* () { for (let i = 0; i < 8; i++) yield chunk; })()));
@@ -33,7 +34,7 @@ describe('BlobStore', () => {
   });
 
   it('removes the partial file when the source fails', async () => {
-    const store = new BlobStore(dir);
+    const store = new FilesystemBlobStore(dir);
     await store.init();
     const failing = Readable.from((async function* () { yield Buffer.from('partial'); throw new Error('connection reset'); })());
     await expect(store.put(failing)).rejects.toThrow(BlobStoreError);
@@ -41,13 +42,13 @@ describe('BlobStore', () => {
   });
 
   it('refuses to write when free space is below the configured floor', async () => {
-    const store = new BlobStore(dir, Number.MAX_SAFE_INTEGER);
+    const store = new FilesystemBlobStore(dir, Number.MAX_SAFE_INTEGER);
     await store.init();
     await expect(store.put('x')).rejects.toThrow(/not enough free disk space/);
   });
 
   it('stores several in-memory blobs in one batch, once per content, and leaves no temporary file', async () => {
-    const store = new BlobStore(dir);
+    const store = new FilesystemBlobStore(dir);
     await store.init();
     const a = Buffer.from('<raw/>');
     const b = Buffer.from('<sbd/>');
@@ -63,7 +64,7 @@ describe('BlobStore', () => {
   });
 
   it('a batch that cannot be written fails whole with BlobStoreError and leaves no temporary file', async () => {
-    const store = new BlobStore(dir);
+    const store = new FilesystemBlobStore(dir);
     await store.init();
     const first = await store.putAll([Buffer.from('kept')]);
     // A directory where the second blob's shard directory must go: its rename fails.
@@ -79,7 +80,7 @@ describe('BlobStore', () => {
   });
 
   it('rejects anything but a content address as a name (no path traversal)', () => {
-    const store = new BlobStore(dir);
+    const store = new FilesystemBlobStore(dir);
     expect(() => store.pathOf('../../etc/passwd')).toThrow(BlobStoreError);
   });
 });
