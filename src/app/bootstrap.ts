@@ -5,6 +5,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { mountAdminHttp } from '../admin/docs/admin-http.js';
 import { ConfigError } from '../config/define-config.js';
+import { redactText } from '../config/redact.js';
 import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
 import { httpConfig } from '../http/http.config.js';
 import { accessLog, correlateRequests } from '../logging/access-log.js';
@@ -90,6 +91,6 @@ export function runMain(start: () => Promise<unknown>): void {
     const known = error instanceof ConfigError || error instanceof EmbeddedDatabaseLockedError;
     const message = error instanceof Error ? error.message : String(error);
     // Exit only once the line is written: stderr to a pipe is asynchronous.
-    process.stderr.write(`peppol-ap: ${known ? message : `start-up failed: ${message}`}\n`, () => process.exit(1));
+    process.stderr.write(redactText(`peppol-ap: ${known ? message : `start-up failed: ${message}`}\n`), () => process.exit(1));
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defineConfig, describeDefault } from './define-config.js';
+import { z } from 'zod';
 import { env } from './env.js';
 
 const sample = defineConfig(
@@ -33,6 +34,39 @@ describe('defineConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(pattern);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('names every bad variable at once, one line each', () => {
+    let error: unknown;
+    try {
+      sample.load({ SAMPLE_PORT: 'eighty', SAMPLE_URL: 'http://x', SAMPLE_ON: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/SAMPLE_PORT[\s\S]*SAMPLE_URL[\s\S]*SAMPLE_ON/);
+    expect((error as Error).message.split('\n')).toHaveLength(4);
+  });
+
+  it('never shows a secret value or URL credentials', () => {
+    const secretive = defineConfig(
+      'secretive',
+      { SECRETIVE_URL: env.url(['postgres']), SECRETIVE_PASSWORD: z.string().min(20).optional() },
+      (v) => v,
+    );
+    let error: unknown;
+    try {
+      secretive.load({ SECRETIVE_URL: 'mysql://app:S3cretPassw0rd@127.0.0.1/db', SECRETIVE_PASSWORD: 'tooShort-pw' });
+    } catch (e) {
+      error = e;
+    }
+    const message = (error as Error).message;
+    expect(message).toContain('SECRETIVE_URL ("mysql://***@127.0.0.1/db")');
+    expect(message).toContain('SECRETIVE_PASSWORD (set, hidden)');
+    expect(message).not.toContain('S3cretPassw0rd');
+    expect(message).not.toContain('tooShort-pw');
   });
 
   it('describes defaults for documentation', () => {

@@ -1,6 +1,19 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
+import { redactText } from '../config/redact.js';
 import { currentCorrelation } from './correlation.js';
+
+/**
+ * Every line passes through `redactText` before it is written: URL credentials, webhook secrets and
+ * the configured passwords and keys never reach a log, whichever message or error field carries them.
+ */
+export function redactingDestination(target: pino.DestinationStream): pino.DestinationStream {
+  const stream = target as pino.DestinationStream & { flush?: (cb?: (error?: Error) => void) => void };
+  return {
+    write: (line: string) => target.write(redactText(line)),
+    ...(typeof stream.flush === 'function' ? { flush: (cb?: (error?: Error) => void) => stream.flush!(cb) } : {}),
+  } as pino.DestinationStream;
+}
 
 /** One JSON logger per process; every line carries the role and the current correlation id. */
 export function createRootLogger(role: string, level: string = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
@@ -17,7 +30,7 @@ export function createRootLogger(role: string, level: string = process.env.LOG_L
     // Secrets never reach the logs; payloads are never logged in the first place.
     redact: ['req.headers.authorization', 'req.headers["x-api-key"]', '*.secret', '*.password', '*.apiKey'],
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, redactingDestination(destination ?? pino.destination(1)));
 }
 
 /** Routes Nest's own logging into the JSON logger. */
