@@ -14,6 +14,8 @@ import { CertificateStatus, PkiModule } from '../pki/pki.module.js';
 import { WorkerHostModule } from '../queue/worker-host.module.js';
 import { ReliabilityModule } from '../reliability/reliability.module.js';
 import { WorkflowServicesModule } from '../workflows/workflow-services.module.js';
+import { ValidationModule } from '../validation/validation.module.js';
+import { ValidationService } from '../validation/validation.service.js';
 import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
 
 /** Feature modules both roles need. */
@@ -23,7 +25,7 @@ const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, Parti
 const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule];
 
 /** Feature modules of the worker role: the queue processors. */
-const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule];
+const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule, ValidationModule];
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -35,7 +37,14 @@ export function roleModule(role: Role, core: DynamicModule): DynamicModule {
     providers: [
       Lifecycle,
       // Readiness checks contributed by feature modules, besides database, Redis and storage.
-      { provide: READINESS_CHECKS, inject: [CertificateStatus], useFactory: (certificate: CertificateStatus) => [certificate] },
+      // The worker role is ready only with rules it can validate with.
+      role === 'api'
+        ? { provide: READINESS_CHECKS, inject: [CertificateStatus], useFactory: (certificate: CertificateStatus) => [certificate] }
+        : {
+            provide: READINESS_CHECKS,
+            inject: [CertificateStatus, ValidationService],
+            useFactory: (certificate: CertificateStatus, rules: ValidationService) => [certificate, rules],
+          },
     ],
     exports: [Lifecycle, READINESS_CHECKS],
     global: true,

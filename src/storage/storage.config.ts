@@ -4,7 +4,7 @@ import { env } from '../config/env.js';
 export const storageConfig = defineConfig(
   'storage',
   {
-    DATA_DIR: env.string('./data'),
+    DATA_DIR: env.dataDir(),
     STORAGE_MIN_FREE_MB: env.int(64, 0),
     STORAGE_WRITER_THREADS: env.int(4, 1, 64),
   },

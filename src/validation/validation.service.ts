@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { ReadinessCheck } from '../health/readiness-check.js';
 import type { ValidateOptions } from './validation-engine.js';
 import type { ValidationReport } from './validation-report.js';
 import { validationConfig, type ValidationConfig } from './validation.config.js';
@@ -7,11 +8,17 @@ import type { InstallOutcome, ReleaseListing } from './rules/rules-store.js';
 import { readRelease } from './rules/rule-release.js';
 import { TransactionRegistry } from '../peppol/index.js';
 
-/** Nest face of the Validator: started with the application, threads stopped at shutdown. */
+/**
+ * Nest face of the Validator: started with the application, threads stopped at shutdown. As a
+ * readiness check it is down when the rules could not be loaded (e.g. an unwritable rules folder):
+ * a worker that cannot validate must not look healthy.
+ */
 @Injectable()
-export class ValidationService implements OnModuleInit, OnApplicationShutdown {
+export class ValidationService implements OnModuleInit, OnApplicationShutdown, ReadinessCheck {
   private readonly logger = new Logger(ValidationService.name);
   readonly validator: Validator;
+  readonly name = 'validation-rules';
+  private state: { status: 'loading' } | { status: 'ready'; release: string } | { status: 'failed'; reason: string } = { status: 'loading' };
 
   constructor(
     @Inject(validationConfig.KEY) private readonly config: ValidationConfig,
@@ -30,9 +37,19 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown {
     this.ready = (async () => {
       await this.installDropIn();
       await this.validator.start();
+      this.state = { status: 'ready', release: String(this.validator.release) };
       this.logger.log(`Peppol BIS rules ${this.validator.release} active`);
     })();
-    this.ready.catch((error: unknown) => this.logger.error(`validation rules could not be loaded: ${(error as Error).message}`));
+    this.ready.catch((error: unknown) => {
+      this.state = { status: 'failed', reason: (error as Error).message };
+      this.logger.error(`validation rules could not be loaded: ${(error as Error).message}`);
+    });
+  }
+
+  /** Up while loading (a first run compiles for a while) and once loaded; down when loading failed. */
+  async check(): Promise<Record<string, unknown>> {
+    if (this.state.status === 'failed') throw new Error(`validation rules could not be loaded: ${this.state.reason}`);
+    return { ...this.state, rulesDir: this.config.rulesDir };
   }
 
   /** Resolves once the rules are loaded; rejects with the reason when they could not be. */

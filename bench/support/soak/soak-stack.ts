@@ -80,6 +80,7 @@ export class SoakStack {
       PEPPOL_STAGE: 'dev',
       PKI_DEV_DIR: path.join(this.dataDir, 'pki'),
       DATA_DIR: this.dataDir,
+      VALIDATION_CACHE_DIR: process.env.VALIDATION_CACHE_DIR ?? path.join(tmpdir(), 'peppol-ap-bench-rules-cache'),
       DATABASE_URL: `${this.databaseUrl}${this.databaseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${this.schema}`)}`,
       QUEUE_PREFIX: this.queuePrefix,
       SERVED_PARTICIPANTS: `${SOAK_BUYER},${SOAK_SUPPLIER}`,
