@@ -16,7 +16,8 @@ export default defineConfig({
     pool: 'forks',
     // Every process a test starts has its own DATA_DIR; the rules compiled from the shipped release
     // (named by the hash of their source) are shared between them instead of compiled again each time.
-    env: { VALIDATION_CACHE_DIR: process.env.VALIDATION_CACHE_DIR ?? path.join(tmpdir(), 'peppol-ap-test-sef-cache') },
+    // Workers started side by side take any free port for their health listener.
+    env: { VALIDATION_CACHE_DIR: process.env.VALIDATION_CACHE_DIR ?? path.join(tmpdir(), 'peppol-ap-test-sef-cache'), WORKER_HTTP_PORT: '0' },
     reporters: ['default'],
   },
 });

@@ -61,6 +61,7 @@ export default {
         VALIDATION_RULES_DIR: path.join(dir, 'rules'),
         VALIDATION_CACHE_DIR: process.env.VALIDATION_CACHE_DIR ?? path.join(os.tmpdir(), 'peppol-ap-bench-rules-cache'),
         VALIDATION_TRANSACTIONS: `${TRANSACTIONS.catalogue.id},${TRANSACTIONS.catalogueResponse.id}`,
+        WORKER_HTTP_PORT: '0',
       };
       worker = spawn(process.execPath, [path.join(DIST, 'worker.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       await started(worker);

@@ -27,14 +27,21 @@ export async function startRole(role: Role): Promise<Started> {
   const logger = createRootLogger(role);
   const module = roleModule(role, CoreModule.forRoot(logger));
   const nestLogger = new JsonNestLogger(logger);
-  if (role === 'worker') {
-    const app = await NestFactory.createApplicationContext(module, { logger: nestLogger, abortOnError: false });
-    await app.init();
-    stopOnSignals(app, logger);
-    logger.info('worker started');
-    return { app, logger };
-  }
   const http = httpConfig.load();
+  if (role === 'worker') {
+    // The queue processors, plus a small listener of their own (health, readiness, metrics) so an
+    // orchestrator can see a worker that cannot work.
+    const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false, abortOnError: false });
+    app.use(correlateRequests());
+    app.use(accessLog(logger));
+    await app.listen(http.workerPort, http.host);
+    stopOnSignals(app, logger);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : http.workerPort;
+    logger.info({ port }, `worker health and metrics listening on port ${port}`);
+    logger.info('worker started');
+    return { app, logger, port };
+  }
   // No global body parser: AS4 streams its request itself; JSON is parsed for the admin API only.
   const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false, abortOnError: false });
   app.use(correlateRequests());

@@ -24,8 +24,8 @@ const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [PkiModule, Parti
 /** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
 const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule];
 
-/** Feature modules of the worker role: the queue processors. */
-const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule, ValidationModule];
+/** Feature modules of the worker role: the queue processors, and its health and metrics endpoints. */
+const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule, ValidationModule, HealthModule, MetricsHttpModule];
 
 export type Role = 'api' | 'worker' | 'all';
 

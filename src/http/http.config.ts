@@ -8,6 +8,14 @@ export const httpConfig = defineConfig(
     HOST: env.string('0.0.0.0'),
     HTTP_JSON_LIMIT_KB: env.int(256, 1, 10_240),
     HTTP_SHUTDOWN_GRACE_MS: env.int(15_000, 0),
+    /** The worker role's own small HTTP listener: /health, /health/ready and /metrics (0: any free port). */
+    WORKER_HTTP_PORT: env.int(8081, 0, 65535),
   },
-  (v) => ({ port: v.PORT, host: v.HOST, jsonLimitBytes: v.HTTP_JSON_LIMIT_KB * 1024, shutdownGraceMs: v.HTTP_SHUTDOWN_GRACE_MS }),
+  (v) => ({
+    port: v.PORT,
+    host: v.HOST,
+    jsonLimitBytes: v.HTTP_JSON_LIMIT_KB * 1024,
+    shutdownGraceMs: v.HTTP_SHUTDOWN_GRACE_MS,
+    workerPort: v.WORKER_HTTP_PORT,
+  }),
 );

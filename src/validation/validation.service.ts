@@ -18,7 +18,7 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown, R
   private readonly logger = new Logger(ValidationService.name);
   readonly validator: Validator;
   readonly name = 'validation-rules';
-  private state: { status: 'loading' } | { status: 'ready'; release: string } | { status: 'failed'; reason: string } = { status: 'loading' };
+  private state: { state: 'loading' } | { state: 'ready'; release: string } | { state: 'failed'; reason: string } = { state: 'loading' };
 
   constructor(
     @Inject(validationConfig.KEY) private readonly config: ValidationConfig,
@@ -37,18 +37,18 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown, R
     this.ready = (async () => {
       await this.installDropIn();
       await this.validator.start();
-      this.state = { status: 'ready', release: String(this.validator.release) };
+      this.state = { state: 'ready', release: String(this.validator.release) };
       this.logger.log(`Peppol BIS rules ${this.validator.release} active`);
     })();
     this.ready.catch((error: unknown) => {
-      this.state = { status: 'failed', reason: (error as Error).message };
+      this.state = { state: 'failed', reason: (error as Error).message };
       this.logger.error(`validation rules could not be loaded: ${(error as Error).message}`);
     });
   }
 
   /** Up while loading (a first run compiles for a while) and once loaded; down when loading failed. */
   async check(): Promise<Record<string, unknown>> {
-    if (this.state.status === 'failed') throw new Error(`validation rules could not be loaded: ${this.state.reason}`);
+    if (this.state.state === 'failed') throw new Error(`validation rules could not be loaded: ${this.state.reason}`);
     return { ...this.state, rulesDir: this.config.rulesDir };
   }
 

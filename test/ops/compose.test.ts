@@ -65,6 +65,14 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('checks the readiness of the API and of the worker on the port each listens on', () => {
+    const api = doc.services.api!;
+    const worker = doc.services.worker!;
+    expect(api.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${api.environment?.PORT}/health/ready`);
+    expect(worker.environment?.WORKER_HTTP_PORT).toBeDefined();
+    expect(worker.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${worker.environment!.WORKER_HTTP_PORT}/health/ready`);
+  });
+
   it('shares the blob store between the API and the worker', () => {
     const data = (s: string) => doc.services[s]!.volumes!.find((v) => v.endsWith(':/data'));
     expect(data('api')).toBeDefined();

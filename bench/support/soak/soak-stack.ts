@@ -88,6 +88,7 @@ export class SoakStack {
       WEBHOOK_ALLOW_HTTP: 'true',
       HOST: '127.0.0.1',
       PORT: String(this.apiPort),
+      WORKER_HTTP_PORT: '0',
       LOG_LEVEL: 'warn',
     };
     this.api = await spawnRole('main.js', env, async () => (await fetch(`http://127.0.0.1:${this.apiPort}/health/ready`).catch(() => null))?.status === 200);
