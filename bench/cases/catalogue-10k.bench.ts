@@ -18,6 +18,7 @@ import { BlobStore } from '../../src/storage/blob-store.js';
 import { receiveDocument } from '../../test/support/received-document.js';
 import { BUILT_SERVER } from '../support/paths.js';
 import { TRANSACTIONS } from '../../src/peppol/index.js';
+import { Installation } from '../../src/database/installation.js';
 
 const LINES = 10_000;
 const TIMEOUT_MS = 30 * 60_000;
@@ -42,7 +43,7 @@ export default {
     await admin.query(`CREATE SCHEMA ${schema}`);
     const db = new PostgresDatabase(url, { poolSize: 2, statementTimeoutMs: 120_000, searchPath: schema });
     const redis = new RedisConnections(redisConfig.load({ ...process.env, QUEUE_PREFIX: prefix }));
-    const queue = new BullJobQueue(redis);
+    const queue = new BullJobQueue(redis, new Installation(db));
     let worker: ReturnType<typeof spawn> | undefined;
     try {
       await migrate(db);

@@ -16,6 +16,7 @@ import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { BlobStore } from '../../src/storage/blob-store.js';
+import { Installation } from '../../src/database/installation.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ORDER_DOCUMENT = transactionRegistry.acceptedDocuments([TRANSACTIONS.order])[0]!;
@@ -29,7 +30,7 @@ export function uniquePrefix(name: string): string {
 export function deliveryServices(db: Database, dataDir: string, prefix: string) {
   const clock = new Clock();
   const redis = new RedisConnections({ url: REDIS_URL, prefix });
-  const queue = new BullJobQueue(redis);
+  const queue = new BullJobQueue(redis, new Installation(db));
   const blobs = new BlobStore(dataDir);
   const messages = new MessageRepository(db, clock);
   const participants = new ParticipantRepository(db);

@@ -22,6 +22,7 @@ import { orderXml } from '../as4/support/scenario.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { LoopbackReceiver } from './support/loopback-receiver.js';
 import { devTrustStore, ORDER, ORDERING, senderStack, TableResolver, type SenderStack } from './support/sender-stack.js';
+import { Installation } from '../../src/database/installation.js';
 
 const BUYER = '0088:5798000000001';
 const SUPPLIER = '0088:7315458756324';
@@ -66,7 +67,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     await receiver.start();
     stack = senderStack(pki, new TableResolver(), clock, { policy: 'off' });
     redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: prefix }));
-    queue = new BullJobQueue(redis);
+    queue = new BullJobQueue(redis, new Installation(db.db));
     messages = new MessageRepository(db.db, clock);
     blobs = new BlobStore(dir);
     await blobs.init();

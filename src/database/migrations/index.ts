@@ -7,6 +7,7 @@ import { outboundAs4Schema } from './006-outbound-as4.js';
 import { receiptsWithoutClaims } from './007-receipts-without-claims.js';
 import { messageFailureShape } from './008-message-failure-shape.js';
 import { messageLevelStatus } from './011-message-level-status.js';
+import { installation } from './013-installation.js';
 
 export interface Migration {
   /** Sortable, never reused: the version recorded in schema_migrations. */
@@ -17,4 +18,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, messageLevelStatus];
+export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, messageLevelStatus, installation];

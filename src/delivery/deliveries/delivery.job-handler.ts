@@ -5,7 +5,7 @@ import { Database } from '../../database/database.js';
 import { MessageRepository, StateConflictError } from '../../messages/message-repository.js';
 import type { JobHandler } from '../../queue/job-handler.decorator.js';
 import { HandlesQueue } from '../../queue/job-handler.decorator.js';
-import type { JobContext } from '../../queue/job-queue.js';
+import { ForeignJobError, type JobContext } from '../../queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../queue/queues.js';
 import { BlobStore } from '../../storage/blob-store.js';
 import { deliveryConfig } from '../delivery.config.js';
@@ -57,10 +57,7 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     }
     const { deliveryId, jobSeq } = job;
     const current = await this.deliveries.get(deliveryId);
-    if (!current) {
-      this.logger.warn(`job ${context.jobId}: no delivery ${deliveryId}`);
-      return;
-    }
+    if (!current) throw new ForeignJobError(`delivery job for delivery ${deliveryId}, which is not in this installation's database`);
     // Another job owns the delivery now, or it is finished: this job has nothing to do.
     if (jobSeq !== current.jobSeq || current.state === 'delivered' || current.state === 'failed') return;
     const route = await this.routes.get(current.routeId).catch(() => null);
