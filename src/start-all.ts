@@ -26,5 +26,7 @@ runMain(async () => {
   }
   const redis = await ensureRedis(redisConfig.load().url, storageConfig.load().dataDir, say);
   if (redis) onStopped(() => void redis.kill('SIGTERM'));
-  await startRole('all');
+  const { banner } = await startRole('all');
+  say('ready');
+  for (const line of banner ?? []) process.stdout.write(`  ${line}\n`);
 });

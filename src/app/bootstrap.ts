@@ -3,13 +3,17 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import express from 'express';
 import type { Logger } from 'pino';
+import { adminConfig, type AdminConfig } from '../admin/admin.config.js';
+import { ApiKeyRepository } from '../admin/auth/api-key-repository.js';
 import { mountAdminHttp } from '../admin/docs/admin-http.js';
+import { databaseConfig } from '../database/database.config.js';
 import { ConfigError } from '../config/define-config.js';
 import { redactText } from '../config/redact.js';
 import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
 import { httpConfig } from '../http/http.config.js';
 import { accessLog, correlateRequests } from '../logging/access-log.js';
 import { createRootLogger, JsonNestLogger } from '../logging/logger.js';
+import { startBanner } from './banner.js';
 import { validateConfiguration } from './configuration.js';
 import { CoreModule } from './core.module.js';
 import { type Role, roleModule } from './roles.js';
@@ -19,6 +23,8 @@ export interface Started {
   logger: Logger;
   /** The bound HTTP port (API roles), e.g. when PORT=0 asked for any free port. */
   port?: number;
+  /** Where everything is and how to get a key (API roles), for the operator starting it. */
+  banner?: string[];
 }
 
 /** Starts a role: validates configuration, builds the module graph, listens when it serves HTTP. */
@@ -53,7 +59,31 @@ export async function startRole(role: Role): Promise<Started> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : http.port;
   logger.info({ port }, `${role === 'all' ? 'access point (API and worker)' : 'API'} listening on port ${port}`);
-  return { app, logger, port };
+  const banner = await firstContact(app, role, http.host, port);
+  // `npm start` prints it for a person; the API role (a container) logs it.
+  if (role === 'api') for (const line of banner) logger.info(line);
+  return { app, logger, port, banner };
+}
+
+/**
+ * The start banner. On a single machine (`npm start`) an installation that has never had an API key
+ * gets its first admin key here, shown once: the embedded database is held by this process, so the
+ * CLI could not make one while it runs. The API role (scaled, logs kept) never prints a key.
+ */
+async function firstContact(app: INestApplication, role: Role, host: string, port: number): Promise<string[]> {
+  const admin = app.get<AdminConfig>(adminConfig.KEY, { strict: false });
+  const keys = app.get(ApiKeyRepository, { strict: false });
+  const firstKey = role === 'all' ? (await keys.createFirstAdminKey())?.key : undefined;
+  const noKeys = firstKey === undefined && (await keys.none());
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return startBanner({
+    baseUrl: `http://${shownHost}:${port}`,
+    docs: admin.docsEnabled,
+    console: admin.consoleEnabled,
+    firstKey,
+    noKeys,
+    embedded: databaseConfig.load().url === undefined,
+  });
 }
 
 const afterStop: Array<() => Promise<void> | void> = [];

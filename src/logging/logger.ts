@@ -33,11 +33,18 @@ export function createRootLogger(role: string, level: string = process.env.LOG_L
   return pino(options, redactingDestination(destination ?? pino.destination(1)));
 }
 
+/**
+ * Nest's start-up chatter: a line per module initialised and per route mapped (about 95 of 105
+ * start-up lines). Useful when debugging the module graph, noise otherwise: logged at debug.
+ */
+const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
 /** Routes Nest's own logging into the JSON logger. */
 export class JsonNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    if (context !== undefined && START_UP_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace }, message instanceof Error ? message.message : String(message));
