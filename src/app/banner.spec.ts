@@ -9,6 +9,12 @@ describe('startBanner', () => {
     for (const url of ['/as4', '/docs', '/console', '/metrics', '/health/ready']) expect(text).toContain(`http://localhost:8080${url}`);
   });
 
+  it('sends admin URLs to the admin port when it is separate', () => {
+    const text = startBanner({ ...base, adminBaseUrl: 'http://localhost:9080' }).join('\n');
+    expect(text).toContain('http://localhost:8080/as4');
+    for (const url of ['/docs', '/console', '/metrics']) expect(text).toContain(`http://localhost:9080${url}`);
+  });
+
   it('leaves out what is turned off', () => {
     const text = startBanner({ ...base, docs: false, console: false }).join('\n');
     expect(text).not.toContain('/docs');

@@ -5,6 +5,8 @@
 export interface BannerFacts {
   /** Base URL as a user on this machine reaches it, e.g. http://localhost:8080. */
   baseUrl: string;
+  /** Where the admin API, Swagger UI, console and metrics are when ADMIN_PORT separates them. */
+  adminBaseUrl?: string;
   docs: boolean;
   console: boolean;
   /** An admin key made just now on a brand-new installation: shown here once, never again. */
@@ -16,11 +18,12 @@ export interface BannerFacts {
 }
 
 export function startBanner(f: BannerFacts): string[] {
+  const admin = f.adminBaseUrl ?? f.baseUrl;
   const lines = [
     `AS4 endpoint      ${f.baseUrl}/as4`,
-    ...(f.docs ? [`Swagger UI        ${f.baseUrl}/docs`] : []),
-    ...(f.console ? [`Web console       ${f.baseUrl}/console`] : []),
-    `Metrics           ${f.baseUrl}/metrics`,
+    ...(f.docs ? [`Swagger UI        ${admin}/docs`] : []),
+    ...(f.console ? [`Web console       ${admin}/console`] : []),
+    `Metrics           ${admin}/metrics`,
     `Health            ${f.baseUrl}/health/ready`,
   ];
   if (f.firstKey) {
@@ -36,7 +39,7 @@ export function startBanner(f: BannerFacts): string[] {
         : '                  or run `npx peppol-ap admin create-key --role admin`',
     );
   } else {
-    lines.push(`Admin API keys    in use; more: POST ${f.baseUrl}/admin/keys with an admin key, or \`npx peppol-ap admin create-key\``);
+    lines.push(`Admin API keys    in use; more: POST ${admin}/admin/keys with an admin key, or \`npx peppol-ap admin create-key\``);
   }
   return lines;
 }

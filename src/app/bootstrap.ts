@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createServer, type Server } from 'node:http';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import express from 'express';
@@ -50,16 +51,23 @@ export async function startRole(role: Role): Promise<Started> {
   }
   // No global body parser: AS4 streams its request itself; JSON is parsed for the admin API only.
   const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false, abortOnError: false });
+  const admin = http.adminPort === undefined ? undefined : { server: createServer(app.getHttpAdapter().getInstance()), port: -1 };
+  if (admin) app.use(splitByPort(() => admin.port));
   app.use(correlateRequests());
   app.use(accessLog(logger));
   app.use(express.json({ limit: http.jsonLimitBytes, type: ['application/json', 'application/*+json'] }));
   mountAdminHttp(app);
   await app.listen(http.port, http.host);
+  if (admin) {
+    admin.port = await listenOn(admin.server, http.adminPort!, http.host);
+    onStopped(() => closeServer(admin.server));
+    logger.info({ port: admin.port }, `admin API, Swagger UI, console and metrics listening on port ${admin.port}`);
+  }
   stopOnSignals(app, logger);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : http.port;
   logger.info({ port }, `${role === 'all' ? 'access point (API and worker)' : 'API'} listening on port ${port}`);
-  const banner = await firstContact(app, role, http.host, port);
+  const banner = await firstContact(app, role, http.host, port, admin?.port);
   // `npm start` prints it for a person; the API role (a container) logs it.
   if (role === 'api') for (const line of banner) logger.info(line);
   return { app, logger, port, banner };
@@ -70,7 +78,7 @@ export async function startRole(role: Role): Promise<Started> {
  * gets its first admin key here, shown once: the embedded database is held by this process, so the
  * CLI could not make one while it runs. The API role (scaled, logs kept) never prints a key.
  */
-async function firstContact(app: INestApplication, role: Role, host: string, port: number): Promise<string[]> {
+async function firstContact(app: INestApplication, role: Role, host: string, port: number, adminPort: number | undefined): Promise<string[]> {
   const admin = app.get<AdminConfig>(adminConfig.KEY, { strict: false });
   const keys = app.get(ApiKeyRepository, { strict: false });
   const firstKey = role === 'all' ? (await keys.createFirstAdminKey())?.key : undefined;
@@ -78,12 +86,41 @@ async function firstContact(app: INestApplication, role: Role, host: string, por
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return startBanner({
     baseUrl: `http://${shownHost}:${port}`,
+    adminBaseUrl: adminPort === undefined ? undefined : `http://${shownHost}:${adminPort}`,
     docs: admin.docsEnabled,
     console: admin.consoleEnabled,
     firstKey,
     noKeys,
     embedded: databaseConfig.load().url === undefined,
   });
+}
+
+/** Served on the admin port only when ADMIN_PORT is set (health answers on both). */
+const ADMIN_PATHS = /^\/(admin|docs|console|metrics)(\/|$)/;
+
+/** With ADMIN_PORT: the public port serves AS4 and health, the admin port everything else but AS4. */
+function splitByPort(adminPort: () => number): express.RequestHandler {
+  return (req, res, next) => {
+    const onAdminPort = req.socket.localPort === adminPort();
+    const refused = onAdminPort ? /^\/as4(\/|$)/.test(req.path) : ADMIN_PATHS.test(req.path);
+    if (!refused) return next();
+    res.status(404).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: `${req.path} is not served on this port`, instance: req.path }));
+  };
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 const afterStop: Array<() => Promise<void> | void> = [];

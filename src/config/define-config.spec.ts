@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defineConfig, describeDefault } from './define-config.js';
 import { z } from 'zod';
@@ -67,6 +70,23 @@ describe('defineConfig', () => {
     expect(message).toContain('SECRETIVE_PASSWORD (set, hidden)');
     expect(message).not.toContain('S3cretPassw0rd');
     expect(message).not.toContain('tooShort-pw');
+  });
+
+  it('reads a variable from the file X_FILE names (Docker secrets), never showing its content', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cfg-file-'));
+    try {
+      writeFileSync(path.join(dir, 'port'), '9100\n');
+      expect(sample.load({ SAMPLE_PORT_FILE: path.join(dir, 'port') }).port).toBe(9100);
+      // The variable itself wins over its file.
+      expect(sample.load({ SAMPLE_PORT: '9200', SAMPLE_PORT_FILE: path.join(dir, 'port') }).port).toBe(9200);
+      const secretive = defineConfig('secretive', { SECRETIVE_PASSWORD: z.string().min(20) }, (v) => v);
+      writeFileSync(path.join(dir, 'pw'), 'short-S3cret\n');
+      expect(() => secretive.load({ SECRETIVE_PASSWORD_FILE: path.join(dir, 'pw') })).toThrow(/SECRETIVE_PASSWORD \(set, hidden\)/);
+      expect(() => secretive.load({ SECRETIVE_PASSWORD_FILE: path.join(dir, 'pw') })).not.toThrow(/short-S3cret/);
+      expect(() => sample.load({ SAMPLE_PORT_FILE: path.join(dir, 'missing') })).toThrow(/SAMPLE_PORT_FILE \(".*missing"\): cannot read it \(ENOENT\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('describes defaults for documentation', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { FactoryProvider } from '@nestjs/common';
 import { z } from 'zod';
 import { isSecretVariable, redactText, registerSecret, showValue } from './redact.js';
@@ -46,17 +47,27 @@ export function defineConfig<S extends EnvShape, T extends object>(
   const schema = z.object(env);
   const load = (source: NodeJS.ProcessEnv = process.env): T => {
     const picked: Record<string, unknown> = {};
+    const unreadable: string[] = [];
     for (const name of Object.keys(env)) {
-      const raw = source[name];
+      let raw = source[name];
+      // Docker/Kubernetes secrets: `X_FILE` names a file holding the value of X (when X itself is unset).
+      const file = source[`${name}_FILE`];
+      if ((raw === undefined || raw === '') && file) {
+        try {
+          raw = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+        } catch (error) {
+          unreadable.push(`Invalid configuration: ${name}_FILE (${JSON.stringify(file)}): cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        }
+      }
       picked[name] = raw === undefined || raw === '' ? undefined : raw;
       // Secret values are known from here on, so no later error or log line can show them.
       if (typeof picked[name] === 'string' && isSecretVariable(name)) registerSecret(picked[name] as string);
     }
     const parsed = schema.safeParse(picked);
-    if (!parsed.success) {
-      const problems: string[] = [];
+    if (unreadable.length > 0 || !parsed.success) {
+      const problems: string[] = [...unreadable];
       const seen = new Set<string>();
-      for (const issue of parsed.error.issues) {
+      for (const issue of parsed.error?.issues ?? []) {
         const variable = String(issue.path[0] ?? namespace);
         if (seen.has(variable)) continue;
         seen.add(variable);
