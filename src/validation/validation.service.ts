@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { ReadinessCheck } from '../health/readiness-check.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import type { ValidateOptions } from './validation-engine.js';
 import type { ValidationReport } from './validation-report.js';
 import { validationConfig, type ValidationConfig } from './validation.config.js';
@@ -23,6 +24,7 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown, R
   constructor(
     @Inject(validationConfig.KEY) private readonly config: ValidationConfig,
     private readonly transactions: TransactionRegistry,
+    private readonly metrics: MetricsService,
   ) {
     this.validator = new Validator(config, transactions);
   }
@@ -59,7 +61,12 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown, R
 
   async validate(xml: Buffer | Uint8Array | string, options?: ValidateOptions): Promise<ValidationReport> {
     await this.ready;
-    return this.validator.validate(xml, options);
+    const started = performance.now();
+    const report = await this.validator.validate(xml, options);
+    const transaction = report.transaction ?? 'unknown';
+    this.metrics.validations.inc({ transaction, outcome: report.valid ? 'valid' : 'invalid' });
+    this.metrics.validationDuration.observe({ transaction }, (performance.now() - started) / 1000);
+    return report;
   }
 
   async install(releaseDir: string): Promise<InstallOutcome> {

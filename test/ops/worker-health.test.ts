@@ -53,7 +53,9 @@ describe('worker health listener', () => {
     expect(Object.keys(ready.body.info as object)).toEqual(expect.arrayContaining(['database', 'redis', 'storage', 'validation-rules']));
     const metrics = await fetch(`${base}/metrics`);
     expect(metrics.status).toBe(200);
-    expect(await metrics.text()).toMatch(/^# HELP /m);
+    const text = await metrics.text();
+    expect(text).toMatch(/^peppol_ap_build_info\{version="[^"]+",node="[^"]+"\} 1$/m);
+    expect(text).toMatch(/^peppol_ap_queue_oldest_waiting_seconds\{queue="inbound"\} \d/m);
     // Only health and metrics: no AS4 endpoint and no admin API on the worker.
     expect((await fetch(`${base}/as4`, { method: 'POST' })).status).toBe(404);
     expect((await fetch(`${base}/admin/messages`)).status).toBe(404);

@@ -121,9 +121,9 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
       [1, 'transport-error', true],
       [2, 'receipt', false],
     ]);
-    const counted = await metrics.registry.getSingleMetricAsString('as4_outbound_attempts_total');
-    expect(counted).toContain('as4_outbound_attempts_total{outcome="EBMS:0005"} 1');
-    expect(counted).toContain('as4_outbound_attempts_total{outcome="receipt"} 1');
+    const counted = await metrics.registry.getSingleMetricAsString('peppol_ap_as4_outbound_attempts_total');
+    expect(counted).toContain('peppol_ap_as4_outbound_attempts_total{outcome="EBMS:0005"} 1');
+    expect(counted).toContain('peppol_ap_as4_outbound_attempts_total{outcome="receipt"} 1');
     const timeline = await messages.timeline(started.id);
     expect(timeline.map((e) => e.toState)).toEqual(['created', 'sending', 'sent']);
 

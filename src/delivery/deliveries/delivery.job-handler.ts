@@ -22,6 +22,10 @@ import { webhookConfig } from '../webhook/webhook.config.js';
 import { readDeliveryAttemptJob } from './delivery-jobs.js';
 import type { Delivery, StoredWebhookEvent } from './delivery.model.js';
 import { DeliveryRepository } from './delivery-repository.js';
+import { MetricsService } from '../../metrics/metrics.service.js';
+
+/** peppol_ap_webhook_breaker_state values. */
+const BREAKER_GAUGE = { closed: 0, 'half-open': 1, open: 2 } as const;
 
 const ACTOR = 'delivery';
 
@@ -46,6 +50,7 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     private readonly clock: Clock,
     @Inject(webhookConfig.KEY) private readonly webhook: ConfigOf<typeof webhookConfig>,
     @Inject(deliveryConfig.KEY) private readonly config: ConfigOf<typeof deliveryConfig>,
+    private readonly metrics: MetricsService,
   ) {}
 
   async handle(payload: JobPayloads['delivery'], context: JobContext): Promise<void> {
@@ -96,7 +101,9 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
       throw error;
     }
     const now = this.clock.now();
+    this.metrics.webhookBreakerState.set({ route: route.id }, BREAKER_GAUGE[this.attempter.breakerState(route.id)]);
     if (!result.sent) {
+      this.metrics.webhookAttempts.inc({ outcome: 'circuit-open' });
       const settled = await this.deliveries.settle(
         delivery.id,
         jobSeq,
@@ -109,6 +116,8 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     const number = delivery.attempts + 1;
     const record = toAttemptRecord(result.attempt, result.verdict);
     const step = nextStep(result.verdict, number, { policy: this.webhook.retry });
+    this.metrics.webhookAttempts.inc({ outcome: step.step });
+    this.metrics.webhookAttemptDuration.observe(record.latencyMs / 1000);
     const settled = await this.db.transaction(async (tx) => {
       await this.deliveries.recordAttempt(delivery.id, { ...record, generation: delivery.generation, number }, tx);
       if (step.step === 'delivered') return this.deliveries.settle(delivery.id, jobSeq, { state: 'delivered', attempts: number }, now, tx);
