@@ -49,5 +49,12 @@ describe('ADMIN_PORT', () => {
     // AS4 answers on the public port (an empty POST is a protocol error, not a 404).
     expect((await fetch(`${pub}/as4`, { method: 'POST' })).status).not.toBe(404);
     expect(api.output()).toContain(`Swagger UI        http://127.0.0.1:${adminPort}/docs`);
+    // GET / and unknown routes answer problem+json too.
+    for (const url of [`${pub}/`, `${priv}/`, `${priv}/no-such-thing`]) {
+      const response = await fetch(url);
+      expect(response.status, url).toBe(404);
+      expect(response.headers.get('content-type'), url).toMatch(/application\/problem\+json/);
+      expect(((await response.json()) as { status?: number }).status).toBe(404);
+    }
   }, 200_000);
 });
