@@ -13,7 +13,7 @@ interface PartyView {
 interface LineView {
   id?: string;
   quantity?: { value?: string; unitCode?: string };
-  price?: { amount?: string };
+  price?: { amount?: string; baseQuantity?: { value?: string; unitCode?: string } };
   lineExtensionAmount?: string;
   item?: { name?: string; sellersItemId?: string };
 }
@@ -38,6 +38,12 @@ function partyName(party: PartyView | undefined): string {
   return `${party.name ?? party.registrationName ?? ''}${id}`;
 }
 
+/** "per 10 KGM" when the price is for more (or less) than one unit: 2.25 KGM @ 7.037 per 10 KGM = 1.58. */
+function priceBase(base: { value?: string; unitCode?: string } | undefined): string {
+  if (!base?.value || Number(base.value) === 1) return '';
+  return ` per ${escapeHtml(base.value)} ${escapeHtml(base.unitCode)}`;
+}
+
 function orderRow(event: StoredEvent): string {
   const order = ((event.data as { order?: OrderView }).order ?? {}) as OrderView;
   const lines = (order.lines ?? [])
@@ -45,7 +51,7 @@ function orderRow(event: StoredEvent): string {
       (line) =>
         `<li>${escapeHtml(line.quantity?.value)} ${escapeHtml(line.quantity?.unitCode)} × ${escapeHtml(line.item?.name)}` +
         (line.item?.sellersItemId ? ` <code>${escapeHtml(line.item.sellersItemId)}</code>` : '') +
-        ` @ ${escapeHtml(line.price?.amount)} = ${escapeHtml(line.lineExtensionAmount)}</li>`,
+        ` @ ${escapeHtml(line.price?.amount)}${priceBase(line.price?.baseQuantity)} = ${escapeHtml(line.lineExtensionAmount)}</li>`,
     )
     .join('');
   const ubl = `orders/${encodeURIComponent(event.webhookId)}/ubl.xml`;
