@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -11,6 +13,10 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every process a test starts has its own DATA_DIR; the rules compiled from the shipped release
+    // (named by the hash of their source) are shared between them instead of compiled again each time.
+    // Workers started side by side take any free port for their health listener.
+    env: { VALIDATION_CACHE_DIR: process.env.VALIDATION_CACHE_DIR ?? path.join(tmpdir(), 'peppol-ap-test-sef-cache'), WORKER_HTTP_PORT: '0' },
     reporters: ['default'],
   },
 });

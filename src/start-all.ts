@@ -28,5 +28,7 @@ runMain(async () => {
   // Through sentinels Redis is someone else's (a highly available one): nothing to start here.
   const redis = redisCfg.sentinels.length > 0 ? null : await ensureRedis(redisCfg.url, storageConfig.load().dataDir, say);
   if (redis) onStopped(() => void redis.kill('SIGTERM'));
-  await startRole('all');
+  const { banner } = await startRole('all');
+  say('ready');
+  for (const line of banner ?? []) process.stdout.write(`  ${line}\n`);
 });

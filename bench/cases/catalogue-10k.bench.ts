@@ -18,6 +18,7 @@ import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js'
 import { receiveDocument } from '../../test/support/received-document.js';
 import { BUILT_SERVER } from '../support/paths.js';
 import { TRANSACTIONS } from '../../src/peppol/index.js';
+import { Installation } from '../../src/database/installation.js';
 
 const LINES = 10_000;
 const TIMEOUT_MS = 30 * 60_000;
@@ -42,7 +43,7 @@ export default {
     await admin.query(`CREATE SCHEMA ${schema}`);
     const db = new PostgresDatabase(url, { poolSize: 2, statementTimeoutMs: 120_000, searchPath: schema });
     const redis = new RedisConnections(redisConfig.load({ ...process.env, QUEUE_PREFIX: prefix }));
-    const queue = new BullJobQueue(redis);
+    const queue = new BullJobQueue(redis, new Installation(db));
     let worker: ReturnType<typeof spawn> | undefined;
     try {
       await migrate(db);
@@ -61,6 +62,7 @@ export default {
         VALIDATION_RULES_DIR: path.join(dir, 'rules'),
         VALIDATION_CACHE_DIR: process.env.VALIDATION_CACHE_DIR ?? path.join(os.tmpdir(), 'peppol-ap-bench-rules-cache'),
         VALIDATION_TRANSACTIONS: `${TRANSACTIONS.catalogue.id},${TRANSACTIONS.catalogueResponse.id}`,
+        WORKER_HTTP_PORT: '0',
       };
       worker = spawn(process.execPath, [path.join(DIST, 'worker.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       await started(worker);

@@ -109,7 +109,7 @@ async function stepMeans(port: number): Promise<string> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const sums = new Map<string, number>();
   const counts = new Map<string, number>();
-  for (const match of text.matchAll(/^as4_inbound_step_duration_seconds_(sum|count)\{step="([^"]+)"\} (\S+)$/gm)) {
+  for (const match of text.matchAll(/^peppol_ap_as4_inbound_step_duration_seconds_(sum|count)\{step="([^"]+)"\} (\S+)$/gm)) {
     (match[1] === 'sum' ? sums : counts).set(match[2]!, Number(match[3]));
   }
   return [...sums].map(([step, sum]) => `${step}=${((sum / (counts.get(step) || 1)) * 1000).toFixed(2)}`).join(' ');

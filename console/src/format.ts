@@ -1,5 +1,5 @@
 /** Pure formatting for the console's pages (no DOM), tested in format.spec.ts. */
-import type { Delivery, FiredRule } from './api.js';
+import type { Delivery } from './api.js';
 
 /** "3 min", "2 h 5 min", "4 d 3 h": how long ago (or how long until, for a negative span). */
 export function span(ms: number): string {
@@ -38,38 +38,8 @@ export function money(amount: string | null | undefined, currency: string | null
   return currency ? `${amount} ${currency}` : amount;
 }
 
-/**
- * A schematron location made readable: `/*:Order[namespace-uri()='…'][1]/*:OrderLine[2]/cbc:Note[1]`
- * becomes `/Order/OrderLine[2]/Note`. Only the first of its kind drops its [1].
- */
-export function shortLocation(location: string): string {
-  return location
-    .replace(/\*:([A-Za-z_][\w.-]*)\[namespace-uri\(\)='[^']*'\]/g, '$1')
-    .replace(/\{[^}]*\}/g, '')
-    .replace(/(^|\/)[A-Za-z_][\w.-]*:/g, '$1')
-    .replace(/\[1\]/g, '');
-}
-
-export interface RuleGroup {
-  id: string;
-  flag: FiredRule['flag'];
-  text: string;
-  locations: string[];
-}
-
-const SEVERITY: Record<FiredRule['flag'], number> = { fatal: 0, warning: 1, information: 2 };
-
-/** Fired rules grouped by rule id (one text, every place it fired), the most severe first. */
-export function groupRules(fired: readonly FiredRule[]): RuleGroup[] {
-  const groups = new Map<string, RuleGroup>();
-  for (const rule of fired) {
-    const key = `${rule.flag}|${rule.id}`;
-    const group = groups.get(key) ?? { id: rule.id, flag: rule.flag, text: rule.text, locations: [] };
-    group.locations.push(shortLocation(rule.location));
-    groups.set(key, group);
-  }
-  return [...groups.values()].sort((a, b) => SEVERITY[a.flag] - SEVERITY[b.flag] || a.id.localeCompare(b.id));
-}
+// Short locations and rule groups are shared with the CLI (src/validation/report-groups.ts).
+export { groupRules, shortLocation, type RuleGroup } from '../../src/validation/report-groups.js';
 
 export interface RouteOutcomes {
   delivered: number;

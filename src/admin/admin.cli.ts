@@ -5,6 +5,7 @@ import { databaseConfig } from '../database/database.config.js';
 import type { Database } from '../database/database.js';
 import { openDatabase } from '../database/database.module.js';
 import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
+import { httpConfig } from '../http/http.config.js';
 import { ApiKeyRepository } from './auth/api-key-repository.js';
 import { revocationProblem } from './auth/key-policy.js';
 import { BACKEND_ROLE, isKeyRole, KEY_ROLES } from './auth/roles.js';
@@ -16,8 +17,20 @@ async function withKeys<T>(work: (keys: ApiKeyRepository, db: Database) => Promi
   try {
     db = await openDatabase(databaseConfig.load());
   } catch (error) {
-    const hint = error instanceof EmbeddedDatabaseLockedError ? '' : ' (check DATABASE_URL / DATA_DIR)';
-    throw new UsageError(`cannot open the database${hint}: ${(error as Error).message}`);
+    if (error instanceof EmbeddedDatabaseLockedError) {
+      // The running access point holds the embedded database: say exactly how to get there instead.
+      const port = httpConfig.load().port;
+      throw new UsageError(
+        [
+          `the access point is running and holds the embedded database (${(error as Error).message.replace(/;.*$/, '')}).`,
+          'Either:',
+          `  - with an admin key (a new installation's first start printed one): curl -X POST http://localhost:${port}/admin/keys -H 'X-API-Key: <admin key>' -H 'Content-Type: application/json' -d '{"role":"admin"}'`,
+          '    (or Swagger UI at /docs: Authorize, then POST /admin/keys; list and revoke keys there too)',
+          '  - or stop the access point (Ctrl-C) and run this command again',
+        ].join('\n'),
+      );
+    }
+    throw new UsageError(`cannot open the database (check DATABASE_URL / DATA_DIR): ${(error as Error).message}`);
   }
   try {
     return await work(new ApiKeyRepository(db, new Clock()), db);

@@ -1,15 +1,21 @@
 import 'reflect-metadata';
+import { createServer, type Server } from 'node:http';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import express from 'express';
 import type { Logger } from 'pino';
+import { adminConfig, type AdminConfig } from '../admin/admin.config.js';
+import { ApiKeyRepository } from '../admin/auth/api-key-repository.js';
 import { mountAdminHttp } from '../admin/docs/admin-http.js';
+import { databaseConfig } from '../database/database.config.js';
 import { ConfigError } from '../config/define-config.js';
+import { redactText } from '../config/redact.js';
 import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
 import { httpConfig } from '../http/http.config.js';
 import { accessLog, correlateRequests } from '../logging/access-log.js';
 import { createRootLogger, JsonNestLogger } from '../logging/logger.js';
 import { CLUSTER_MESSAGES, isClusterMessage } from './cluster-messages.js';
+import { startBanner } from './banner.js';
 import { validateConfiguration } from './configuration.js';
 import { CoreModule } from './core.module.js';
 import { type Role, roleModule } from './roles.js';
@@ -19,6 +25,8 @@ export interface Started {
   logger: Logger;
   /** The bound HTTP port (API roles), e.g. when PORT=0 asked for any free port. */
   port?: number;
+  /** Where everything is and how to get a key (API roles), for the operator starting it. */
+  banner?: string[];
 }
 
 /**
@@ -30,27 +38,95 @@ export async function startRole(role: Role, opts: { clustered?: boolean } = {}):
   const logger = createRootLogger(role);
   const module = roleModule(role, CoreModule.forRoot(logger));
   const nestLogger = new JsonNestLogger(logger);
-  if (role === 'worker') {
-    const app = await NestFactory.createApplicationContext(module, { logger: nestLogger, abortOnError: false });
-    await app.init();
-    stopOnSignals(app, logger);
-    logger.info('worker started');
-    return { app, logger };
-  }
   const http = httpConfig.load();
+  if (role === 'worker') {
+    // The queue processors, plus a small listener of their own (health, readiness, metrics) so an
+    // orchestrator can see a worker that cannot work.
+    const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false, abortOnError: false });
+    app.use(correlateRequests());
+    app.use(accessLog(logger));
+    await app.listen(http.workerPort, http.host);
+    stopOnSignals(app, logger);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : http.workerPort;
+    logger.info({ port }, `worker health and metrics listening on port ${port}`);
+    logger.info('worker started');
+    return { app, logger, port };
+  }
   // No global body parser: AS4 streams its request itself; JSON is parsed for the admin API only.
   const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false, abortOnError: false });
+  const admin = http.adminPort === undefined ? undefined : { server: createServer(app.getHttpAdapter().getInstance()), port: -1 };
+  if (admin) app.use(splitByPort(() => admin.port));
   app.use(correlateRequests());
   app.use(accessLog(logger));
   app.use(express.json({ limit: http.jsonLimitBytes, type: ['application/json', 'application/*+json'] }));
   mountAdminHttp(app);
   await app.listen(http.port, http.host);
+  if (admin) {
+    admin.port = await listenOn(admin.server, http.adminPort!, http.host);
+    onStopped(() => closeServer(admin.server));
+    logger.info({ port: admin.port }, `admin API, Swagger UI, console and metrics listening on port ${admin.port}`);
+  }
   stopOnSignals(app, logger);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : http.port;
   if (opts.clustered) logger.info({ port }, `API process ${process.pid} serving port ${port}`);
   else logger.info({ port }, `${role === 'all' ? 'access point (API and worker)' : 'API'} listening on port ${port}`);
-  return { app, logger, port };
+  // One of several API processes leaves the banner to the first start of the installation's API.
+  const banner = opts.clustered ? [] : await firstContact(app, role, http.host, port, admin?.port);
+  // `npm start` prints it for a person; the API role (a container) logs it.
+  if (role === 'api') for (const line of banner) logger.info(line);
+  return { app, logger, port, banner };
+}
+
+/**
+ * The start banner. On a single machine (`npm start`) an installation that has never had an API key
+ * gets its first admin key here, shown once: the embedded database is held by this process, so the
+ * CLI could not make one while it runs. The API role (scaled, logs kept) never prints a key.
+ */
+async function firstContact(app: INestApplication, role: Role, host: string, port: number, adminPort: number | undefined): Promise<string[]> {
+  const admin = app.get<AdminConfig>(adminConfig.KEY, { strict: false });
+  const keys = app.get(ApiKeyRepository, { strict: false });
+  const firstKey = role === 'all' ? (await keys.createFirstAdminKey())?.key : undefined;
+  const noKeys = firstKey === undefined && (await keys.none());
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return startBanner({
+    baseUrl: `http://${shownHost}:${port}`,
+    adminBaseUrl: adminPort === undefined ? undefined : `http://${shownHost}:${adminPort}`,
+    docs: admin.docsEnabled,
+    console: admin.consoleEnabled,
+    firstKey,
+    noKeys,
+    embedded: databaseConfig.load().url === undefined,
+  });
+}
+
+/** Served on the admin port only when ADMIN_PORT is set (health answers on both). */
+const ADMIN_PATHS = /^\/(admin|docs|console|metrics)(\/|$)/;
+
+/** With ADMIN_PORT: the public port serves AS4 and health, the admin port everything else but AS4. */
+function splitByPort(adminPort: () => number): express.RequestHandler {
+  return (req, res, next) => {
+    const onAdminPort = req.socket.localPort === adminPort();
+    const refused = onAdminPort ? /^\/as4(\/|$)/.test(req.path) : ADMIN_PATHS.test(req.path);
+    if (!refused) return next();
+    res.status(404).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: `${req.path} is not served on this port`, instance: req.path }));
+  };
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 const afterStop: Array<() => Promise<void> | void> = [];
@@ -100,6 +176,6 @@ export function runMain(start: () => Promise<unknown>): void {
     const known = error instanceof ConfigError || error instanceof EmbeddedDatabaseLockedError;
     const message = error instanceof Error ? error.message : String(error);
     // Exit only once the line is written: stderr to a pipe is asynchronous.
-    process.stderr.write(`peppol-ap: ${known ? message : `start-up failed: ${message}`}\n`, () => process.exit(1));
+    process.stderr.write(redactText(`peppol-ap: ${known ? message : `start-up failed: ${message}`}\n`), () => process.exit(1));
   });
 }

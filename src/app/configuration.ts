@@ -19,11 +19,11 @@ import { catalogueConfig } from '../catalogue/catalogue.config.js';
 import { punchoutConfig } from '../punchout/punchout.config.js';
 import { validationConfig } from '../validation/validation.config.js';
 import { workflowsConfig } from '../workflows/workflows.config.js';
-import type { ConfigNamespace } from '../config/define-config.js';
+import { ConfigError, type ConfigNamespace } from '../config/define-config.js';
 
 /**
  * Every configuration namespace of the product, assembled here at the root (the config layer knows
- * no feature). Boot validates all of them first, so a bad variable stops start-up with one line
+ * no feature). Boot validates all of them first, so bad variables stop start-up with one line each
  * before anything opens a connection; `.env.example` lists them all.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -51,6 +51,17 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   reportingConfig,
 ];
 
+/** Loads every namespace; throws one ConfigError listing every bad variable of all of them. */
 export function validateConfiguration(env: NodeJS.ProcessEnv = process.env): void {
-  for (const ns of ALL_CONFIGS) ns.load(env);
+  const problems: string[] = [];
+  for (const ns of ALL_CONFIGS) {
+    try {
+      ns.load(env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // A variable two namespaces read (DATA_DIR) is reported once.
+      for (const problem of error.problems) if (!problems.includes(problem)) problems.push(problem);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { redactText } from '../config/redact.js';
 import { DEFAULT_REDIS_URL } from '../redis/redis.config.js';
 
 async function answers(url: string): Promise<boolean> {
@@ -25,7 +26,7 @@ async function answers(url: string): Promise<boolean> {
 export async function ensureRedis(url: string, dataDir: string, say: (line: string) => void): Promise<ChildProcess | null> {
   if (await answers(url)) return null;
   if (url !== DEFAULT_REDIS_URL && url !== `${DEFAULT_REDIS_URL}/`) {
-    throw new Error(`Redis does not answer at REDIS_URL=${url}`);
+    throw new Error(`Redis does not answer at REDIS_URL=${redactText(url)}`);
   }
   const dir = path.resolve(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });

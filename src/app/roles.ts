@@ -16,6 +16,8 @@ import { WorkerHostModule } from '../queue/worker-host.module.js';
 import { ReliabilityModule } from '../reliability/reliability.module.js';
 import { TransmissionsModule } from '../reporting/transmissions.module.js';
 import { WorkflowServicesModule } from '../workflows/workflow-services.module.js';
+import { ValidationModule } from '../validation/validation.module.js';
+import { ValidationService } from '../validation/validation.service.js';
 import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
 import { VALIDATION_STARTUP, type ValidationStartup } from '../validation/validation.service.js';
 
@@ -25,8 +27,8 @@ const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [TransmissionsMod
 /** Feature modules of the API role: AS4 endpoint, admin API, back-end API, health, metrics. */
 const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule, BackendApiModule];
 
-/** Feature modules of the worker role: the queue processors. */
-const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule];
+/** Feature modules of the worker role: the queue processors, and its health and metrics endpoints. */
+const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule, ValidationModule, HealthModule, MetricsHttpModule];
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -38,7 +40,14 @@ export function roleModule(role: Role, core: DynamicModule): DynamicModule {
     providers: [
       Lifecycle,
       // Readiness checks contributed by feature modules, besides database, Redis and storage.
-      { provide: READINESS_CHECKS, inject: [CertificateStatus], useFactory: (certificate: CertificateStatus) => [certificate] },
+      // The worker role is ready only with rules it can validate with.
+      role === 'api'
+        ? { provide: READINESS_CHECKS, inject: [CertificateStatus], useFactory: (certificate: CertificateStatus) => [certificate] }
+        : {
+            provide: READINESS_CHECKS,
+            inject: [CertificateStatus, ValidationService],
+            useFactory: (certificate: CertificateStatus, rules: ValidationService) => [certificate, rules],
+          },
       // The API role validates only what back ends submit: its rules load on the first submission.
       { provide: VALIDATION_STARTUP, useValue: (role === 'api' ? 'on-first-use' : 'eager') satisfies ValidationStartup },
     ],

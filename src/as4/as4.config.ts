@@ -1,4 +1,4 @@
-import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, type ConfigOf } from '../config/define-config.js';
 import { env } from '../config/env.js';
 
@@ -20,7 +20,9 @@ export const as4Config = defineConfig(
     AS4_MAX_XML_ATTACHMENT_BYTES: env.int(50 * MiB, 1024),
     AS4_MAX_SBDH_HEAD_BYTES: env.int(64 * 1024, 1024),
     AS4_DUPLICATE_WINDOW_HOURS: env.int(24 * 30, 1),
-    AS4_TEMP_DIR: env.string(tmpdir()),
+    DATA_DIR: env.dataDir(),
+    /** Large received attachments spill here while a request is handled; default `DATA_DIR/spool/as4-in`. */
+    AS4_TEMP_DIR: env.optionalString(),
     AS4_MESSAGE_ID_DOMAIN: env.string('as4.peppol-ap.local'),
     AS4_CHECK_TO_PARTY: env.bool(true),
     AS4_SIGN_ERRORS: env.bool(true),
@@ -39,7 +41,7 @@ export const as4Config = defineConfig(
       sbdhXml: { maxBytes: v.AS4_MAX_SBDH_HEAD_BYTES + 4096, maxDepth: v.AS4_XML_MAX_DEPTH, maxElements: 2_000 },
     },
     duplicateWindowMs: v.AS4_DUPLICATE_WINDOW_HOURS * 3_600_000,
-    tempDir: v.AS4_TEMP_DIR,
+    tempDir: v.AS4_TEMP_DIR ?? path.join(v.DATA_DIR, 'spool', 'as4-in'),
     messageIdDomain: v.AS4_MESSAGE_ID_DOMAIN,
     /** Require eb:To/PartyId to be the CN of our AP certificate. */
     checkToParty: v.AS4_CHECK_TO_PARTY,

@@ -48,7 +48,7 @@ describe('As4Controller', () => {
     const { lines, sent, metrics } = await answer({ status: 500, contentType: 'application/soap+xml', body: Buffer.from('<e/>'), outcome: 'error', error, bodyConsumed: true, tolerated: [] });
     expect(sent.status).toBe(500);
     expect(lines).toEqual([expect.objectContaining({ level: 'error', fields: expect.objectContaining({ err: cause, outcome: 'EBMS:0004' }) })]);
-    expect(metrics).toMatch(/as4_inbound_total\{outcome="EBMS:0004"\} 1/);
+    expect(metrics).toMatch(/peppol_ap_as4_inbound_total\{outcome="EBMS:0004"\} 1/);
   });
 
   it('counts refusals by their ebMS code and tolerated deviations by name', async () => {
@@ -62,9 +62,9 @@ describe('As4Controller', () => {
       tolerated: [],
     });
     expect(refused.lines[0]).toMatchObject({ level: 'info', message: 'AS4 message rejected' });
-    expect(refused.metrics).toMatch(/as4_inbound_total\{outcome="EBMS:0007"\} 1/);
+    expect(refused.metrics).toMatch(/peppol_ap_as4_inbound_total\{outcome="EBMS:0007"\} 1/);
     const accepted = await answer({ status: 200, contentType: 'application/soap+xml', body: Buffer.from('<r/>'), outcome: 'receipt', bodyConsumed: true, tolerated: ['bare-lf'] });
-    expect(accepted.metrics).toMatch(/as4_inbound_tolerated_total\{deviation="bare-lf"\} 1/);
+    expect(accepted.metrics).toMatch(/peppol_ap_as4_inbound_tolerated_total\{deviation="bare-lf"\} 1/);
     expect(accepted.lines[0]).toMatchObject({ level: 'info', fields: expect.objectContaining({ tolerated: ['bare-lf'] }) });
   });
 });

@@ -1,5 +1,5 @@
 import { Controller, Inject, Optional, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { Lifecycle } from '../http/lifecycle.js';
@@ -11,6 +11,7 @@ import { ReceivePipeline } from './receive/receive-pipeline.js';
  * `POST /as4`: the request body is streamed straight into the inbound pipeline (no body parser is
  * registered for this content type) and the signal is written as the synchronous reply.
  */
+@ApiTags('as4')
 @Controller()
 export class As4Controller {
   constructor(
@@ -21,8 +22,13 @@ export class As4Controller {
   ) {}
 
   @Post('as4')
+  @ApiOperation({
+    summary: 'Receive an AS4 message (Peppol AS4 profile)',
+    description:
+      'For other access points, not for people: a signed and encrypted ebMS 3 user message as MIME multipart/related (SOAP 1.2). The answer is the signed receipt, or an ebMS error signal. Secured by WS-Security, not by an API key.',
+  })
   // The status is written with the signal (200, or an error status); @ApiOkResponse only documents it.
-  @ApiOkResponse({ description: '' })
+  @ApiOkResponse({ description: 'The signed receipt, or an ebMS error signal (multipart/related or application/soap+xml)' })
   async receive(@Req() req: Request, @Res() res: Response): Promise<void> {
     if (this.lifecycle.isDraining) {
       res.status(503).setHeader('Retry-After', '30').setHeader('Connection', 'close').end();

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../common/usage-error.js';
 import { ConfigError } from '../config/define-config.js';
@@ -9,9 +10,19 @@ import { commandRegistrars } from './commands.js';
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 
+/** The version in package.json (two levels up from src/cli/ and dist/cli/). */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function buildProgram(): Command {
   const program = new Command('peppol-ap')
     .description('Peppol access point: operator commands')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
   for (const register of commandRegistrars) register(program);

@@ -1,9 +1,21 @@
+import { readFileSync } from 'node:fs';
 import type { FactoryProvider } from '@nestjs/common';
 import { z } from 'zod';
+import { isSecretVariable, redactText, registerSecret, showValue } from './redact.js';
 
-/** A configuration problem found at boot; its message is one line naming the variable. */
+/**
+ * A configuration problem found at boot: one line per bad variable naming it, every bad variable at
+ * once, never a secret value (passwords and keys show as set or unset, URLs without credentials).
+ */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** One line per problem. */
+  readonly problems: string[];
+  constructor(problems: string | string[]) {
+    const list = (Array.isArray(problems) ? problems : [problems]).map(redactText);
+    super(list.length === 1 ? list[0]! : `Invalid configuration (${list.length} problems):\n${list.map((p) => `  ${p}`).join('\n')}`);
+    this.problems = list;
+  }
 }
 
 type EnvShape = Record<string, z.ZodType>;
@@ -13,7 +25,7 @@ export interface ConfigNamespace<S extends EnvShape, T extends object> {
   readonly namespace: string;
   /** Environment variables this namespace owns, with their schema (defaults included). */
   readonly env: S;
-  /** Parse and validate from an environment; throws ConfigError naming the first bad variable. */
+  /** Parse and validate from an environment; throws ConfigError naming every bad variable. */
   load(env?: NodeJS.ProcessEnv): T;
   /** Nest provider: list it in the owning module's `providers` (and `exports` when shared). */
   readonly provider: FactoryProvider<T>;
@@ -35,16 +47,34 @@ export function defineConfig<S extends EnvShape, T extends object>(
   const schema = z.object(env);
   const load = (source: NodeJS.ProcessEnv = process.env): T => {
     const picked: Record<string, unknown> = {};
+    const unreadable: string[] = [];
     for (const name of Object.keys(env)) {
-      const raw = source[name];
+      let raw = source[name];
+      // Docker/Kubernetes secrets: `X_FILE` names a file holding the value of X (when X itself is unset).
+      const file = source[`${name}_FILE`];
+      if ((raw === undefined || raw === '') && file) {
+        try {
+          raw = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+        } catch (error) {
+          unreadable.push(`Invalid configuration: ${name}_FILE (${JSON.stringify(file)}): cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        }
+      }
       picked[name] = raw === undefined || raw === '' ? undefined : raw;
+      // Secret values are known from here on, so no later error or log line can show them.
+      if (typeof picked[name] === 'string' && isSecretVariable(name)) registerSecret(picked[name] as string);
     }
     const parsed = schema.safeParse(picked);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const variable = String(issue.path[0] ?? namespace);
-      const shown = picked[variable] === undefined ? 'unset' : JSON.stringify(picked[variable]);
-      throw new ConfigError(`Invalid configuration: ${variable} (${shown}): ${issue.message}`);
+    if (unreadable.length > 0 || !parsed.success) {
+      const problems: string[] = [...unreadable];
+      const seen = new Set<string>();
+      for (const issue of parsed.error?.issues ?? []) {
+        const variable = String(issue.path[0] ?? namespace);
+        if (seen.has(variable)) continue;
+        seen.add(variable);
+        const raw = picked[variable] as string | undefined;
+        problems.push(`Invalid configuration: ${variable} (${showValue(variable, raw)}): ${issue.message}`);
+      }
+      throw new ConfigError(problems);
     }
     try {
       return map(parsed.data as { [K in keyof S]: z.output<S[K]> });

@@ -10,6 +10,11 @@ export const env = {
       .default(def ? 'true' : 'false')
       .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   string: (def: string) => z.string().min(1).default(def),
+  /**
+   * DATA_DIR, the one writable directory of the product: every namespace with a path to write to
+   * declares it and derives its default paths from it (a container needs only this one volume).
+   */
+  dataDir: () => z.string().min(1).default('./data'),
   optionalString: () => z.string().min(1).optional(),
   url: (protocols: string[], def?: string) => {
     const base = z.string().refine(

@@ -5,7 +5,7 @@ export const databaseConfig = defineConfig(
   'database',
   {
     DATABASE_URL: env.url(['postgres', 'postgresql']),
-    DATA_DIR: env.string('./data'),
+    DATA_DIR: env.dataDir(),
     DATABASE_POOL_SIZE: env.int(10, 1, 200),
     DATABASE_STATEMENT_TIMEOUT_MS: env.int(30_000, 100),
   },

@@ -3,6 +3,7 @@ import type { ConfigOf } from '../config/define-config.js';
 import { databaseConfig } from './database.config.js';
 import { Database } from './database.js';
 import { EmbeddedDatabase } from './embedded-database.js';
+import { Installation } from './installation.js';
 import { migrate } from './migrator.js';
 import { PostgresDatabase } from './postgres-database.js';
 
@@ -38,7 +39,8 @@ class DatabaseCloser implements OnApplicationShutdown {
       useFactory: (cfg: ConfigOf<typeof databaseConfig>) => openDatabase(cfg),
     },
     DatabaseCloser,
+    Installation,
   ],
-  exports: [Database],
+  exports: [Database, Installation],
 })
 export class DatabaseModule {}

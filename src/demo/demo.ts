@@ -64,14 +64,17 @@ runMain(async () => {
   const made = order as MessageRecord | null;
   const orderNumber = made?.kind === 'order' ? made.attributes.orderNumber : undefined;
   say();
-  say(`Order ${String(orderNumber ?? '')} is in the sample OMS, signature verified:`);
+  say(`Order ${String(orderNumber ?? '')} is in the sample OMS, signature verified${once ? '.' : ':'}`);
+  if (once) {
+    // The servers stop now: no links to them.
+    say(`  order message  ${made?.id ?? ''}`);
+    say();
+    await env.stop();
+    process.exit(0);
+  }
   say(`  sample OMS     ${oms.url}/   (JSON: ${oms.url}/orders)`);
   say(`  Swagger UI     ${base}/docs`);
   say(`  order message  ${made?.id ?? ''}`);
   say();
-  if (once) {
-    await env.stop();
-    process.exit(0);
-  }
   say('Running; press Ctrl-C to stop.');
 });

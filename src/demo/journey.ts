@@ -33,12 +33,17 @@ export async function journeyOf(
   return { steps, order, cartTimeline };
 }
 
-/** One line per step with the time since the cart was sent and since the step before. */
+/**
+ * One line per step with the time since the cart was sent and since the step before; the timeline's
+ * reason whole (never cut), unless it only says what the label says.
+ */
 export function formatJourney(steps: readonly JourneyStep[], sentAt: Date): string[] {
   let previous = sentAt.getTime();
   return steps.map((step) => {
     const at = step.at.getTime();
-    const line = `  +${String(at - sentAt.getTime()).padStart(5)} ms  (+${String(at - previous).padStart(4)} ms)  ${step.label}${step.detail ? ` — ${step.detail.slice(0, 100)}` : ''}`;
+    const detail = step.detail?.trim();
+    const repeats = !detail || step.label.toLowerCase().includes(detail.toLowerCase());
+    const line = `  +${String(at - sentAt.getTime()).padStart(5)} ms  (+${String(at - previous).padStart(4)} ms)  ${step.label}${repeats ? '' : ` — ${detail}`}`;
     previous = at;
     return line;
   });

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { Database } from '../database/database.js';
 import { RedisConnections } from '../redis/redis-connections.js';
@@ -29,6 +29,7 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @ApiOkResponse({ description: 'The process is alive', schema: { example: { status: 'ok' } } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -36,6 +37,7 @@ export class HealthController {
 
   /** Readiness: every dependency needed to accept a message is up. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: database, Redis, blob store, certificate (and, in a worker, the validation rules) are up' })
   @HealthCheck()
   @ApiOkResponse({ description: 'Every dependency is up' })
   @ApiServiceUnavailableResponse({ description: 'At least one dependency is down; details per check' })

@@ -18,6 +18,8 @@ export class StateMetricsCollector implements OnModuleInit {
       for (const name of Object.values(QUEUES)) {
         const counts = await this.queue.counts(name);
         for (const [state, value] of Object.entries(counts)) this.metrics.queueJobs.set({ queue: name, state }, value);
+        const oldest = await this.queue.oldestWaitingAt(name);
+        this.metrics.queueOldestWaitingSeconds.set({ queue: name }, oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0);
       }
     });
     this.metrics.onScrape(async () => {

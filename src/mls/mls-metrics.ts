@@ -11,19 +11,19 @@ export class MlsMetrics {
 
   constructor(metrics: MetricsService) {
     this.sent = new Counter({
-      name: 'peppol_mls_sent_total',
+      name: 'peppol_ap_mls_sent_total',
       help: 'Message Level Status decided for received documents, by response code and outcome (submitted, unaddressable, invalid)',
       labelNames: ['code', 'outcome'] as const,
       registers: [metrics.registry],
     });
     this.received = new Counter({
-      name: 'peppol_mls_received_total',
+      name: 'peppol_ap_mls_received_total',
       help: 'Message Level Status received for documents we sent, by response code and outcome (applied, duplicate, unknown-reference, invalid, unreadable)',
       labelNames: ['code', 'outcome'] as const,
       registers: [metrics.registry],
     });
     this.overdue = new Gauge({
-      name: 'peppol_mls_overdue',
+      name: 'peppol_ap_mls_overdue',
       help: 'Documents past their MLS service level: side="awaiting" sent (ALWAYS_SEND) without a status past MLS_RECEIVE_LIMIT_MINUTES, side="owed" received whose status we have not sent past MLS_SEND_LIMIT_MINUTES',
       labelNames: ['side'] as const,
       registers: [metrics.registry],

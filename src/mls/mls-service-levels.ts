@@ -43,7 +43,7 @@ const MAX_ITEMS = 500;
 /**
  * The MLS service levels: sent documents (ALWAYS_SEND) with no status past MLS_RECEIVE_LIMIT_MINUTES,
  * and received documents whose status we owe past MLS_SEND_LIMIT_MINUTES. Read by the admin view and,
- * at scrape time, by the `peppol_mls_overdue` gauge.
+ * at scrape time, by the `peppol_ap_mls_overdue` gauge.
  */
 @Injectable()
 export class MlsServiceLevels implements OnModuleInit {

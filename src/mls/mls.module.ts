@@ -12,7 +12,7 @@ import { OwnSpisParticipant } from './own-spis-participant.js';
 
 /**
  * Message Level Status, what both roles need: our own SPIS participant served, the service-level
- * view (admin API, `peppol_mls_overdue`) and the metrics. The MLS configuration comes with the
+ * view (admin API, `peppol_ap_mls_overdue`) and the metrics. The MLS configuration comes with the
  * outbound module, which writes MLS_TO and MLS_TYPE into every SBDH it sends.
  */
 @Module({

@@ -10,13 +10,13 @@ export class OutboundMetrics {
 
   constructor(metrics: MetricsService) {
     this.attempts = new Counter({
-      name: 'as4_outbound_attempts_total',
+      name: 'peppol_ap_as4_outbound_attempts_total',
       help: 'AS4 send attempts, by outcome (receipt, the ebMS error code, EBMS:0302, HTTP status, transport error, discovery failure)',
       labelNames: ['outcome'] as const,
       registers: [metrics.registry],
     });
     this.replySeconds = new Histogram({
-      name: 'as4_outbound_reply_seconds',
+      name: 'peppol_ap_as4_outbound_reply_seconds',
       help: 'Time from sending an AS4 message to its reply, by outcome',
       labelNames: ['outcome'] as const,
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],

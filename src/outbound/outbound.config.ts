@@ -1,4 +1,4 @@
-import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { defineConfig, type ConfigOf } from '../config/define-config.js';
 import { env } from '../config/env.js';
@@ -18,7 +18,9 @@ export const outboundConfig = defineConfig(
     AS4_SEND_MAX_DOCUMENT_BYTES: env.int(110 * MiB, 1_024),
     /** Compressed payloads up to this size stay in memory; larger ones are staged in a temp file. */
     AS4_SEND_SPILL_THRESHOLD_BYTES: env.int(4 * MiB, 0),
-    AS4_SEND_TEMP_DIR: env.string(tmpdir()),
+    DATA_DIR: env.dataDir(),
+    /** Large documents being sent spill here; default `DATA_DIR/spool/as4-out`. */
+    AS4_SEND_TEMP_DIR: env.optionalString(),
     /** Production endpoints are https (port 443); plain http only for loopback tests and private setups. */
     AS4_SEND_ALLOW_HTTP: env.bool(false),
     AS4_SEND_REPLY_MAX_ELEMENTS: env.int(10_000, 100, 1_000_000),
@@ -40,7 +42,7 @@ export const outboundConfig = defineConfig(
     },
     maxDocumentBytes: v.AS4_SEND_MAX_DOCUMENT_BYTES,
     spillThresholdBytes: v.AS4_SEND_SPILL_THRESHOLD_BYTES,
-    tempDir: v.AS4_SEND_TEMP_DIR,
+    tempDir: v.AS4_SEND_TEMP_DIR ?? path.join(v.DATA_DIR, 'spool', 'as4-out'),
     replyXml: { maxBytes: v.AS4_SEND_MAX_RESPONSE_BYTES, maxDepth: v.AS4_SEND_REPLY_MAX_DEPTH, maxElements: v.AS4_SEND_REPLY_MAX_ELEMENTS },
     defaultCountryC1: v.AS4_SEND_DEFAULT_COUNTRY_C1,
   }),

@@ -36,7 +36,9 @@ export const pkiConfig = defineConfig(
     AP_NEXT_P12_PASSWORD: env.optionalString(),
     /** When the next key pair takes over signing (ISO 8601); `peppol-ap pki rollover` can switch earlier. */
     AP_NEXT_ACTIVATE_AT: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time with zone' }).optional(),
-    PKI_ROLLOVER_STATE_FILE: env.string('data/pki-rollover.json'),
+    DATA_DIR: env.dataDir(),
+    /** Which key pair signs after a rollover switch; default `DATA_DIR/pki-rollover.json`. */
+    PKI_ROLLOVER_STATE_FILE: env.optionalString(),
     PKI_ROLLOVER_POLL_MS: env.int(10_000, 500, 3_600_000),
     AP_TRUSTED_CAS: env.list(),
     PKI_SMP_TRUSTED_CAS: env.list(),
@@ -65,7 +67,7 @@ export const pkiConfig = defineConfig(
       rollover: {
         nextKeySource: resolveKeySource(slotValues(v, 'AP_NEXT_'), undefined),
         activateAt: v.AP_NEXT_ACTIVATE_AT === undefined ? undefined : new Date(v.AP_NEXT_ACTIVATE_AT),
-        stateFile: v.PKI_ROLLOVER_STATE_FILE,
+        stateFile: v.PKI_ROLLOVER_STATE_FILE ?? path.join(v.DATA_DIR, 'pki-rollover.json'),
         pollMs: v.PKI_ROLLOVER_POLL_MS,
       },
       trustedCaFiles: v.AP_TRUSTED_CAS,

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -16,6 +17,19 @@ interface ToOrderOptions {
   issueDate?: string;
   issueTime?: string;
   changes?: string;
+}
+
+/** The commented example of a buyer configuration, shipped beside this command. */
+export const BUYER_CONFIG_EXAMPLE = fileURLToPath(new URL('./buyer-config.example.json', import.meta.url));
+
+/** What to change on the command line for a conversion that failed: the option or the configuration file. */
+export function toOrderHint(error: PunchoutError): string {
+  if (error.details.field === 'cbc:IssueDate' || error.code === 'cart-expired') return ' (give the order date with --issue-date YYYY-MM-DD)';
+  if (error.details.field === 'cbc:IssueTime') return ' (give the order time with --issue-time hh:mm:ss)';
+  if (error.code === 'missing-configuration') {
+    return ` (buyer configuration: --buyer-config FILE or PUNCHOUT_BUYER_CONFIG; a commented example is ${BUYER_CONFIG_EXAMPLE})`;
+  }
+  return '';
 }
 
 export function registerPunchoutCommands(program: Command): void {
@@ -55,7 +69,7 @@ export function registerPunchoutCommands(program: Command): void {
         for (const change of changeLog) process.stderr.write(`change: ${change}\n`);
         process.stdout.write(xml.endsWith('\n') ? xml : `${xml}\n`);
       } catch (error) {
-        if (error instanceof PunchoutError) throw new Error(`cannot make an order of ${cartFile}: ${error.message}`);
+        if (error instanceof PunchoutError) throw new Error(`cannot make an order of ${cartFile}: ${error.message}${toOrderHint(error)}`);
         throw error;
       }
     });

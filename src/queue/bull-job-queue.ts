@@ -1,8 +1,9 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { Installation } from '../database/installation.js';
 import { RedisConnections } from '../redis/redis-connections.js';
 import { type EnqueueOptions, JobQueue, type JobStatus, type QueueCounts, type ScheduleRepeat } from './job-queue.js';
-import { DEFAULT_RETRY, type JobPayloads, QUEUES, type QueueName } from './queues.js';
+import { DEFAULT_RETRY, INSTALLATION_FIELD, type JobPayloads, QUEUES, type QueueName } from './queues.js';
 
 /** BullMQ-backed queue producer; the only place (with the worker host) that knows BullMQ. */
 @Injectable()
@@ -11,8 +12,16 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   /** Schedules this process asked for, per queue: put in Redis again when the connection comes back. */
   private readonly schedules = new Map<QueueName, Map<string, { repeat: number | ScheduleRepeat; payload: unknown }>>();
 
-  constructor(private readonly redis: RedisConnections) {
+  constructor(
+    private readonly redis: RedisConnections,
+    private readonly installation: Installation,
+  ) {
     super();
+  }
+
+  /** Every job carries the id of the installation that queued it (see WorkerHost: foreign jobs are left alone). */
+  private async stamped(payload: unknown): Promise<Record<string, unknown>> {
+    return { ...(payload as Record<string, unknown>), [INSTALLATION_FIELD]: await this.installation.id() };
   }
 
   queue(name: QueueName): Queue {
@@ -43,7 +52,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
 
   async enqueue<Q extends QueueName>(name: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void> {
     // add() (not addBulk) so a custom jobId deduplicates.
-    await this.queue(name).add(name, payload, { jobId: options.jobId, delay: options.delayMs });
+    await this.queue(name).add(name, await this.stamped(payload), { jobId: options.jobId, delay: options.delayMs });
   }
 
   async schedule<Q extends QueueName>(name: Q, schedulerId: string, repeat: number | ScheduleRepeat, payload: JobPayloads[Q]): Promise<void> {
@@ -56,7 +65,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   private async upsertScheduler(name: QueueName, schedulerId: string, repeat: number | ScheduleRepeat, payload: unknown): Promise<void> {
     // BullMQ creates each period's job when the one before it starts, with an id naming the period.
     const options = typeof repeat === 'number' ? { every: repeat } : { pattern: repeat.pattern, tz: 'UTC' };
-    await this.queue(name).upsertJobScheduler(schedulerId, options, { name, data: payload });
+    await this.queue(name).upsertJobScheduler(schedulerId, options, { name, data: await this.stamped(payload) });
   }
 
   /** Redis is (back) up: the schedules go there again, in case it restarted without them. */

@@ -59,6 +59,15 @@ export interface JobContext {
   final: boolean;
 }
 
+/**
+ * Thrown by a handler whose job names what this installation does not have (a message not in its
+ * database): the job may belong to another installation sharing the Redis and queue prefix. It is
+ * never completed silently: a job not stamped by this installation is left in the queue for its owner.
+ */
+export class ForeignJobError extends Error {
+  override name = 'ForeignJobError';
+}
+
 /** Thrown by a handler when retrying cannot help (bad data); the job fails at once. */
 export class PermanentJobError extends Error {
   override name = 'PermanentJobError';

@@ -57,6 +57,13 @@ export const DEFAULT_RETRY: Record<QueueName, JobRetryPolicy> = {
   outbound: { attempts: 12, backoffMs: 30_000 },
 };
 
+/**
+ * The field of every job's data naming the installation (database) that queued it. Two installations
+ * sharing a Redis and a QUEUE_PREFIX never take each other's jobs: a worker leaves a job stamped by
+ * another installation in the queue.
+ */
+export const INSTALLATION_FIELD = 'installation';
+
 /** Deterministic job id: the same message enqueued twice is one job (ids may not contain ':'). */
 export function jobIdFor(queue: QueueName, key: string, stage = 'run'): string {
   return `${queue}.${stage}.${key}`.replace(/:/g, '_');

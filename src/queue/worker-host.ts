@@ -1,13 +1,18 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
+import { Counter } from 'prom-client';
+import { Installation } from '../database/installation.js';
 import { withCorrelation } from '../logging/correlation.js';
 import { RedisConnections } from '../redis/redis-connections.js';
 import { JOB_HANDLER, type JobHandler } from './job-handler.decorator.js';
-import { PermanentJobError } from './job-queue.js';
-import type { QueueName } from './queues.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { ForeignJobError, PermanentJobError } from './job-queue.js';
+import { INSTALLATION_FIELD, type QueueName } from './queues.js';
 
 const WORKER_SHUTDOWN_DEADLINE_MS = 20_000;
+/** A job left for another installation comes back after this long (for whichever worker takes it then). */
+export const FOREIGN_JOB_DELAY_MS = 60_000;
 
 /**
  * Runs the BullMQ workers of the worker role: one per discovered @HandlesQueue provider. Two handlers
@@ -18,12 +23,26 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('WorkerHost');
   private readonly workers: Worker[] = [];
 
+  private readonly foreignJobs: Counter<'queue'>;
+
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly redis: RedisConnections,
-  ) {}
+    private readonly installation: Installation,
+    metrics: MetricsService,
+  ) {
+    this.foreignJobs = new Counter({
+      name: 'peppol_ap_foreign_jobs_total',
+      help: 'Jobs of another installation (same Redis and QUEUE_PREFIX) seen and left in the queue, by queue',
+      labelNames: ['queue'] as const,
+      registers: [metrics.registry],
+    });
+  }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // Known before the first job is taken: every job is checked against it.
+    const own = await this.installation.id();
+    this.logger.log(`installation ${own}, queue prefix "${this.redis.prefix}"`);
     const seen = new Map<QueueName, string>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as JobHandler<QueueName> | undefined;
@@ -33,14 +52,30 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       const other = seen.get(meta.queue);
       if (other) throw new Error(`two handlers for queue ${meta.queue}: ${other} and ${wrapper.name}`);
       seen.set(meta.queue, String(wrapper.name));
-      this.start(meta.queue, meta.concurrency, instance);
+      this.start(meta.queue, meta.concurrency, instance, own);
     }
   }
 
-  private start(queue: QueueName, concurrency: number, handler: JobHandler<QueueName>): void {
+  /**
+   * A job of another installation (another database) sharing this Redis and queue prefix, or one
+   * naming data this installation does not have: never completed here. It goes back to the queue
+   * (delayed) for its owner, and the operator is told loudly what to change.
+   */
+  private async leave(job: Job, queue: QueueName, token: string | undefined, why: string): Promise<never> {
+    this.foreignJobs.inc({ queue });
+    this.logger.error(
+      `job ${job.id} on ${queue} left in the queue for its owner: ${why}. Two installations share this Redis and QUEUE_PREFIX "${this.redis.prefix}": give each its own QUEUE_PREFIX`,
+    );
+    await job.moveToDelayed(Date.now() + FOREIGN_JOB_DELAY_MS, token);
+    throw new DelayedError();
+  }
+
+  private start(queue: QueueName, concurrency: number, handler: JobHandler<QueueName>, own: string): void {
     const worker = new Worker(
       queue,
-      async (job) => {
+      async (job, token) => {
+        const stamp = (job.data as Record<string, unknown>)[INSTALLATION_FIELD];
+        if (stamp !== undefined && stamp !== own) await this.leave(job, queue, token, `queued by installation ${String(stamp)}, this is ${own}`);
         const maxAttempts = job.opts.attempts ?? 1;
         const attempt = job.attemptsMade + 1;
         const messageId = (job.data as { messageId?: string }).messageId;
@@ -51,6 +86,12 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           );
         } catch (error) {
           if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
+          if (error instanceof ForeignJobError) {
+            // Unstamped (queued by a version before stamps): possibly another installation's; leave it.
+            if (stamp === undefined) await this.leave(job, queue, token, error.message);
+            // Ours, yet what it names is gone: fail it where operators see it (failed jobs), never complete it.
+            throw new UnrecoverableError(error.message);
+          }
           throw error;
         }
       },

@@ -13,13 +13,13 @@ export class ReportingMetrics {
 
   constructor(metrics: MetricsService) {
     this.recorded = new Counter({
-      name: 'peppol_reporting_transmissions_recorded_total',
+      name: 'peppol_ap_reporting_transmissions_recorded_total',
       help: 'Transmissions recorded for Peppol Reporting as they happened, by direction (sending: receipt verified; receiving: stored with our receipt)',
       labelNames: ['direction'] as const,
       registers: [metrics.registry],
     });
     this.reports = new Counter({
-      name: 'peppol_reporting_reports_total',
+      name: 'peppol_ap_reporting_reports_total',
       help: 'TSR and EUSR reports by outcome: submitted (handed to the outbound path), invalid (failed the official rules: never sent)',
       labelNames: ['report', 'outcome'] as const,
       registers: [metrics.registry],
@@ -27,7 +27,7 @@ export class ReportingMetrics {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     this.lastPeriodSent = new Gauge({
-      name: 'peppol_reporting_last_period_sent',
+      name: 'peppol_ap_reporting_last_period_sent',
       help: 'The latest period (YYYYMM) whose TSR and EUSR both have a verified receipt; 0 when none',
       registers: [metrics.registry],
       async collect() {

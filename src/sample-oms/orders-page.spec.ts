@@ -20,6 +20,17 @@ function orderEvent(name: string): StoredEvent {
 }
 
 describe('orders page', () => {
+  it('shows the price base quantity, without which a line total reads wrong', () => {
+    const event = orderEvent('Item 1');
+    const line = (event.data as typeof webhookExamples['order.created']).order.lines[0]!;
+    line.quantity = { value: '2.25', unitCode: 'KGM' };
+    line.price = { amount: '7.037', baseQuantity: { value: '10', unitCode: 'KGM' } };
+    line.lineExtensionAmount = '1.58';
+    const html = renderOrdersPage({ orders: [event], events: [event], total: 1 });
+    expect(html).toContain('2.25 KGM × Item 1');
+    expect(html).toContain('@ 7.037 per 10 KGM = 1.58');
+  });
+
   it('escapes markup characters', () => {
     expect(escapeHtml(hostile)).toBe('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;&#38;&#39;&#96;');
     expect(escapeHtml(undefined)).toBe('');

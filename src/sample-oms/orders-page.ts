@@ -14,7 +14,7 @@ interface PartyView {
 interface LineView {
   id?: string;
   quantity?: { value?: string; unitCode?: string };
-  price?: { amount?: string };
+  price?: { amount?: string; baseQuantity?: { value?: string; unitCode?: string } };
   lineExtensionAmount?: string;
   item?: { name?: string; sellersItemId?: string };
 }
@@ -52,6 +52,12 @@ function partyName(party: PartyView | undefined): string {
   return `${party.name ?? party.registrationName ?? ''}${id}`;
 }
 
+/** "per 10 KGM" when the price is for more (or less) than one unit: 2.25 KGM @ 7.037 per 10 KGM = 1.58. */
+function priceBase(base: { value?: string; unitCode?: string } | undefined): string {
+  if (!base?.value || Number(base.value) === 1) return '';
+  return ` per ${escapeHtml(base.value)} ${escapeHtml(base.unitCode)}`;
+}
+
 /** Accept / reject / change-quantity buttons of an order: forms posting to the OMS, which calls the access point. */
 function answerForms(event: StoredEvent, lines: LineView[], outcome: AnswerOutcome | undefined): string {
   const action = `orders/${encodeURIComponent(event.webhookId)}/answer`;
@@ -71,7 +77,7 @@ function orderRow(event: StoredEvent, answering: boolean, outcome: AnswerOutcome
       (line) =>
         `<li>${escapeHtml(line.quantity?.value)} ${escapeHtml(line.quantity?.unitCode)} × ${escapeHtml(line.item?.name)}` +
         (line.item?.sellersItemId ? ` <code>${escapeHtml(line.item.sellersItemId)}</code>` : '') +
-        ` @ ${escapeHtml(line.price?.amount)} = ${escapeHtml(line.lineExtensionAmount)}</li>`,
+        ` @ ${escapeHtml(line.price?.amount)}${priceBase(line.price?.baseQuantity)} = ${escapeHtml(line.lineExtensionAmount)}</li>`,
     )
     .join('');
   // The UBL came inline, or (a large order received over Peppol) is fetched from the access point's API.

@@ -6,7 +6,7 @@ export const storageConfig = defineConfig(
   {
     /** Where blobs live: `filesystem` (DATA_DIR/blobs: one machine) or `postgres` (the database: shared by every process that reaches it). */
     STORAGE_BACKEND: env.oneOf(['filesystem', 'postgres'], 'filesystem'),
-    DATA_DIR: env.string('./data'),
+    DATA_DIR: env.dataDir(),
     STORAGE_MIN_FREE_MB: env.int(64, 0),
     STORAGE_WRITER_THREADS: env.int(4, 1, 64),
     /** postgres backend: bytes per stored chunk (a stream is read and written one chunk at a time). */

@@ -6,6 +6,7 @@ import { UnknownTransactionError } from '../peppol/index.js';
 import type { ValidationReport } from './validation-report.js';
 import { validationConfig } from './validation.config.js';
 import { Validator } from './validator.js';
+import { describeGroups } from './report-groups.js';
 
 export function registerValidationCommands(program: Command): void {
   program
@@ -87,5 +88,5 @@ function describe(file: string, report: ValidationReport): string {
   const fatal = report.fired.filter((f) => f.flag === 'fatal').length;
   const warnings = report.fired.length - fatal;
   const head = `${file}: ${report.transaction ?? 'unknown transaction'} ${report.valid ? 'valid' : 'INVALID'} (${fatal} fatal, ${warnings} other; rules ${report.release})\n`;
-  return head + report.fired.map((f) => `  ${f.flag} ${f.id} ${f.location}: ${f.text}\n`).join('');
+  return head + describeGroups(report.fired).map((line) => `  ${line}\n`).join('');
 }

@@ -19,8 +19,9 @@ export const packageRoot = (() => {
 export const validationConfig = defineConfig(
   'validation',
   {
-    /** Installed rule releases, the active marker and compiled stylesheets live here. */
-    VALIDATION_RULES_DIR: env.string('./data/rules'),
+    DATA_DIR: env.dataDir(),
+    /** Installed rule releases, the active marker and compiled stylesheets live here; default `DATA_DIR/rules`. */
+    VALIDATION_RULES_DIR: env.optionalString(),
     /** Compiled stylesheets, named by the hash of their source; default `<rules dir>/cache`. */
     VALIDATION_CACHE_DIR: env.optionalString(),
     /** The release shipped with the code, used until another one is installed. */
@@ -43,21 +44,24 @@ export const validationConfig = defineConfig(
     /** Schematron engine: the official rules compiled to JavaScript, or SaxonJS on the official XSLT (the reference). */
     VALIDATION_ENGINE: env.oneOf(['compiled', 'saxonjs'] as const, 'compiled'),
   },
-  (v) => ({
-    rulesDir: path.resolve(v.VALIDATION_RULES_DIR),
-    cacheDir: path.resolve(v.VALIDATION_CACHE_DIR ?? path.join(v.VALIDATION_RULES_DIR, 'cache')),
-    shippedRulesDir: path.resolve(packageRoot, v.VALIDATION_SHIPPED_RULES_DIR),
-    ublSchemaDir: path.resolve(packageRoot, v.VALIDATION_UBL_SCHEMA_DIR),
-    dropInDir: v.VALIDATION_DROPIN_DIR ? path.resolve(v.VALIDATION_DROPIN_DIR) : undefined,
-    poolSize: v.VALIDATION_POOL_SIZE,
-    maxDocumentBytes: v.VALIDATION_MAX_DOCUMENT_BYTES,
-    isolateFromBytes: v.VALIDATION_ISOLATE_FROM_BYTES,
-    timeoutMs: v.VALIDATION_TIMEOUT_MS,
-    workerMaxHeapMb: v.VALIDATION_WORKER_MAX_HEAP_MB,
-    compileTimeoutMs: v.VALIDATION_COMPILE_TIMEOUT_MS,
-    transactions: v.VALIDATION_TRANSACTIONS.length ? v.VALIDATION_TRANSACTIONS.map((t) => t.toUpperCase()) : undefined,
-    engine: v.VALIDATION_ENGINE,
-  }),
+  (v) => {
+    const rulesDir = path.resolve(v.VALIDATION_RULES_DIR ?? path.join(v.DATA_DIR, 'rules'));
+    return {
+      rulesDir,
+      cacheDir: path.resolve(v.VALIDATION_CACHE_DIR ?? path.join(rulesDir, 'cache')),
+      shippedRulesDir: path.resolve(packageRoot, v.VALIDATION_SHIPPED_RULES_DIR),
+      ublSchemaDir: path.resolve(packageRoot, v.VALIDATION_UBL_SCHEMA_DIR),
+      dropInDir: v.VALIDATION_DROPIN_DIR ? path.resolve(v.VALIDATION_DROPIN_DIR) : undefined,
+      poolSize: v.VALIDATION_POOL_SIZE,
+      maxDocumentBytes: v.VALIDATION_MAX_DOCUMENT_BYTES,
+      isolateFromBytes: v.VALIDATION_ISOLATE_FROM_BYTES,
+      timeoutMs: v.VALIDATION_TIMEOUT_MS,
+      workerMaxHeapMb: v.VALIDATION_WORKER_MAX_HEAP_MB,
+      compileTimeoutMs: v.VALIDATION_COMPILE_TIMEOUT_MS,
+      transactions: v.VALIDATION_TRANSACTIONS.length ? v.VALIDATION_TRANSACTIONS.map((t) => t.toUpperCase()) : undefined,
+      engine: v.VALIDATION_ENGINE,
+    };
+  },
 );
 
 export type ValidationConfig = ConfigOf<typeof validationConfig>;

@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { ReadinessCheck } from '../health/readiness-check.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import type { ValidateOptions } from './validation-engine.js';
 import type { ValidationReport } from './validation-report.js';
 import { validationConfig, type ValidationConfig } from './validation.config.js';
@@ -15,15 +17,22 @@ import { TransactionRegistry } from '../peppol/index.js';
 export const VALIDATION_STARTUP = 'VALIDATION_STARTUP';
 export type ValidationStartup = 'eager' | 'on-first-use';
 
-/** Nest face of the Validator: started with the application or on first use, threads stopped at shutdown. */
+/**
+ * Nest face of the Validator: started with the application or on first use, threads stopped at
+ * shutdown. As a readiness check it is down when the rules could not be loaded (e.g. an unwritable
+ * rules folder): a worker that cannot validate must not look healthy.
+ */
 @Injectable()
-export class ValidationService implements OnModuleInit, OnApplicationShutdown {
+export class ValidationService implements OnModuleInit, OnApplicationShutdown, ReadinessCheck {
   private readonly logger = new Logger(ValidationService.name);
   readonly validator: Validator;
+  readonly name = 'validation-rules';
+  private state: { state: 'loading' } | { state: 'ready'; release: string } | { state: 'failed'; reason: string } = { state: 'loading' };
 
   constructor(
     @Inject(validationConfig.KEY) private readonly config: ValidationConfig,
     private readonly transactions: TransactionRegistry,
+    private readonly metrics: MetricsService,
     @Optional() @Inject(VALIDATION_STARTUP) private readonly startup: ValidationStartup = 'eager',
   ) {
     this.validator = new Validator(config, transactions);
@@ -44,11 +53,21 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown {
       this.ready = (async () => {
         await this.installDropIn();
         await this.validator.start();
+        this.state = { state: 'ready', release: String(this.validator.release) };
         this.logger.log(`Peppol BIS rules ${this.validator.release} active`);
       })();
-      this.ready.catch((error: unknown) => this.logger.error(`validation rules could not be loaded: ${(error as Error).message}`));
+      this.ready.catch((error: unknown) => {
+        this.state = { state: 'failed', reason: (error as Error).message };
+        this.logger.error(`validation rules could not be loaded: ${(error as Error).message}`);
+      });
     }
     return this.ready;
+  }
+
+  /** Up while loading (a first run compiles for a while), not yet asked for, or loaded; down when loading failed. */
+  async check(): Promise<Record<string, unknown>> {
+    if (this.state.state === 'failed') throw new Error(`validation rules could not be loaded: ${this.state.reason}`);
+    return { ...this.state, rulesDir: this.config.rulesDir };
   }
 
   /** Resolves once the rules are loaded; rejects with the reason when they could not be. */
@@ -58,7 +77,12 @@ export class ValidationService implements OnModuleInit, OnApplicationShutdown {
 
   async validate(xml: Buffer | Uint8Array | string, options?: ValidateOptions): Promise<ValidationReport> {
     await this.start();
-    return this.validator.validate(xml, options);
+    const started = performance.now();
+    const report = await this.validator.validate(xml, options);
+    const transaction = report.transaction ?? 'unknown';
+    this.metrics.validations.inc({ transaction, outcome: report.valid ? 'valid' : 'invalid' });
+    this.metrics.validationDuration.observe({ transaction }, (performance.now() - started) / 1000);
+    return report;
   }
 
   async install(releaseDir: string): Promise<InstallOutcome> {

@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../src/messages/message-repository.js';
 import { type AdminApi, call, startAdminApi } from './support.js';
 
+/** One rule that fired twice, as a validated message records it. */
+const FIRED = [
+  { id: 'PEPPOL-T01-R999', flag: 'warning', text: 'A warning', location: '/ubl:Order[1]/cac:OrderLine[2]/cbc:ID[1]' },
+  { id: 'PEPPOL-T01-R999', flag: 'warning', text: 'A warning', location: '/ubl:Order[1]/cac:OrderLine[3]/cbc:ID[1]' },
+];
+
 const BUYER = '0088:7315458756324';
 const SELLER = '0088:5798009883964';
 const CART_TYPE = 'busdox-docid-qns::urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:punch_out:3::2.1';
@@ -45,7 +51,7 @@ describe('admin API: messages', () => {
       created.push(m);
       await new Promise((r) => setTimeout(r, 5));
     }
-    await api.messages.transition(created[0]!.id, 'validated', { actor: 'worker', patch: { validation: { valid: true, fired: [] } } });
+    await api.messages.transition(created[0]!.id, 'validated', { actor: 'worker', patch: { validation: { valid: true, fired: FIRED } } });
     await api.messages.create({ direction: 'internal', kind: 'order', state: 'created', relatedMessageId: created[0]!.id }, { actor: 'worker' });
   });
 
@@ -138,7 +144,12 @@ describe('admin API: messages', () => {
     expect(detail.hasValidationReport).toBe(true);
 
     const report = await call(api, `/admin/messages/${id}/validation`, { key: api.keys.viewer });
-    expect(await report.json()).toEqual({ messageId: id, report: { valid: true, fired: [] } });
+    // The report as recorded, and its rules grouped with short locations (as the CLI prints them).
+    expect(await report.json()).toEqual({
+      messageId: id,
+      report: { valid: true, fired: FIRED },
+      groups: [{ id: 'PEPPOL-T01-R999', flag: 'warning', text: 'A warning', locations: ['/Order/OrderLine[2]/ID', '/Order/OrderLine[3]/ID'] }],
+    });
     expect((await call(api, `/admin/messages/${created[1]!.id}/validation`, { key: api.keys.viewer })).status).toBe(404);
 
     const outcome = (await (await call(api, `/admin/messages/${id}/outcome`, { key: api.keys.viewer })).json()) as { receipt: { role: string }; failure: unknown };

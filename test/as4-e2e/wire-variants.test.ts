@@ -103,8 +103,8 @@ describe('AS4 receive over HTTP: wire variants of other stacks and TCP segmentat
     expect(await res.text()).toContain('biniry');
 
     const metrics = await (await fetch(`http://127.0.0.1:${api.port}/metrics`)).text();
-    expect(Number(/^as4_inbound_tolerated_total\{deviation="bare-lf"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
-    expect(Number(/^as4_inbound_total\{outcome="EBMS:0007"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
-    expect(Number(/^as4_inbound_total\{outcome="receipt"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThan(30);
+    expect(Number(/^peppol_ap_as4_inbound_tolerated_total\{deviation="bare-lf"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
+    expect(Number(/^peppol_ap_as4_inbound_total\{outcome="EBMS:0007"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(Number(/^peppol_ap_as4_inbound_total\{outcome="receipt"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThan(30);
   });
 });

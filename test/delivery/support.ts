@@ -18,6 +18,7 @@ import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
 import type { BlobStore } from '../../src/storage/blob-store.js';
 import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
+import { Installation } from '../../src/database/installation.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ORDER_DOCUMENT = transactionRegistry.acceptedDocuments([TRANSACTIONS.order])[0]!;
@@ -31,7 +32,7 @@ export function uniquePrefix(name: string): string {
 export function deliveryServices(db: Database, dataDir: string, prefix: string) {
   const clock = new Clock();
   const redis = new RedisConnections(redisConfig.load({ REDIS_URL, QUEUE_PREFIX: prefix }));
-  const queue = new BullJobQueue(redis);
+  const queue = new BullJobQueue(redis, new Installation(db));
   const blobs = new FilesystemBlobStore(dataDir);
   const messages = new MessageRepository(db, clock);
   const participants = new ParticipantRepository(db);

@@ -12,6 +12,7 @@ import { redisConfig } from '../../src/redis/redis.config.js';
 import { Reconciler } from '../../src/reliability/reconciler.js';
 import { reliabilityConfig } from '../../src/reliability/reliability.config.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
+import { Installation } from '../../src/database/installation.js';
 
 describe('Reconciler (PostgreSQL and Redis, real)', () => {
   let db: TestDatabase;
@@ -31,7 +32,7 @@ describe('Reconciler (PostgreSQL and Redis, real)', () => {
   beforeAll(async () => {
     db = await createPostgresTestDatabase();
     redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: prefix }));
-    queue = new BullJobQueue(redis);
+    queue = new BullJobQueue(redis, new Installation(db.db));
     messages = new MessageRepository(db.db, new Clock());
   });
 

@@ -29,6 +29,7 @@ import { createPostgresTestDatabase, type TestDatabase } from '../support/databa
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
 import { startProcess, type RunningProcess } from '../support/processes.js';
 import { until, WebhookSink } from './support.js';
+import { Installation } from '../../src/database/installation.js';
 
 const BUYER = '0192:123456785';
 const SUPPLIER = '0192:987654325';
@@ -82,7 +83,7 @@ describe('Message Level Status between two access points', () => {
     const blobsA = new FilesystemBlobStore(sa.dir);
     await blobsA.init();
     const redisA = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: sa.common.QUEUE_PREFIX }));
-    const queueA = new BullJobQueue(redisA);
+    const queueA = new BullJobQueue(redisA, new Installation(sa.db.db));
     const messagesA = new MessageRepository(sa.db.db, clock);
     const participantsA = new ParticipantRepository(sa.db.db);
     await until('A serves its participants', async () => (await participantsA.get(BUYER)) && (await participantsA.get('0242:000002')));

@@ -4,9 +4,9 @@ import { eventually, Stack } from '../faults/support/stack.js';
 
 const MESSAGES = 12;
 
-/** `as4_inbound_total{outcome="receipt"}` in a Prometheus text scrape. */
+/** `peppol_ap_as4_inbound_total{outcome="receipt"}` in a Prometheus text scrape. */
 function receipts(scrape: string): number {
-  const m = /^as4_inbound_total\{outcome="receipt"\} (\d+)/m.exec(scrape);
+  const m = /^peppol_ap_as4_inbound_total\{outcome="receipt"\} (\d+)/m.exec(scrape);
   return m ? Number(m[1]) : 0;
 }
 
@@ -53,7 +53,7 @@ describe('API_PROCESSES: several HTTP processes on one port', () => {
     for (let i = 0; i < 4; i++) {
       const scrape = await (await fetch(`${stack.apiUrl}/metrics`)).text();
       expect(receipts(scrape)).toBe(MESSAGES);
-      expect(scrape).toMatch(/^queue_jobs\{queue="inbound",state="waiting"\} \d+/m);
+      expect(scrape).toMatch(/^peppol_ap_queue_jobs\{queue="inbound",state="waiting"\} \d+/m);
     }
   }, 120_000);
 

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { existsSync } from 'node:fs';
 import { ALL_CONFIGS } from '../../src/app/configuration.js';
+import { parseEndpointUrl } from '../../src/delivery/webhook/endpoint-url.js';
+import { webhookConfig } from '../../src/delivery/webhook/webhook.config.js';
 
 // The part of the Compose specification this file uses, strictly: an unknown key is a mistake.
 const healthcheck = z.strictObject({
@@ -17,8 +20,10 @@ const service = z.strictObject({
   build: z.string().optional(),
   command: z.array(z.string()).min(1).optional(),
   environment: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  ports: z.array(z.string().regex(/^\d+:\d+$/)).optional(),
-  volumes: z.array(z.string().regex(/^[a-z0-9-]+:\/[\w/-]*$/)).optional(),
+  // Published ports, on every interface or on the host's loopback only.
+  ports: z.array(z.string().regex(/^(127\.0\.0\.1:)?\d+:\d+$/)).optional(),
+  // Named volumes, or a read-only file of the repository (./deploy).
+  volumes: z.array(z.string().regex(/^([a-z0-9-]+:\/[\w/-]*|\.\/deploy\/[\w.-]+:\/[\w/.-]+:ro)$/)).optional(),
   secrets: z.array(z.string()).optional(),
   depends_on: z.record(z.string(), z.strictObject({ condition: z.enum(['service_started', 'service_healthy', 'service_completed_successfully']) })).optional(),
   healthcheck: healthcheck.optional(),
@@ -32,7 +37,7 @@ const compose = z.strictObject({
   name: z.string(),
   'x-ap-environment': z.record(z.string(), z.string()),
   services: z.record(z.string(), service),
-  configs: z.record(z.string(), z.strictObject({ content: z.string() })),
+  configs: z.record(z.string(), z.strictObject({ content: z.string() })).optional(),
   secrets: z.record(z.string(), z.strictObject({ file: z.string() })),
   volumes: z.record(z.string(), z.null()),
 });
@@ -57,33 +62,85 @@ describe('docker-compose.yml', () => {
   it('refers only to declared services, volumes and secrets', () => {
     for (const [name, s] of Object.entries(doc.services)) {
       for (const dep of Object.keys(s.depends_on ?? {})) expect(doc.services, `${name} depends on ${dep}`).toHaveProperty(dep);
-      for (const v of s.volumes ?? []) expect(doc.volumes, `${name} volume ${v}`).toHaveProperty(v.split(':')[0]!);
+      for (const v of s.volumes ?? []) {
+        if (v.startsWith('./')) expect(existsSync(path.resolve(process.cwd(), v.split(':')[0]!)), `${name} mounts ${v}`).toBe(true);
+        else expect(doc.volumes, `${name} volume ${v}`).toHaveProperty(v.split(':')[0]!);
+      }
       for (const secret of s.secrets ?? []) expect(doc.secrets).toHaveProperty(secret);
-      for (const c of s.configs ?? []) expect(doc.configs).toHaveProperty(c.source);
+      for (const c of s.configs ?? []) expect(doc.configs ?? {}).toHaveProperty(c.source);
     }
   });
 
   it('sets only configuration variables the access point knows', () => {
     for (const role of ['api', 'worker']) {
-      for (const variable of Object.keys(doc.services[role]!.environment ?? {})) expect(known, `${role}: ${variable}`).toContain(variable);
+      // X_FILE: the value of X read from a file (Docker secrets).
+      for (const variable of Object.keys(doc.services[role]!.environment ?? {})) expect(known, `${role}: ${variable}`).toContain(variable.replace(/_FILE$/, ''));
     }
   });
 
   it('shares the blob store between the API and the worker replicas through PostgreSQL, no disk shared', () => {
     for (const role of ['api', 'worker']) {
-      expect(doc.services[role]!.environment!.STORAGE_BACKEND).toBe('postgres');
-      expect(doc.services[role]!.environment!.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+      expect(doc['x-ap-environment'].STORAGE_BACKEND).toBe('postgres');
+      expect(doc['x-ap-environment'].DATABASE_URL).toMatch(/@postgres:5432\//);
       expect(doc.services[role]!.volumes ?? []).toEqual([]);
       expect(doc.services[role]!.deploy?.replicas).toBeDefined();
     }
   });
 
-  it('publishes one port, the reverse proxy in front of the API replicas', () => {
-    expect(doc.services.proxy!.ports).toEqual(['8080:8080']);
-    expect(doc.services.api!.ports).toBeUndefined();
-    const conf = doc.configs.proxy_conf!.content;
-    expect(conf).toContain('server api:8080 resolve;');
-    expect(conf).toContain('proxy_request_buffering off;');
-    expect(conf).toContain('client_max_body_size 0;');
+  it('checks the readiness of the API and of the worker on the port each listens on', () => {
+    const api = doc.services.api!;
+    const worker = doc.services.worker!;
+    expect([api.healthcheck?.test ?? []].flat().join(' ')).toContain(`127.0.0.1:${api.environment?.PORT}/health/ready`);
+    expect(worker.environment?.WORKER_HTTP_PORT).toBeDefined();
+    expect([worker.healthcheck?.test ?? []].flat().join(' ')).toContain(`127.0.0.1:${worker.environment!.WORKER_HTTP_PORT}/health/ready`);
+  });
+
+  it('requires POSTGRES_PASSWORD instead of a default password', () => {
+    expect(file).not.toContain('change-me');
+    expect(doc.services.postgres!.environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?.+\}$/);
+    expect(doc['x-ap-environment'].DATABASE_URL).toMatch(/\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\//);
+  });
+
+  it('hands secrets over as Docker secrets read through *_FILE, never as plain variables', () => {
+    for (const role of ['api', 'worker']) {
+      const s = doc.services[role]!;
+      for (const [variable, value] of Object.entries(s.environment ?? {})) {
+        if (/(KEYS|PASSWORD|SECRET)$/.test(variable)) throw new Error(`${role}: ${variable} is set as a plain variable`);
+        if (!variable.endsWith('_FILE') && !['AP_CERT', 'AP_KEY'].includes(variable)) continue;
+        const secret = /^\/run\/secrets\/([\w-]+)$/.exec(String(value))?.[1];
+        expect(secret, `${role}: ${variable}`).toBeDefined();
+        expect(s.secrets, `${role}: ${variable}`).toContain(secret);
+      }
+      expect(s.environment?.ADMIN_API_KEYS_FILE).toBeDefined();
+    }
+  });
+
+  it('publishes no fixed host port on the services meant to scale', () => {
+    for (const role of ['api', 'worker']) expect(doc.services[role]!.ports, role).toBeUndefined();
+  });
+
+  it('terminates TLS in a reverse proxy: /as4 public, the admin port on the host loopback only', () => {
+    const proxy = doc.services.proxy!;
+    const api = doc.services.api!;
+    expect(proxy.ports).toContain('443:443');
+    const caddyfile = readFileSync(path.resolve(process.cwd(), 'deploy/Caddyfile'), 'utf8');
+    expect(existsSync(path.resolve(process.cwd(), 'deploy/Caddyfile'))).toBe(true);
+    expect(proxy.volumes).toContain('./deploy/Caddyfile:/etc/caddy/Caddyfile:ro');
+    expect(caddyfile).toMatch(/@public path \/as4 /);
+    expect(caddyfile).toContain(`reverse_proxy api:${api.environment?.PORT}`);
+    const adminPort = String(api.environment?.ADMIN_PORT);
+    expect(caddyfile).toContain(`reverse_proxy api:${adminPort}`);
+    expect(proxy.ports).toContain(`127.0.0.1:${adminPort}:${adminPort}`);
+  });
+
+  it('lets the demo profile deliver to the sample OMS over the compose network', () => {
+    const oms = doc.services['sample-oms']!;
+    expect(oms.profiles).toEqual(['demo']);
+    const port = oms.command![oms.command!.indexOf('--port') + 1];
+    const env = Object.fromEntries(Object.entries(doc.services.api!.environment!).map(([k, v]) => [k, String(v)]));
+    const webhook = webhookConfig.load(env);
+    expect(webhook.allowHttp).toBe(false);
+    expect(() => parseEndpointUrl(`http://sample-oms:${port}/webhooks`, webhook)).not.toThrow();
+    expect(() => parseEndpointUrl('http://elsewhere.example/webhooks', webhook)).toThrow();
   });
 });

@@ -27,6 +27,7 @@ import { orderXml } from '../as4/support/scenario.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { LoopbackReceiver } from './support/loopback-receiver.js';
 import { devTrustStore, ORDER, ORDERING, senderStack, TableResolver, type SenderStack } from './support/sender-stack.js';
+import { Installation } from '../../src/database/installation.js';
 
 const BUYER = '0088:5798000000001';
 const SUPPLIER = '0088:7315458756324';
@@ -72,7 +73,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     await receiver.start();
     stack = senderStack(pki, new TableResolver(), clock, { policy: 'off' });
     redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: prefix }));
-    queue = new BullJobQueue(redis);
+    queue = new BullJobQueue(redis, new Installation(db.db));
     messages = new MessageRepository(db.db, clock);
     blobs = new FilesystemBlobStore(dir);
     await blobs.init();
@@ -129,9 +130,9 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
       [1, 'transport-error', true],
       [2, 'receipt', false],
     ]);
-    const counted = await metrics.registry.getSingleMetricAsString('as4_outbound_attempts_total');
-    expect(counted).toContain('as4_outbound_attempts_total{outcome="EBMS:0005"} 1');
-    expect(counted).toContain('as4_outbound_attempts_total{outcome="receipt"} 1');
+    const counted = await metrics.registry.getSingleMetricAsString('peppol_ap_as4_outbound_attempts_total');
+    expect(counted).toContain('peppol_ap_as4_outbound_attempts_total{outcome="EBMS:0005"} 1');
+    expect(counted).toContain('peppol_ap_as4_outbound_attempts_total{outcome="receipt"} 1');
     const timeline = await messages.timeline(started.id);
     expect(timeline.map((e) => e.toState)).toEqual(['created', 'sending', 'sent']);
 
@@ -154,7 +155,7 @@ describe('outbound messages over AS4: rows, MessageId, retries and final states 
     });
     const sentAt = timeline.find((e) => e.toState === 'sent')!.at;
     expect(Math.abs(record!.exchangedAt.getTime() - new Date(sentAt).getTime())).toBeLessThan(60_000);
-    expect(await metrics.registry.getSingleMetricAsString('peppol_reporting_transmissions_recorded_total')).toContain('{direction="sending"} 1');
+    expect(await metrics.registry.getSingleMetricAsString('peppol_ap_reporting_transmissions_recorded_total')).toContain('{direction="sending"} 1');
   });
 
   it('records an ebMS error answer with its code and ends in send-failed at once; a resend keeps the MessageId', async () => {

@@ -29,6 +29,7 @@ import { createPostgresTestDatabase, type TestDatabase } from '../support/databa
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
 import { type RunningProcess, startProcess } from '../support/processes.js';
 import { ORDER, ORDERING } from './support/sender-stack.js';
+import { Installation } from '../../src/database/installation.js';
 
 const BUYER = '0088:5798000000001';
 const SUPPLIER = '0088:7315458756324';
@@ -71,7 +72,7 @@ describe('outbound queue in the worker process (built code, PostgreSQL, Redis)',
       SMP_FIXED_URL: smp.url,
     });
     redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: workerPrefix }));
-    queue = new BullJobQueue(redis);
+    queue = new BullJobQueue(redis, new Installation(db.db));
   });
   afterAll(async () => {
     await queue?.onApplicationShutdown();

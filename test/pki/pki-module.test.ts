@@ -49,8 +49,8 @@ describe('PkiModule with a certificate rollover configured', () => {
     expect(keys.decryption()).toHaveLength(2);
     expect(await app.get(CertificateStatus).check()).toMatchObject({ subject: 'PDK000001', slot: 'current', rolloverAt: null });
     const metrics = (await app.get(MetricsService).render()).body;
-    expect(metrics).toMatch(/certificate_expiry_seconds\{subject="PDK000001",slot="current"\} \d+/);
-    expect(metrics).toMatch(/certificate_expiry_seconds\{subject="PDK000002",slot="next"\} \d+/);
+    expect(metrics).toMatch(/peppol_ap_certificate_expiry_seconds\{subject="PDK000001",slot="current"\} \d+/);
+    expect(metrics).toMatch(/peppol_ap_certificate_expiry_seconds\{subject="PDK000002",slot="next"\} \d+/);
   });
 
   it('switches signing after `pki rollover` without a restart', async () => {

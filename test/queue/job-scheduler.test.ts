@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Module, type INestApplicationContext, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../src/database/database.js';
+import { Installation } from '../../src/database/installation.js';
+import { MetricsService } from '../../src/metrics/metrics.service.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { HandlesQueue, type JobHandler } from '../../src/queue/job-handler.decorator.js';
 import { JobQueue, type JobContext } from '../../src/queue/job-queue.js';
@@ -9,6 +12,7 @@ import { QUEUES, type JobPayloads } from '../../src/queue/queues.js';
 import { WorkerHost } from '../../src/queue/worker-host.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
+import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const EVERY_MS = 300;
 const SCHEDULER = 'housekeeping';
@@ -44,13 +48,16 @@ class AsksForTheSchedule implements OnApplicationBootstrap {
   }
 }
 
-/** One worker process's queue side: its own Redis connections, producer, worker host and handler. */
-async function startApp(app: string, prefix: string, runs: Run[]): Promise<INestApplicationContext> {
+/** One worker process's queue side (of one installation: one database): its own Redis connections, producer, worker host and handler. */
+async function startApp(app: string, prefix: string, runs: Run[], db: Database): Promise<INestApplicationContext> {
   @Module({
     imports: [DiscoveryModule],
     providers: [
       { provide: APP, useValue: app },
       { provide: RUNS, useValue: runs },
+      { provide: Database, useValue: db },
+      Installation,
+      MetricsService,
       { provide: RedisConnections, useFactory: () => new RedisConnections(redisConfig.load({ QUEUE_PREFIX: prefix })) },
       BullJobQueue,
       { provide: JobQueue, useExisting: BullJobQueue },
@@ -83,13 +90,16 @@ describe('periodic work on a BullMQ job scheduler, two worker apps on one Redis'
   const prefix = `t-sched-${randomBytes(4).toString('hex')}`;
   const runs: Run[] = [];
   let apps: INestApplicationContext[] = [];
+  let database: TestDatabase;
 
   beforeAll(async () => {
-    apps = await Promise.all([startApp('a', prefix, runs), startApp('b', prefix, runs)]);
+    database = await createPostgresTestDatabase();
+    apps = await Promise.all([startApp('a', prefix, runs, database.db), startApp('b', prefix, runs, database.db)]);
   });
   afterAll(async () => {
     await apps[0]?.get(BullJobQueue).queue(QUEUES.maintenance).obliterate({ force: true }).catch(() => undefined);
     await Promise.all(apps.map((app) => app.close()));
+    await database?.drop();
   });
 
   it('runs each period once, however many apps asked for the schedule', async () => {

@@ -12,6 +12,7 @@ import { ParticipantRepository } from '../../src/participants/participant-reposi
 import { AS4_TRANSPORT_PROFILE, qualifiedDocumentTypeId, qualifiedProcessId, REPORTING_RECEIVER, TRANSACTIONS, valueWithoutScheme } from '../../src/peppol/index.js';
 import { DEV_PKI_FILES, readDevPki } from '../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../src/pki/dev-pki.js';
+import { Installation } from '../../src/database/installation.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
@@ -107,7 +108,7 @@ describe('Peppol Reporting between two access points', () => {
       const blobs = new FilesystemBlobStore(dir);
       await blobs.init();
       const redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: common.QUEUE_PREFIX }));
-      const queue = new BullJobQueue(redis);
+      const queue = new BullJobQueue(redis, new Installation(db.db));
       closers.push(async () => {
         await queue.onApplicationShutdown();
         await redis.onApplicationShutdown();
@@ -348,8 +349,8 @@ describe('Peppol Reporting between two access points', () => {
     expect(reportsAtB.map((r) => r.state)).toEqual(['sent', 'sent', 'sent', 'sent']);
 
     const metrics = await (await fetch(`http://127.0.0.1:${b.api.port}/metrics`)).text();
-    expect(metrics).toContain(`peppol_reporting_last_period_sent ${previous.id.replace('-', '')}`);
-    expect(metrics).toMatch(/peppol_reporting_transmissions_recorded_total\{direction="receiving"\} [1-9]/);
+    expect(metrics).toContain(`peppol_ap_reporting_last_period_sent ${previous.id.replace('-', '')}`);
+    expect(metrics).toMatch(/peppol_ap_reporting_transmissions_recorded_total\{direction="receiving"\} [1-9]/);
   }, 200_000);
 
   it('peppol-ap reporting generate writes both reports of a period, checked against the official rules', async () => {
@@ -419,6 +420,6 @@ describe('Peppol Reporting between two access points', () => {
     expect(await b.db.db.query(`SELECT id FROM messages WHERE direction = 'outbound' AND receiver_id = $1`, [OPENPEPPOL])).toHaveLength(before.length);
     expect(b.api.output()).toMatch(new RegExp(`ALERT: the reports of ${period.id} are not sent: TSR SCH-TSR-19`));
     const metrics = await (await fetch(`http://127.0.0.1:${b.api.port}/metrics`)).text();
-    expect(metrics).toContain('peppol_reporting_reports_total{report="TSR",outcome="invalid"} 1');
+    expect(metrics).toContain('peppol_ap_reporting_reports_total{report="TSR",outcome="invalid"} 1');
   }, 120_000);
 });

@@ -25,8 +25,8 @@ describe('access point processes', () => {
       expect(body.details).toHaveProperty('database');
       expect(body.details).toHaveProperty('redis');
       const metrics = await (await fetch(`http://127.0.0.1:${ap.port}/metrics`)).text();
-      expect(metrics).toContain('queue_jobs{queue="inbound"');
-      expect(metrics).toContain('http_request_duration_seconds');
+      expect(metrics).toContain('peppol_ap_queue_jobs{queue="inbound"');
+      expect(metrics).toContain('peppol_ap_http_request_duration_seconds');
     } finally {
       expect(await ap.stop('SIGTERM')).toBe(0);
     }

@@ -39,6 +39,9 @@ function toRecord(r: Row): ApiKeyRecord {
 // last_used_at is a hint for operators; writing it at most once a minute keeps reads cheap.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** Advisory lock held while the first admin key of an installation is made. */
+const FIRST_KEY_LOCK = 7_361_013;
+
 /** Admin API keys: only their SHA-256 is stored; the key is shown once when created. */
 @Injectable()
 export class ApiKeyRepository {
@@ -46,6 +49,25 @@ export class ApiKeyRepository {
     private readonly db: Database,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * On an installation that has never had a key (none configured, none created, none revoked): one
+   * admin key, created once however many processes ask at the same time. Null when keys exist.
+   */
+  async createFirstAdminKey(): Promise<{ record: ApiKeyRecord; key: string } | null> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [FIRST_KEY_LOCK]);
+      const [row] = await tx.query<{ n: string | number }>('SELECT count(*) AS n FROM admin_api_keys');
+      if (Number(row!.n) > 0) return null;
+      return this.create('admin', { label: 'first start', source: 'cli', createdBy: 'first-start', tx });
+    });
+  }
+
+  /** True when no key was ever made (configured, created or revoked). */
+  async none(): Promise<boolean> {
+    const [row] = await this.db.query<{ n: string | number }>('SELECT count(*) AS n FROM admin_api_keys');
+    return Number(row!.n) === 0;
+  }
 
   /**
    * Creates a key and returns it with the only copy of the secret. A `backend` key needs the

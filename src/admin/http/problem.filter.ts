@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DeliveryError } from '../../delivery/delivery.errors.js';
@@ -106,8 +106,9 @@ export class ProblemFilter extends BaseExceptionFilter {
     if (host.getType() !== 'http') return super.catch(exception, host);
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    // Admin routes answer every error as problem+json; elsewhere only the key guard's refusals are ours.
-    if (!isAdminPath(req.path) && !(exception instanceof ProblemException)) return super.catch(exception, host);
+    // Admin routes answer every error as problem+json; elsewhere the key guard's refusals and unknown
+    // routes (GET /, a mistyped path) are ours too.
+    if (!isAdminPath(req.path) && !(exception instanceof ProblemException) && !(exception instanceof NotFoundException)) return super.catch(exception, host);
     const problem = toProblem(exception, req);
     if (problem.status >= 500) this.logger.error(`${req.method} ${req.path} failed [${problem.correlationId}]: ${(exception as Error)?.stack ?? String(exception)}`);
     if (res.headersSent) {

@@ -31,6 +31,8 @@ import {
   messageSummaryExample,
   summaryOf,
 } from './message-views.js';
+import { groupRules } from '../../validation/report-groups.js';
+import type { FiredRule } from '../../validation/validation-report.js';
 
 // The hard ceiling of any page; ADMIN_PAGE_SIZE_MAX (at most this) is the configured one.
 const PAGE_CEILING = 1_000;
@@ -90,10 +92,19 @@ export class MessagesController {
   @Get(':id/validation')
   @ApiOperation({ summary: 'The validation report of a message (UBL schema and Peppol BIS rules)' })
   @ApiOkResponse(
-    jsonResponse('The report as recorded when the message was validated', z.object({ messageId: z.uuid(), report: z.unknown() }), {
-      messageId: exampleId,
-      report: { transaction: TRANSACTIONS.punchOut.id, valid: true, fired: [{ id: 'PEPPOL-T77-R012', flag: 'warning', location: '/Order', text: 'A note' }], release: '2025.11' },
-    }),
+    jsonResponse(
+      'The report as recorded when the message was validated, and its fired rules grouped (one entry per rule, with every place it fired as a short path)',
+      z.object({
+        messageId: z.uuid(),
+        report: z.unknown(),
+        groups: z.array(z.object({ id: z.string(), flag: z.enum(['fatal', 'warning', 'information']), text: z.string(), locations: z.array(z.string()) })),
+      }),
+      {
+        messageId: exampleId,
+        report: { transaction: TRANSACTIONS.punchOut.id, valid: true, fired: [{ id: 'PEPPOL-T77-R012', flag: 'warning', location: '/ubl:Order[1]', text: 'A note' }], release: '2025.11' },
+        groups: [{ id: 'PEPPOL-T77-R012', flag: 'warning', text: 'A note', locations: ['/Order'] }],
+      },
+    ),
   )
   @ApiNotFoundResponse(problemResponse('No such message, or it has not been validated', 404))
   @ApiInvalidParameters()
@@ -101,7 +112,8 @@ export class MessagesController {
     const message = await this.messages.find(id);
     if (!message) throw notFound(`no message ${id}`);
     if (message.validation == null) throw notFound(`message ${id} has no validation report (state ${message.state})`);
-    return { messageId: id, report: message.validation };
+    const fired = (message.validation as { fired?: FiredRule[] }).fired ?? [];
+    return { messageId: id, report: message.validation, groups: groupRules(fired) };
   }
 
   @Get(':id/outcome')

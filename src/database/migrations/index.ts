@@ -10,6 +10,7 @@ import { peppolReporting } from './009-peppol-reporting.js';
 import { backendApiSchema } from './010-backend-api.js';
 import { messageLevelStatus } from './011-message-level-status.js';
 import { participantRoutes } from './012-participant-routes.js';
+import { installation } from './013-installation.js';
 import { sharedBlobStore } from './014-shared-blob-store.js';
 
 export interface Migration {
@@ -21,4 +22,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, peppolReporting, backendApiSchema, messageLevelStatus, participantRoutes, sharedBlobStore];
+export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, peppolReporting, backendApiSchema, messageLevelStatus, participantRoutes, installation, sharedBlobStore];

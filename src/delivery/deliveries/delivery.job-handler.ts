@@ -5,7 +5,7 @@ import { Database } from '../../database/database.js';
 import { MessageRepository, StateConflictError } from '../../messages/message-repository.js';
 import type { JobHandler } from '../../queue/job-handler.decorator.js';
 import { HandlesQueue } from '../../queue/job-handler.decorator.js';
-import type { JobContext } from '../../queue/job-queue.js';
+import { ForeignJobError, type JobContext } from '../../queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../queue/queues.js';
 import { BlobStore } from '../../storage/blob-store.js';
 import { deliveryConfig } from '../delivery.config.js';
@@ -24,6 +24,10 @@ import { webhookConfig } from '../webhook/webhook.config.js';
 import { readDeliveryAttemptJob } from './delivery-jobs.js';
 import type { Delivery, StoredWebhookEvent } from './delivery.model.js';
 import { DeliveryRepository } from './delivery-repository.js';
+import { MetricsService } from '../../metrics/metrics.service.js';
+
+/** peppol_ap_webhook_breaker_state values. */
+const BREAKER_GAUGE = { closed: 0, 'half-open': 1, open: 2 } as const;
 
 const ACTOR = 'delivery';
 
@@ -51,6 +55,7 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     private readonly clock: Clock,
     @Inject(webhookConfig.KEY) private readonly webhook: ConfigOf<typeof webhookConfig>,
     @Inject(deliveryConfig.KEY) private readonly config: ConfigOf<typeof deliveryConfig>,
+    private readonly metrics: MetricsService,
     @Optional() private readonly fates?: ReceivedDocumentFates,
   ) {}
 
@@ -63,10 +68,7 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     }
     const { deliveryId, jobSeq } = job;
     const current = await this.deliveries.get(deliveryId);
-    if (!current) {
-      this.logger.warn(`job ${context.jobId}: no delivery ${deliveryId}`);
-      return;
-    }
+    if (!current) throw new ForeignJobError(`delivery job for delivery ${deliveryId}, which is not in this installation's database`);
     if (jobSeq === current.jobSeq && (current.state === 'delivered' || current.state === 'failed')) {
       // Finished, maybe by this very job before it died: what follows from it is safe to repeat.
       const event = await this.deliveries.event(current.eventId);
@@ -111,7 +113,9 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
       throw error;
     }
     const now = this.clock.now();
+    this.metrics.webhookBreakerState.set({ route: route.id }, BREAKER_GAUGE[this.attempter.breakerState(route.id)]);
     if (!result.sent) {
+      this.metrics.webhookAttempts.inc({ outcome: 'circuit-open' });
       const settled = await this.deliveries.settle(
         delivery.id,
         jobSeq,
@@ -124,6 +128,8 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     const number = delivery.attempts + 1;
     const record = toAttemptRecord(result.attempt, result.verdict);
     const step = nextStep(result.verdict, number, { policy: this.webhook.retry });
+    this.metrics.webhookAttempts.inc({ outcome: step.step });
+    this.metrics.webhookAttemptDuration.observe(record.latencyMs / 1000);
     const settled = await this.db.transaction(async (tx) => {
       await this.deliveries.recordAttempt(delivery.id, { ...record, generation: delivery.generation, number }, tx);
       if (step.step === 'delivered') return this.deliveries.settle(delivery.id, jobSeq, { state: 'delivered', attempts: number }, now, tx);

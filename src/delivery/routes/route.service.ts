@@ -37,7 +37,7 @@ export class RouteService {
     private readonly routes: RouteRepository,
     private readonly participants: ParticipantRepository,
     private readonly clock: Clock,
-    @Inject(webhookConfig.KEY) private readonly webhook: Pick<ConfigOf<typeof webhookConfig>, 'allowHttp'>,
+    @Inject(webhookConfig.KEY) private readonly webhook: Pick<ConfigOf<typeof webhookConfig>, 'allowHttp'> & Partial<Pick<ConfigOf<typeof webhookConfig>, 'httpHosts'>>,
     @Inject(deliveryConfig.KEY) private readonly config: ConfigOf<typeof deliveryConfig>,
   ) {}
 
@@ -212,7 +212,7 @@ export class RouteService {
 
   private checkUrl(raw: string): string {
     try {
-      return parseEndpointUrl(raw, { allowHttp: this.webhook.allowHttp }).toString();
+      return parseEndpointUrl(raw, { allowHttp: this.webhook.allowHttp, httpHosts: this.webhook.httpHosts }).toString();
     } catch (error) {
       if (error instanceof EndpointUrlError) throw new DeliveryError('invalid-route', `url: ${error.message}`, 'url');
       throw error;

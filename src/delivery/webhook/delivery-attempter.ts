@@ -32,6 +32,11 @@ export class WebhookDeliveryAttempter {
     private readonly clock: Pick<Clock, 'now'>,
   ) {}
 
+  /** The endpoint's circuit as this worker sees it now. */
+  breakerState(endpointId: string): 'closed' | 'half-open' | 'open' {
+    return this.breaker.stateOf(endpointId);
+  }
+
   async attempt(input: { eventId: string; body: string; target: WebhookTarget }): Promise<AttemptResult> {
     const { target } = input;
     const headers = this.sign(input);

@@ -9,6 +9,11 @@ describe('parseEndpointUrl', () => {
     expect(parseEndpointUrl('http://127.0.0.1:8090/webhooks', { allowHttp: true }).port).toBe('8090');
   });
 
+  it('allows plain http to the named hosts only (the sample OMS in a compose network)', () => {
+    expect(parseEndpointUrl('http://sample-oms:8090/webhooks', { allowHttp: false, httpHosts: ['sample-oms'] }).host).toBe('sample-oms:8090');
+    expect(() => parseEndpointUrl('http://oms.example.com/webhooks', { allowHttp: false, httpHosts: ['sample-oms'] })).toThrow(/WEBHOOK_HTTP_HOSTS/);
+  });
+
   it.each([
     ['http when not allowed', 'http://oms.example.com/', /must use https/],
     ['relative', '/webhooks', /not a valid absolute URL/],

@@ -7,9 +7,9 @@ const MAX_URL_LENGTH = 2_048;
 
 /**
  * Validates an OMS endpoint URL before a route is stored: absolute https (http only when allowed,
- * for loopback demos and tests), no credentials in the URL (use the signing secret), no fragment.
+ * for loopback demos and tests, or to the named hosts, e.g. the sample OMS inside a compose network), no credentials in the URL (use the signing secret), no fragment.
  */
-export function parseEndpointUrl(raw: string, options: { allowHttp: boolean }): URL {
+export function parseEndpointUrl(raw: string, options: { allowHttp: boolean; httpHosts?: readonly string[] }): URL {
   if (raw.length === 0 || raw.length > MAX_URL_LENGTH) {
     throw new EndpointUrlError(`endpoint URL must be 1 to ${MAX_URL_LENGTH} characters`);
   }
@@ -19,8 +19,8 @@ export function parseEndpointUrl(raw: string, options: { allowHttp: boolean }): 
   } catch {
     throw new EndpointUrlError('endpoint URL is not a valid absolute URL');
   }
-  if (url.protocol === 'http:' && !options.allowHttp) {
-    throw new EndpointUrlError('endpoint URL must use https (plain http is disabled: WEBHOOK_ALLOW_HTTP)');
+  if (url.protocol === 'http:' && !options.allowHttp && !(options.httpHosts ?? []).includes(url.hostname.toLowerCase())) {
+    throw new EndpointUrlError('endpoint URL must use https (plain http is disabled: WEBHOOK_ALLOW_HTTP, WEBHOOK_HTTP_HOSTS)');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new EndpointUrlError(`endpoint URL scheme must be https, not ${url.protocol.replace(/:$/, '')}`);

@@ -13,6 +13,8 @@ export const webhookConfig = defineConfig(
     WEBHOOK_MAX_PAYLOAD_BYTES: env.int(8 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     WEBHOOK_USER_AGENT: env.string('peppol-ap-webhooks/1'),
     WEBHOOK_ALLOW_HTTP: env.bool(false),
+    /** Host names plain http may go to while WEBHOOK_ALLOW_HTTP is false (a private network's service, e.g. sample-oms). */
+    WEBHOOK_HTTP_HOSTS: env.list([]),
     WEBHOOK_RETRY_DELAYS_S: env.list(DEFAULT_RETRY_DELAYS_SECONDS.map(String)),
     WEBHOOK_RETRY_JITTER_PERCENT: env.int(10, 0, 50),
     WEBHOOK_RETRY_AFTER_MAX_S: env.int(3_600, 0, 86_400),
@@ -43,6 +45,7 @@ export const webhookConfig = defineConfig(
       },
       /** Plain http endpoints are refused unless allowed (demo and tests on loopback). */
       allowHttp: v.WEBHOOK_ALLOW_HTTP,
+      httpHosts: v.WEBHOOK_HTTP_HOSTS.map((host) => host.toLowerCase()),
       retry,
       breaker: {
         failureThreshold: v.WEBHOOK_BREAKER_FAILURE_THRESHOLD,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MessageRepository, recordAs, StateConflictError } from '../../messages/message-repository.js';
 import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator.js';
-import type { JobContext } from '../../queue/job-queue.js';
+import { ForeignJobError, type JobContext } from '../../queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../queue/queues.js';
 import { DeliveryRequests } from '../ports.js';
 import { WorkflowFailures } from '../shared/workflow-failures.js';
@@ -28,7 +28,7 @@ export class CatalogueJobHandler implements JobHandler<'catalogue'> {
   async handle({ messageId }: JobPayloads['catalogue'], context: JobContext): Promise<void> {
     try {
       const found = await this.messages.find(messageId);
-      if (!found) return this.logger.warn(`catalogue job for unknown message ${messageId}: nothing to do`);
+      if (!found) throw new ForeignJobError(`catalogue job for message ${messageId}, which is not in this installation's database`);
       let message = recordAs(found, 'catalogue');
       if (message.state === 'validated') {
         try {
@@ -42,6 +42,7 @@ export class CatalogueJobHandler implements JobHandler<'catalogue'> {
       if (message.state === 'catalogue-stored' || message.state === 'rejected') await this.responder.respond(message);
       else if (message.state === 'responded') await this.responder.requestDelivery(message);
     } catch (error) {
+      if (error instanceof ForeignJobError) throw error;
       await this.failures.afterJobError(messageId, 'catalogue', error, context);
     }
   }

@@ -8,7 +8,7 @@ import { documentCurrency, selectOrderLines } from '../../punchout/order-checks.
 import { lineExtensionAmount } from '../../punchout/order-totals.js';
 import { PunchoutError } from '../../punchout/errors.js';
 import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator.js';
-import { JobQueue, type JobContext } from '../../queue/job-queue.js';
+import { ForeignJobError, JobQueue, type JobContext } from '../../queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../queue/queues.js';
 import { Decimal, formatAmount } from '../../ubl/decimal.js';
 import { DeliveryRequests } from '../ports.js';
@@ -43,7 +43,7 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
   async handle({ messageId }: JobPayloads['punchout'], context: JobContext): Promise<void> {
     try {
       const found = await this.messages.find(messageId);
-      if (!found) return this.logger.warn(`punch-out job for unknown message ${messageId}: nothing to do`);
+      if (!found) throw new ForeignJobError(`punch-out job for message ${messageId}, which is not in this installation's database`);
       let message = recordAs(found, 'cart');
       // The cart and buyer configuration read once serve the supplier's report, the policy and the order.
       let cart: CartContext | undefined;
@@ -61,6 +61,7 @@ export class PunchoutJobHandler implements JobHandler<'punchout'> {
       if (work.status === 'rejected') throw work.reason;
       if (report.status === 'rejected') throw report.reason;
     } catch (error) {
+      if (error instanceof ForeignJobError) throw error;
       await this.failures.afterJobError(messageId, 'approval', error, context);
     }
   }

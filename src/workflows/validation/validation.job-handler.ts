@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MessageRepository, StateConflictError, type MessageRecord } from '../../messages/message-repository.js';
 import { TransactionRegistry } from '../../peppol/index.js';
 import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator.js';
-import type { JobContext } from '../../queue/job-queue.js';
+import { ForeignJobError, type JobContext } from '../../queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../queue/queues.js';
 import { LocalRuleId, type ValidationReport } from '../../validation/validation-report.js';
 import { validationConfig, type ValidationConfig } from '../../validation/validation.config.js';
@@ -42,13 +42,11 @@ export class ValidationJobHandler implements JobHandler<'inbound'> {
   async handle({ messageId }: JobPayloads['inbound'], context: JobContext): Promise<void> {
     try {
       let message = await this.messages.find(messageId);
-      if (!message) {
-        this.logger.warn(`inbound job for unknown message ${messageId}: nothing to do`);
-        return;
-      }
+      if (!message) throw new ForeignJobError(`inbound job for message ${messageId}, which is not in this installation's database`);
       if (message.state === 'received') message = await this.validate(message);
       await this.router.route(message);
     } catch (error) {
+      if (error instanceof ForeignJobError) throw error;
       await this.failures.afterJobError(messageId, 'validation', error, context);
     }
   }

@@ -31,6 +31,7 @@ import { workflowsConfig } from '../../../src/workflows/workflows.config.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../../support/databases.js';
 import { devPkiEnv } from '../../support/dev-pki.js';
 import { startProcess, type RunningProcess } from '../../support/processes.js';
+import { Installation } from '../../../src/database/installation.js';
 
 const sharedDir = path.resolve(process.cwd(), '../shared');
 export const examplesDir = path.join(sharedDir, 'conformance', 'examples');
@@ -136,7 +137,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   await blobs.init();
   const messages = new MessageRepository(database.db, clock);
   const redis = new RedisConnections(redisConfig.load({ QUEUE_PREFIX: prefix }));
-  const queue = new BullJobQueue(redis);
+  const queue = new BullJobQueue(redis, new Installation(database.db));
   const documents = new WorkflowDocuments(blobs, messages);
   const buyerConfigs = new BuyerConfigRepository(database.db);
   const carts = new CartContextLoader(documents, buyerConfigs, clock, punchoutConfig.load({}), workflowsConfig.load(fullEnv));
