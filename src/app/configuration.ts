@@ -1,4 +1,5 @@
 import { adminConfig } from '../admin/admin.config.js';
+import { backendApiConfig } from '../backend-api/backend-api.config.js';
 import { databaseConfig } from '../database/database.config.js';
 import { deliveryConfig } from '../delivery/delivery.config.js';
 import { webhookConfig } from '../delivery/webhook/webhook.config.js';
@@ -36,6 +37,7 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   participantsConfig,
   as4Config,
   adminConfig,
+  backendApiConfig,
   webhookConfig,
   deliveryConfig,
   validationConfig,

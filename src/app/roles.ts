@@ -1,5 +1,6 @@
 import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
 import { AdminModule } from '../admin/admin.module.js';
+import { BackendApiModule } from '../backend-api/backend-api.module.js';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { As4Module } from '../as4/as4.module.js';
 import { HealthModule } from '../health/health.module.js';
@@ -20,8 +21,8 @@ import { WorkflowWorkersModule } from '../workflows/workflow-workers.module.js';
 /** Feature modules both roles need. */
 const SHARED_IMPORTS: NonNullable<ModuleMetadata['imports']> = [TransmissionsModule, PkiModule, ParticipantsModule, DeliveryModule, WorkflowServicesModule, OutboundModule, MlsModule];
 
-/** Feature modules of the API role: AS4 endpoint, admin API, health, metrics. */
-const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule];
+/** Feature modules of the API role: AS4 endpoint, admin API, back-end API, health, metrics. */
+const API_IMPORTS: NonNullable<ModuleMetadata['imports']> = [HealthModule, MetricsHttpModule, ReceivePortsModule, As4Module.forRoot(), AdminModule, BackendApiModule];
 
 /** Feature modules of the worker role: the queue processors. */
 const WORKER_IMPORTS: NonNullable<ModuleMetadata['imports']> = [WorkerHostModule, WorkflowWorkersModule, ReliabilityModule];

@@ -28,6 +28,10 @@ export interface CommonAttributes {
   mlsStatus?: MlsStatusOfSent;
   /** Received: the Message Level Status decided for its sender. */
   mlsResponse?: MlsResponseOfReceived | null;
+  /** Submitted by a back end through the back-end API: with which key, under which Idempotency-Key. */
+  submission?: { keyId: string; idempotencyKey?: string };
+  /** Sent to a receiver served here: the inbound message it was handed over as. */
+  handedOver?: { inboundMessageId: string };
 }
 
 /** One issue of a Message Level Status (a line response). */
@@ -127,6 +131,8 @@ export interface OrderAttributes extends CommonAttributes {
   changeLog?: string[];
   /** The seller's answer (a received T76), the latest one. */
   orderResponse?: OrderResponseOfOrder;
+  /** Received order: the supplier's answer through the back-end API (the Order Response message). */
+  answer?: OrderAnswerRecord;
 }
 
 /** What a received Order Response decided about an order we sent. */
@@ -138,6 +144,17 @@ export interface OrderResponseOfOrder {
   responseCode: string;
   receivedAt: string;
   lines: Array<{ lineId: string; code: string }>;
+}
+
+export interface OrderAnswerRecord {
+  /** The Order Response (T76) message; it may not exist when making it failed. */
+  responseMessageId: string;
+  /** accepted, rejected or changed, as the supplier answered. */
+  code: string;
+  /** AP, RE or CA. */
+  responseCode: string;
+  answeredAt: string;
+  keyId: string;
 }
 
 export interface CatalogueResponseAttributes extends CommonAttributes {

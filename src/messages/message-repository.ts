@@ -463,6 +463,34 @@ export class MessageRepository {
   }
 
   /**
+   * A back end's documents, oldest first for polling: sent by one of `participants` (outbound) or
+   * received for one of them (inbound), from `since` and after the `after` position; `limit + 1`
+   * rows so the caller can tell whether more follow.
+   */
+  async forParticipants(query: {
+    participants: readonly string[];
+    direction: 'inbound' | 'outbound';
+    since?: Date;
+    after?: { at: string; id: string };
+    limit: number;
+  }): Promise<Array<{ record: MessageRecord; createdAt: string }>> {
+    const column = query.direction === 'outbound' ? 'sender_id' : 'receiver_id';
+    const params: unknown[] = [query.direction, [...query.participants]];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = [`direction = $1`, `${column} = ANY($2::text[])`];
+    if (query.since) where.push(`created_at >= ${bind(query.since.toISOString())}::timestamptz`);
+    if (query.after) where.push(`(created_at, id) > (${bind(query.after.at)}::timestamptz, ${bind(query.after.id)}::uuid)`);
+    const rows = await this.db.query<Row>(
+      `SELECT *, ${CREATED_AT_TEXT} AS cursor_at FROM messages WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT ${bind(query.limit + 1)}`,
+      params,
+    );
+    return rows.map((row) => ({ record: toRecord(row), createdAt: String(row.cursor_at) }));
+  }
+
+  /**
    * The admin listing: `limit + 1` records (so the caller can tell whether another page exists),
    * newest first, each with its created_at exact to the microsecond for the next page's cursor.
    */

@@ -11,3 +11,4 @@ export * from './transaction-registry.js';
 export * from './message-level-status.js';
 export * from './reporting.js';
 export * from './response-codes.js';
+export * from './document-parties.js';

@@ -27,6 +27,9 @@ This documentation (\`${DOCS_PATH}\`, \`${OPENAPI_JSON_PATH}\`) is public too; i
 
 **Errors** are RFC 9457 \`application/problem+json\` with a correlation id (also in \`X-Correlation-Id\`).
 **Lists** are pages, newest first: pass the previous page's \`nextCursor\` as \`cursor\`.
+**Back-end API.** The operations tagged \`back-end API\` (under \`/api/v1\`) are for back-end systems (OMS, ERP,
+procurement) with a \`backend\` key: submit UBL documents (validated, then sent over AS4), track them, poll what arrived,
+and answer received orders with an Order Response.
 **Webhooks** this access point sends to order management systems are described in the \`webhooks\` section.`;
 
 /** The OpenAPI 3.1 document of the running application, with the webhook payloads and the dashboard. */

@@ -8,9 +8,9 @@ import { ApprovalInputError, ApprovalNotFoundError, ApprovalStateError } from '.
 import { correlationIdOf } from './correlation.js';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemDetails, ProblemException } from './problem.js';
 
-/** Paths whose errors are answered as problem+json; everything else keeps its own error format. */
+/** Paths whose errors are answered as problem+json (admin and back-end API); everything else keeps its own error format. */
 export function isAdminPath(path: string): boolean {
-  return path === '/admin' || path.startsWith('/admin/');
+  return path === '/admin' || path.startsWith('/admin/') || path === '/api' || path.startsWith('/api/');
 }
 
 const TYPE_BY_STATUS: Partial<Record<number, string>> = {
@@ -48,6 +48,7 @@ export function toProblem(error: unknown, req: Request): ProblemDetails {
       detail: error.message,
       ...base,
       ...(error.problem.errors ? { errors: error.problem.errors } : {}),
+      ...error.problem.extensions,
     };
   }
   if (error instanceof HttpException) {

@@ -16,6 +16,8 @@ export interface ProblemDetails {
   instance: string;
   correlationId: string;
   errors?: FieldError[];
+  /** Further members of a problem type (RFC 9457 §3.2), e.g. the fired rules of a refused document. */
+  [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -28,6 +30,12 @@ export const PROBLEM_TYPES = {
   forbidden: 'urn:peppol-ap:problem:forbidden',
   notFound: 'urn:peppol-ap:problem:not-found',
   conflict: 'urn:peppol-ap:problem:conflict',
+  /** A submitted business document broke fatal rules; `rules` lists every rule that fired. */
+  invalidDocument: 'urn:peppol-ap:problem:invalid-document',
+  unsupportedMediaType: 'urn:peppol-ap:problem:unsupported-media-type',
+  tooLarge: 'urn:peppol-ap:problem:too-large',
+  /** A document this access point made broke rules it must keep: a defect here, nothing was sent. */
+  producedInvalid: 'urn:peppol-ap:problem:produced-document-invalid',
   unavailable: 'urn:peppol-ap:problem:unavailable',
 } as const;
 
@@ -36,7 +44,7 @@ export class ProblemException extends HttpException {
   constructor(
     status: HttpStatus,
     detail: string,
-    readonly problem: { type?: string; title?: string; errors?: FieldError[] } = {},
+    readonly problem: { type?: string; title?: string; errors?: FieldError[]; extensions?: Record<string, unknown> } = {},
   ) {
     super(detail, status);
   }
