@@ -10,6 +10,8 @@ import { DeliveryJobHandler } from './deliveries/delivery.job-handler.js';
 import { DeliveryRepository } from './deliveries/delivery-repository.js';
 import { RouteRepository } from './routes/route-repository.js';
 import { RouteService } from './routes/route.service.js';
+import { SendOutcomeReports } from './ports.js';
+import { SentDocumentEvents } from './sent-document-events.js';
 import { SupplierEvents } from './supplier-events.js';
 import { CircuitBreaker } from './webhook/circuit-breaker.js';
 import { WebhookDeliveryAttempter } from './webhook/delivery-attempter.js';
@@ -21,7 +23,8 @@ import { webhookConfig } from './webhook/webhook.config.js';
  * Delivery to suppliers: routes, webhook events and deliveries, replay, and the processing flows'
  * DeliveryRequests port. Both roles import it: the API manages routes (and reports a person's
  * decisions); the worker's host finds the delivery job handler, which makes the webhook attempts.
- * Bind `OutboundAs4Sender` (ports.ts) in the AS4 sending module to enable AS4 routes.
+ * Bind `OutboundAs4Sender` (ports.ts) in the AS4 sending module to enable AS4 routes; that module
+ * imports this one for `SendOutcomeReports` (document.sent / document.send-failed).
  */
 @Module({
   imports: [ParticipantsModule],
@@ -49,8 +52,9 @@ import { webhookConfig } from './webhook/webhook.config.js';
     },
     DeliveryJobHandler,
     { provide: DeliveryRequests, useClass: InProcessDeliveryRequests },
+    { provide: SendOutcomeReports, useClass: SentDocumentEvents },
   ],
-  exports: [RouteService, DeliveryService, SupplierEvents, DeliveryRepository, DeliveryRequests, WebhookDeliveryAttempter, webhookConfig.provider],
+  exports: [RouteService, DeliveryService, SupplierEvents, DeliveryRepository, DeliveryRequests, SendOutcomeReports, WebhookDeliveryAttempter, webhookConfig.provider],
 })
 export class DeliveryModule implements OnApplicationShutdown {
   constructor(@Inject(WebhookHttpSender) private readonly sender: WebhookHttpSender) {}

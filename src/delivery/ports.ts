@@ -33,3 +33,13 @@ export type ReceivedDocumentFate =
 export abstract class ReceivedDocumentFates {
   abstract fateKnown(messageId: string, fate: ReceivedDocumentFate): Promise<void>;
 }
+
+/**
+ * Hears when an outbound send is settled (`sent` with its receipt, or `send-failed` for good), to
+ * tell the sending participant's back end. Bound by this module, called by the AS4 sending module
+ * after the message's state is committed; safe to call again (one event per send run). It reads
+ * what to say from the message, and never fails the send for a report it cannot make from the data.
+ */
+export abstract class SendOutcomeReports {
+  abstract sendSettled(messageId: string): Promise<void>;
+}

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { TempWorkspaces } from '../as4/io/temp-workspace.js';
 import { Clock } from '../common/clock.js';
 import { Database } from '../database/database.js';
+import { SendOutcomeReports } from '../delivery/ports.js';
 import { MessageRepository, StateConflictError, type MessageDocument, type MessageRecord } from '../messages/message-repository.js';
 import { BlobStore } from '../storage/blob-store.js';
 import { As4Sender, newEnvelopeFacts, type EnvelopeFacts } from './as4-sender.js';
@@ -60,12 +61,17 @@ export class OutboundSendAttempt {
     @Optional() private readonly metrics?: OutboundMetrics,
     @Optional() @Inject(mlsConfig.KEY) private readonly mls: Pick<MlsConfig, 'requestType'> = { requestType: DEFAULT_MLS_TYPE },
     @Optional() private readonly transmissions?: TransmissionRecorder,
+    @Optional() private readonly reports?: SendOutcomeReports,
   ) {}
 
   async run(messageId: string, attempt: { number: number; final: boolean }): Promise<SendJobResult> {
     const message = await this.messages.find(messageId);
     if (!message) return { kind: 'skipped', reason: `no message ${messageId}` };
-    if (message.state !== 'sending') return { kind: 'skipped', reason: `message is ${message.state}` };
+    if (message.state !== 'sending') {
+      // Settled, maybe by this very job before it died: the report of it is safe to repeat.
+      if (message.state === 'sent' || message.state === 'send-failed') await this.reports?.sendSettled(message.id);
+      return { kind: 'skipped', reason: `message is ${message.state}` };
+    }
     if (!message.as4MessageId) return this.fail(message, attempt, null, { outcome: 'refused', code: 'no-message-id', reason: 'the message has no AS4 MessageId' });
     const startedAt = this.clock.now();
 
@@ -187,6 +193,7 @@ export class OutboundSendAttempt {
         );
       });
       this.transmissions?.counted(counted);
+      await this.reports?.sendSettled(message.id);
       return { kind: 'sent', receiptMessageId: outcome.receiptMessageId };
     }
     const failure = { outcome: outcome.kind, code: code!, reason: describeOutcome(outcome), startedAt, record, reply };
@@ -244,6 +251,7 @@ export class OutboundSendAttempt {
       return { kind: 'skipped', reason: error.message };
     }
     this.logger.warn(`message ${message.id} send failed: ${failure.reason}`);
+    await this.reports?.sendSettled(message.id);
     return { kind: 'send-failed', code: failure.code, reason: failure.reason };
   }
 

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { as4Config } from '../as4/as4.config.js';
 import { Clock } from '../common/clock.js';
+import { DeliveryModule } from '../delivery/delivery.module.js';
 import { OutboundAs4Sender } from '../delivery/ports.js';
 import { PeppolDiscovery } from '../discovery/discovery.service.js';
 import { PeppolDiscoveryModule } from '../discovery/peppol-discovery.module.js';
@@ -25,7 +26,8 @@ import { OutboundService } from './outbound.service.js';
  */
 @Global()
 @Module({
-  imports: [PeppolDiscoveryModule],
+  // The delivery module hears how each send ended (document.sent / document.send-failed to the sender's routes).
+  imports: [PeppolDiscoveryModule, DeliveryModule],
   providers: [
     outboundConfig.provider,
     mlsConfig.provider,

@@ -79,11 +79,13 @@ export class JsonLinesEventStore {
   }
 
   /** Most recent first. */
-  list(filter: { type?: string; limit: number }): StoredEvent[] {
+  /** The newest events first, of one type or of any of several. */
+  list(filter: { type?: string | readonly string[]; limit: number }): StoredEvent[] {
     const out: StoredEvent[] = [];
+    const types = filter.type === undefined ? undefined : typeof filter.type === 'string' ? [filter.type] : filter.type;
     for (let i = this.recent.length - 1; i >= 0 && out.length < filter.limit; i--) {
       const event = this.recent[i]!;
-      if (filter.type === undefined || event.type === filter.type) out.push(event);
+      if (types === undefined || types.includes(event.type)) out.push(event);
     }
     return out;
   }

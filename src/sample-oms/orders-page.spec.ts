@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { webhookExamples } from '../delivery/webhook/examples.js';
 import type { StoredEvent } from './event-store.js';
-import { escapeHtml, renderOrdersPage } from './orders-page.js';
+import { escapeHtml, orderSummary, renderOrdersPage } from './orders-page.js';
 
 const hostile = `<script>alert("x")</script>&'\``;
 
@@ -34,6 +34,23 @@ describe('orders page', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('"><');
+  });
+
+  it('lists orders received over Peppol from any buyer beside the ones made from carts', () => {
+    const received: StoredEvent = {
+      webhookId: 'msg_received',
+      webhookTimestamp: 1,
+      receivedAt: '2026-11-23T11:00:00.000Z',
+      type: 'order.received',
+      timestamp: '2026-11-23T11:00:00.000Z',
+      data: { ...structuredClone(webhookExamples['order.received']), ublXml: undefined },
+    };
+    const html = renderOrdersPage({ orders: [received, orderEvent('Gloves')], events: [], total: 2 });
+    expect(html).toContain('received over Peppol');
+    expect(html).toContain('made from a punch-out cart');
+    // Without the UBL inline, the link is the access point's content endpoint.
+    expect(html).toContain(webhookExamples['order.received'].content.href);
+    expect(orderSummary(received)).toMatchObject({ type: 'order.received', contentHref: webhookExamples['order.received'].content.href });
   });
 
   it('says when there are no orders', () => {

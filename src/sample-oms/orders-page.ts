@@ -26,10 +26,23 @@ interface OrderView {
   totals?: { currency?: string; payableAmount?: string };
 }
 
-/** The order JSON of an `order.created` event as a listing entry (without the UBL XML). */
+/**
+ * The events that carry an order for the supplier: one this access point made from a punch-out cart
+ * (`order.created`), and one any buyer's access point sent over Peppol (`order.received`).
+ */
+export const ORDER_EVENT_TYPES: readonly string[] = ['order.created', 'order.received'];
+
+/** The order JSON of an order event as a listing entry (without the UBL XML). */
 export function orderSummary(event: StoredEvent): Record<string, unknown> {
-  const data = event.data as { messageId?: string; order?: OrderView };
-  return { webhookId: event.webhookId, receivedAt: event.receivedAt, messageId: data.messageId, order: data.order };
+  const data = event.data as { messageId?: string; order?: OrderView; content?: { href?: string } };
+  return {
+    webhookId: event.webhookId,
+    type: event.type,
+    receivedAt: event.receivedAt,
+    messageId: data.messageId,
+    order: data.order,
+    ...(data.content?.href ? { contentHref: data.content.href } : {}),
+  };
 }
 
 function partyName(party: PartyView | undefined): string {
@@ -48,9 +61,12 @@ function orderRow(event: StoredEvent): string {
         ` @ ${escapeHtml(line.price?.amount)} = ${escapeHtml(line.lineExtensionAmount)}</li>`,
     )
     .join('');
-  const ubl = `orders/${encodeURIComponent(event.webhookId)}/ubl.xml`;
+  // The UBL came inline, or (a large order received over Peppol) is fetched from the access point's API.
+  const data = event.data as { ublXml?: unknown; content?: { href?: string } };
+  const ubl = typeof data.ublXml === 'string' ? `orders/${encodeURIComponent(event.webhookId)}/ubl.xml` : (data.content?.href ?? '');
+  const how = event.type === 'order.received' ? 'received over Peppol' : 'made from a punch-out cart';
   return `<tr>
-<td>${escapeHtml(event.receivedAt)}</td>
+<td>${escapeHtml(event.receivedAt)}<br><small>${escapeHtml(how)}</small></td>
 <td>${escapeHtml(order.id)}<br><small>${escapeHtml(order.issueDate)}</small></td>
 <td>${escapeHtml(partyName(order.buyer))}</td>
 <td>${escapeHtml(partyName(order.seller))}</td>

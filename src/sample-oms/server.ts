@@ -4,7 +4,7 @@ import { Clock } from '../common/clock.js';
 import { assertWebhookSecret } from '../delivery/webhook/secret.js';
 import { JsonLinesEventStore } from './event-store.js';
 import { controlRequestSchema, FaultInjector } from './fault-injector.js';
-import { orderSummary, renderOrdersPage } from './orders-page.js';
+import { ORDER_EVENT_TYPES, orderSummary, renderOrdersPage } from './orders-page.js';
 import type { SampleOmsConfig } from './sample-oms.config.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
@@ -116,7 +116,7 @@ export class SampleOmsServer {
       '/': () => this.sendPage(res),
       '/health': () => sendJson(res, 200, { status: 'ok', events: this.store.size }),
       '/orders': () =>
-        sendJson(res, 200, this.store.list({ type: 'order.created', limit: limitOf(url) }).map(orderSummary)),
+        sendJson(res, 200, this.store.list({ type: ORDER_EVENT_TYPES, limit: limitOf(url) }).map(orderSummary)),
       '/events': () => {
         const type = url.searchParams.get('type') ?? undefined;
         sendJson(res, 200, this.store.list({ limit: limitOf(url), ...(type ? { type } : {}) }));
@@ -179,7 +179,7 @@ export class SampleOmsServer {
 
   private sendPage(res: ServerResponse): void {
     const html = renderOrdersPage({
-      orders: this.store.list({ type: 'order.created', limit: 100 }),
+      orders: this.store.list({ type: ORDER_EVENT_TYPES, limit: 100 }),
       events: this.store.list({ limit: 50 }),
       total: this.store.size,
     });
@@ -194,7 +194,7 @@ export class SampleOmsServer {
   private sendUbl(res: ServerResponse, webhookId: string): void {
     const event = this.store.find(webhookId);
     const xml = (event?.data as { ublXml?: unknown } | undefined)?.ublXml;
-    if (event?.type !== 'order.created' || typeof xml !== 'string') {
+    if (!event || !ORDER_EVENT_TYPES.includes(event.type) || typeof xml !== 'string') {
       return sendJson(res, 404, { error: 'not-found', message: 'no such order among the recent events' });
     }
     res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8', 'x-content-type-options': 'nosniff' });

@@ -86,6 +86,10 @@ describe.skipIf(!existsSync(EXAMPLE))('an order from another access point reache
       'the received order to be delivered',
     );
     expect(message).toMatchObject({ direction: 'inbound', kind: 'order', senderId: BUYER, receiverId: SELLER });
+    // The sample OMS lists it among its orders, from whichever buyer it came.
+    const orders = (await (await fetch(`${oms.url}/orders`)).json()) as Array<{ type: string; messageId: string; order: { id: string } }>;
+    expect(orders).toEqual([expect.objectContaining({ type: 'order.received', messageId: data.messageId, order: expect.objectContaining({ id: '34' }) })]);
+    expect(await (await fetch(`${oms.url}/`)).text()).toContain('received over Peppol');
     // The OMS heard nothing else about it: one order, no order.created (that is for orders we make).
     expect(((await (await fetch(`${oms.url}/events?type=order.created`)).json()) as StoredEvent[])).toEqual([]);
   });

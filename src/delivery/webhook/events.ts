@@ -358,6 +358,40 @@ export const documentReceivedDataSchema = z
   })
   .register(webhookSchemaRegistry, { id: 'WebhookDocumentReceivedData' });
 
+/** What the events about a document a participant sent over AS4 carry. */
+const sentDocumentFields = {
+  schemaVersion,
+  messageId: text(256).describe('Our id of the outbound message'),
+  as4MessageId: text(512).optional().describe('The AS4 MessageId it was sent under (the same on every retry)'),
+  transaction: text(16).optional().describe('The Peppol BIS transaction, e.g. T76'),
+  documentType: text(512).optional().describe('The Peppol document type id (without its scheme)'),
+  sender: partyRefSchema.describe('The participant that sent it (whose routes hear this)'),
+  receiver: partyRefSchema,
+  peppol: peppolRoutingSchema.optional(),
+};
+
+export const documentSentDataSchema = z
+  .object({
+    ...sentDocumentFields,
+    receiptMessageId: text(512).describe("The MessageId of the receiving access point's signed AS4 receipt"),
+    receivingAp: text(256).optional().describe("The receiving access point (its certificate's CN)"),
+    attempt: z.int().min(1).describe('The attempt that got the receipt'),
+    sentAt: isoDateTime,
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookDocumentSentData' });
+
+export const documentSendFailedDataSchema = z
+  .object({
+    ...sentDocumentFields,
+    error: z.object({
+      code: text(64).describe('The ebMS error code (e.g. EBMS:0301 no receipt after the retries, EBMS:0004), or what failed before sending (discovery, unsendable)'),
+      message: text(4096),
+    }),
+    attempts: z.int().min(0).describe('Attempts made'),
+    failedAt: isoDateTime,
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookDocumentSendFailedData' });
+
 /** Data schema per event type; the keys are the event types. */
 export const webhookDataSchemas = {
   'order.created': orderCreatedDataSchema,
@@ -370,6 +404,8 @@ export const webhookDataSchemas = {
   'order-response.received': orderResponseReceivedDataSchema,
   'catalogue-response.received': catalogueResponseReceivedDataSchema,
   'document.received': documentReceivedDataSchema,
+  'document.sent': documentSentDataSchema,
+  'document.send-failed': documentSendFailedDataSchema,
 } as const;
 
 export type WebhookEventType = keyof typeof webhookDataSchemas;
@@ -394,6 +430,8 @@ const eventDescriptions: Record<WebhookEventType, string> = {
   'catalogue-response.received': 'A catalogue response (Peppol BIS T58) for this participant arrived and passed validation: accepted, rejected or acknowledged.',
   'document.received':
     'Any other Peppol BIS document for this participant arrived and passed validation (despatch advice, order change, cancellation, ...): identifiers, parties, the UBL inline or a download link.',
+  'document.sent': "A document this participant sent over Peppol reached the receiver's access point: carries the MessageId of its signed AS4 receipt.",
+  'document.send-failed': 'A document this participant sent over Peppol could not be delivered to the receiver\'s access point, after the retries: carries the ebMS error code.',
 };
 
 function envelopeSchema<T extends WebhookEventType>(type: T) {
@@ -423,6 +461,8 @@ export const webhookEventSchemas = {
   'order-response.received': envelopeSchema('order-response.received'),
   'catalogue-response.received': envelopeSchema('catalogue-response.received'),
   'document.received': envelopeSchema('document.received'),
+  'document.sent': envelopeSchema('document.sent'),
+  'document.send-failed': envelopeSchema('document.send-failed'),
 } as const;
 
 /** Any event we send. */
@@ -437,6 +477,8 @@ export const webhookEventSchema = z.discriminatedUnion('type', [
   webhookEventSchemas['order-response.received'],
   webhookEventSchemas['catalogue-response.received'],
   webhookEventSchemas['document.received'],
+  webhookEventSchemas['document.sent'],
+  webhookEventSchemas['document.send-failed'],
 ]);
 
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
