@@ -48,8 +48,7 @@ describe('the ordering loop between a buyer access point and a supplier access p
     const dir = mkdtempSync(path.join(tmpdir(), 'ap-loop-'));
     dirs.push(dir);
     const buyerConfig = path.join(dir, 'buyers.json');
-    const config = demoBuyerConfigFile(SUPPLIER) as { default: Record<string, unknown> };
-    writeFileSync(buyerConfig, JSON.stringify({ default: { ...config.default, process: 'ordering' } }));
+    writeFileSync(buyerConfig, JSON.stringify(demoBuyerConfigFile(SUPPLIER, 'ordering')));
     const common = {
       PEPPOL_STAGE: 'dev',
       PKI_REVOCATION_POLICY: 'off',
