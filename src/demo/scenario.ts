@@ -6,11 +6,13 @@ export const DEMO_SUPPLIER = '0192:987654325';
 
 /**
  * Buyer configuration file (WORKFLOW_BUYER_CONFIG_FILE) for the demo: delivery address and seller
- * country for the order, and automatic approval of the supplier's carts up to a limit.
+ * country for the order, and automatic approval of the supplier's carts up to a limit; `ordering` when
+ * the buyer expects an Order Response (T76) to its orders.
  */
-export function demoBuyerConfigFile(supplier = DEMO_SUPPLIER): Record<string, unknown> {
+export function demoBuyerConfigFile(supplier = DEMO_SUPPLIER, process: 'ordering' | 'order_only' = 'order_only'): Record<string, unknown> {
   return {
     default: {
+      process,
       orderNumber: { prefix: 'PO-DEMO-', digits: 6 },
       sellerFallback: { countryCode: 'NO' },
       delivery: { address: { streetName: 'Storgata 1', cityName: 'Oslo', postalZone: '0155', countryCode: 'NO' } },
