@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { percentile, startApi } from '../support/as4-harness.js';
-import { LoopbackSmp } from '../support/loopback-smp.js';
+import { DemoSmp } from '../../src/demo/demo-smp.js';
 import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { DEV_PKI_FILES } from '../../src/pki/dev-pki-files.js';
 import { PROCESSES, TRANSACTIONS } from '../../src/peppol/index.js';
@@ -31,9 +31,9 @@ const apiSubmit: BenchCase = {
     const receiver = await startApi([SUPPLIER], { QUEUE_PREFIX: `bench-api-rx-${randomBytes(4).toString('hex')}` });
     // The sending access point is the dev PKI's partner AP: both trust the same development CA.
     const pkiDir = receiver.pkiDir;
-    const smp = new LoopbackSmp({ keyPem: receiver.pki.smp.keyPem, certPem: receiver.pki.smp.certPem });
+    const smp = new DemoSmp(receiver.pki.smp);
     await smp.start();
-    smp.publish(SUPPLIER, TRANSACTIONS.order.documentTypeId, PROCESSES.ordering, { url: `http://127.0.0.1:${receiver.port}/as4`, certificatePem: receiver.pki.ourAp.certPem });
+    smp.publish({ participant: SUPPLIER, documentTypeId: TRANSACTIONS.order.documentTypeId, processId: PROCESSES.ordering, address: `http://127.0.0.1:${receiver.port}/as4`, certificatePem: receiver.pki.ourAp.certPem });
     const adminKey = randomBytes(30).toString('base64url');
     const sender = await startApi(
       [BUYER],

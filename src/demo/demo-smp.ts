@@ -28,7 +28,7 @@ export class DemoSmp {
   private server?: Server;
   url = '';
 
-  constructor(private readonly signer: DevPkiEntry) {}
+  constructor(private readonly signer: Pick<DevPkiEntry, 'keyPem' | 'certPem'>) {}
 
   publish(p: DemoPublication): void {
     const path = serviceMetadataUrl('', parseParticipant(p.participant), parseDocumentType(qualifiedDocumentTypeId(p.documentTypeId)));
