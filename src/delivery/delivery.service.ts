@@ -4,6 +4,7 @@ import { Clock } from '../common/clock.js';
 import type { ConfigOf } from '../config/define-config.js';
 import { Database, type SqlExecutor } from '../database/database.js';
 import { MessageRepository, StateConflictError, type MessageRecord } from '../messages/message-repository.js';
+import type { MessageState } from '../messages/message-states.js';
 import { normalizeParticipant, qualifiedDocumentTypeId, TRANSACTIONS } from '../peppol/index.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { QUEUES } from '../queue/queues.js';
@@ -203,22 +204,8 @@ export class DeliveryService {
       const result = await this.emitTo(
         webhooks,
         { type: 'order.created', data, supplierId, documentTypeId, messageId: message.id, key: message.id, occurredAt: message.createdAt },
-        async (tx, created) => {
-          try {
-            await this.messages.transition(message.id, 'delivering', {
-              actor: ACTOR,
-              reason: `to ${created.length} webhook route(s)`,
-              from: ['created', 'delivery-failed'],
-              data: { routes: webhooks.map((r) => r.id) },
-              patch: { attributes: { delivery: { way: 'webhook', routes: webhooks.map((r) => r.id) } } },
-              tx,
-            });
-          } catch (error) {
-            // An earlier run of this request got that far already.
-            if (error instanceof StateConflictError && error.from === 'delivering') return;
-            throw error;
-          }
-        },
+        (tx, created) =>
+          this.markDelivering(message.id, webhooks, { reason: `to ${created.length} webhook route(s)`, from: ['created', 'delivery-failed'], data: { routes: webhooks.map((r) => r.id) } }, tx),
       );
       return { way: 'webhook', eventId: result.eventId, deliveries: result.deliveries.length };
     } catch (error) {
@@ -297,26 +284,34 @@ export class DeliveryService {
       throw error;
     }
     try {
-      const result = await this.emitTo(webhooks, request, async (tx, created) => {
-        try {
-          await this.messages.transition(message.id, 'delivering', {
-            actor: ACTOR,
-            reason: `${type} to ${created.length} webhook route(s)`,
-            from: ['validated'],
-            data: { routes: webhooks.map((r) => r.id), event: type },
-            patch: { attributes: { delivery: { way: 'webhook', routes: webhooks.map((r) => r.id) } } },
-            tx,
-          });
-        } catch (error) {
-          if (error instanceof StateConflictError && error.from === 'delivering') return;
-          throw error;
-        }
-      });
+      const result = await this.emitTo(webhooks, request, (tx, created) =>
+        this.markDelivering(message.id, webhooks, { reason: `${type} to ${created.length} webhook route(s)`, from: ['validated'], data: { routes: webhooks.map((r) => r.id), event: type } }, tx),
+      );
       return { way: 'webhook', eventId: result.eventId, deliveries: result.deliveries.length };
     } catch (error) {
       if (error instanceof WebhookEventError || (error instanceof DeliveryError && error.code === 'message-not-deliverable')) {
         return this.undeliverable(message, 'invalid-event', error.message);
       }
+      throw error;
+    }
+  }
+
+  /** The message moves to `delivering` with its deliveries, in their transaction; an earlier run of the same request may have moved it already. */
+  private async markDelivering(
+    messageId: string,
+    webhooks: readonly WebhookRoute[],
+    move: { reason: string; from: MessageState[]; data: Record<string, unknown> },
+    tx: SqlExecutor,
+  ): Promise<void> {
+    try {
+      await this.messages.transition(messageId, 'delivering', {
+        actor: ACTOR,
+        ...move,
+        patch: { attributes: { delivery: { way: 'webhook', routes: webhooks.map((r) => r.id) } } },
+        tx,
+      });
+    } catch (error) {
+      if (error instanceof StateConflictError && error.from === 'delivering') return;
       throw error;
     }
   }
