@@ -16,10 +16,10 @@ const MAX_WEBHOOK_ID = 256;
  * timestamp window (±5 minutes, enforced by the library) on the raw body, check the payload,
  * then deduplicate by `webhook-id` and store durably before answering 2xx.
  *
- * - The same `webhook-id` with a new timestamp is a legitimate redelivery (our answer was lost, or
- *   an operator replayed it): acknowledged with 200 and `duplicate: true`, not stored twice.
- * - The same `webhook-id` with the same timestamp is the very request we already accepted, sent
- *   again — a replay: refused with 409.
+ * - A `webhook-id` already stored is a redelivery (our answer was lost, or an operator replayed
+ *   it): acknowledged with 200 and `duplicate: true`, not stored twice. Its timestamp may even equal
+ *   the first one's (Unix seconds: a redelivery within the same second), so it is no sign of an
+ *   attack; a copied request gains nothing, as the id is stored once.
  */
 export class WebhookReceiver {
   private readonly verifier: Webhook;
@@ -56,11 +56,7 @@ export class WebhookReceiver {
     const event = checkPayload(payload);
     if ('status' in event) return event;
 
-    const storedAt = this.store.timestampOf(webhookId);
-    if (storedAt === webhookTimestamp) {
-      return { status: 409, body: { error: 'replayed', message: 'this exact request was already received', webhookId } };
-    }
-    if (storedAt !== undefined) return this.acknowledgeDuplicate(webhookId);
+    if (this.store.timestampOf(webhookId) !== undefined) return this.acknowledgeDuplicate(webhookId);
 
     const record: StoredEvent = {
       webhookId,

@@ -74,7 +74,8 @@ describe('AS4 receive over HTTP (API process, PostgreSQL, Redis, file store)', (
     const queue = new Queue('inbound', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     try {
       const job = await queue.getJob(`inbound.run.${row!.id}`);
-      expect(job?.data).toEqual({ messageId: row!.id });
+      // Ids only, stamped with the installation that queued it.
+      expect(job?.data).toEqual({ messageId: row!.id, installation: expect.any(String) });
     } finally {
       await queue.close();
     }

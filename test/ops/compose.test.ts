@@ -127,9 +127,9 @@ describe('docker-compose.yml', () => {
     expect(existsSync(path.resolve(process.cwd(), 'deploy/Caddyfile'))).toBe(true);
     expect(proxy.volumes).toContain('./deploy/Caddyfile:/etc/caddy/Caddyfile:ro');
     expect(caddyfile).toMatch(/@public path \/as4 /);
-    expect(caddyfile).toContain(`reverse_proxy api:${api.environment?.PORT}`);
+    expect(caddyfile).toContain(`dynamic a api ${api.environment?.PORT}`);
     const adminPort = String(api.environment?.ADMIN_PORT);
-    expect(caddyfile).toContain(`reverse_proxy api:${adminPort}`);
+    expect(caddyfile).toContain(`dynamic a api ${adminPort}`);
     expect(proxy.ports).toContain(`127.0.0.1:${adminPort}:${adminPort}`);
   });
 

@@ -6,7 +6,7 @@ import { API_KEY_SCHEME, BEARER_SCHEME } from '../../admin/http/admin-controller
 import { problemResponse } from '../../admin/http/openapi-parts.js';
 import { SchemaPipe } from '../../admin/http/schema.pipe.js';
 
-export const BACKEND_API_TAG = 'back-end API';
+export const BACKEND_API_TAG = 'back-end api';
 
 /**
  * A controller of the back-end API under `/api/v1/<path>`: every operation needs a `backend` key
