@@ -6,7 +6,7 @@ import type { Direction, MessageKind } from '../../src/messages/message-kinds.js
 import { MessageRepository } from '../../src/messages/message-repository.js';
 import type { MessageState } from '../../src/messages/message-states.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
-import { jobIdFor, QUEUES, type QueueName } from '../../src/queue/queues.js';
+import { INSTALLATION_FIELD, jobIdFor, QUEUES, type QueueName } from '../../src/queue/queues.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { redisConfig } from '../../src/redis/redis.config.js';
 import { Reconciler } from '../../src/reliability/reconciler.js';
@@ -98,7 +98,14 @@ describe('Reconciler (PostgreSQL and Redis, real)', () => {
     const first = await reconciler().reconcile();
     expect(first.requeuedMissing).toBeGreaterThanOrEqual(5);
 
-    const job = async (name: QueueName, id: string) => (await queue.queue(name).getJob(id))?.data as unknown;
+    // The payload its producer gives, under the installation stamp every job carries.
+    const job = async (name: QueueName, id: string) => {
+      const data = (await queue.queue(name).getJob(id))?.data as Record<string, unknown> | undefined;
+      if (!data) return undefined;
+      const { [INSTALLATION_FIELD]: installation, ...payload } = data;
+      expect(installation).toEqual(expect.any(String));
+      return payload;
+    };
     expect(await job(QUEUES.inbound, jobIdFor(QUEUES.inbound, received))).toEqual({ messageId: received });
     expect(await job(QUEUES.punchout, jobIdFor(QUEUES.punchout, cart))).toEqual({ messageId: cart });
     expect(await job(QUEUES.catalogue, jobIdFor(QUEUES.catalogue, catalogue))).toEqual({ messageId: catalogue });
