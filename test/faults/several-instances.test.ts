@@ -6,6 +6,7 @@ import { FlowStack } from './support/flow-stack.js';
 import { printCounts } from './support/ledger.js';
 import { CartSender } from './support/sender.js';
 import { sendCarts } from './support/traffic.js';
+import { SEND_REPORTS_TASK } from '../../src/reporting/reporting.scheduler.js';
 
 const CARTS = 100;
 
@@ -18,7 +19,7 @@ function alive(p: RunningProcess): boolean {
  * the next one when an instance does not answer) and two worker instances on one PostgreSQL and
  * Redis, blobs in PostgreSQL. Under a stream of carts one API instance and one worker instance are
  * SIGKILLed and not restarted: every cart with a receipt becomes exactly one order at the OMS.
- * Scheduled work (reconciliation, housekeeping, the approval sweep) exists once however many worker
+ * Scheduled work (reconciliation, housekeeping, the approval sweep, the monthly reports) exists once however many worker
  * processes scheduled it, and each period runs once.
  */
 describe('fault: SIGKILL of one of two API instances and one of two worker instances under load', () => {
@@ -79,7 +80,7 @@ describe('fault: SIGKILL of one of two API instances and one of two worker insta
     // Every worker process scheduled the same periodic tasks; each exists once, and each period is
     // one job (named by the scheduler and the period), whichever process ran it.
     const schedulers = await maintenance.getJobSchedulers(0, -1);
-    expect(schedulers.map((s) => s.key).sort()).toEqual(['housekeeping', 'reconcile-pending', 'sweep-approvals']);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['housekeeping', 'reconcile-pending', SEND_REPORTS_TASK, 'sweep-approvals'].sort());
     const runs = (await maintenance.getJobs(['completed'], 0, -1)).filter((j) => j.name === 'reconcile-pending' || j.data?.task === 'reconcile-pending');
     expect(runs.length).toBeGreaterThan(1);
     const periods = runs.map((j) => String(j.id).replace(/^repeat:[^:]+:/, ''));
