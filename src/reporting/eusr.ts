@@ -1,6 +1,6 @@
-import { EUSR_SUBSET_TYPES, isEusrCountry, REPORT_KEYS, REPORTER_ID_SCHEME, TRANSACTIONS } from '../peppol/index.js';
-import { keyIdentity, type ReportHeader, type ReportKey } from './report-model.js';
-import { ReportXml } from './report-xml.js';
+import { EUSR_SUBSET_TYPES, isEusrCountry, REPORT_KEYS, TRANSACTIONS } from '../peppol/index.js';
+import { byTypeThenKeys, keyIdentity, type ReportHeader, type ReportKey } from './report-model.js';
+import { reportDocument } from './report-xml.js';
 import { checkReportHeader } from './tsr.js';
 import type { TransmissionGroup } from './transmission-repository.js';
 
@@ -81,22 +81,14 @@ export function buildEusr(groups: readonly Grouped[], header: ReportHeader): Eus
   const written = [...subsets.entries()]
     .map(([id, sets]) => ({ type: types.get(id)!, keys: sets.keys, ...sets.counts() }))
     .filter((s) => s.sendingOrReceiving > 0)
-    .sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || (keyIdentity(a.keys) < keyIdentity(b.keys) ? -1 : keyIdentity(a.keys) > keyIdentity(b.keys) ? 1 : 0));
+    .sort(byTypeThenKeys(order));
   return { ...header, fullSet: full.counts(), subsets: written, withoutCountry: unknownCountry.size };
 }
 
 /** The EUSR in its official syntax (root `EndUserStatisticsReport`, XSD 1.1). */
 export function eusrXml(eusr: Eusr): string {
-  const t = TRANSACTIONS.endUserStatisticsReport;
-  const xml = new ReportXml(t.rootNamespace, t.rootName);
+  const xml = reportDocument(TRANSACTIONS.endUserStatisticsReport, eusr);
   const root = xml.root;
-  xml.add(root, 'CustomizationID', t.customizationId);
-  xml.add(root, 'ProfileID', t.processIds[0]);
-  const header = xml.add(root, 'Header');
-  const period = xml.add(header, 'ReportPeriod');
-  xml.add(period, 'StartDate', eusr.startDate);
-  xml.add(period, 'EndDate', eusr.endDate);
-  xml.add(header, 'ReporterID', eusr.reporterId, { schemeID: REPORTER_ID_SCHEME });
   const counts = (parent: Element, c: EndUserCounts) => {
     xml.add(parent, 'SendingEndUsers', c.sending);
     xml.add(parent, 'ReceivingEndUsers', c.receiving);

@@ -24,3 +24,13 @@ export class ReportBuildError extends Error {
 export function keyIdentity(keys: readonly ReportKey[]): string {
   return keys.map((k) => `${k.metaSchemeID}|${k.schemeID}::${k.value}`).join('\u0000');
 }
+
+/** Subtotals or subsets in report order: by their type's place in `typeOrder`, then by their keys. */
+export function byTypeThenKeys(typeOrder: readonly string[]) {
+  return (a: { type: string; keys: readonly ReportKey[] }, b: { type: string; keys: readonly ReportKey[] }): number => {
+    const byType = typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type);
+    if (byType !== 0) return byType;
+    const [ka, kb] = [keyIdentity(a.keys), keyIdentity(b.keys)];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+}

@@ -1,4 +1,6 @@
 import { DOMImplementation, XMLSerializer } from '@xmldom/xmldom';
+import { REPORTER_ID_SCHEME, type Transaction } from '../peppol/index.js';
+import type { ReportHeader } from './report-model.js';
 
 /**
  * A small DOM writer for the reports (one default namespace, no prefixes): values are set as text
@@ -28,4 +30,17 @@ export class ReportXml {
   toString(): string {
     return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(this.document as unknown as Node)}\n`;
   }
+}
+
+/** A report document of `transaction` with what both reports begin with: CustomizationID, ProfileID and the Header (period, reporter). */
+export function reportDocument(transaction: Pick<Transaction, 'rootNamespace' | 'rootName' | 'customizationId' | 'processIds'>, header: ReportHeader): ReportXml {
+  const xml = new ReportXml(transaction.rootNamespace, transaction.rootName);
+  xml.add(xml.root, 'CustomizationID', transaction.customizationId);
+  xml.add(xml.root, 'ProfileID', transaction.processIds[0]);
+  const written = xml.add(xml.root, 'Header');
+  const period = xml.add(written, 'ReportPeriod');
+  xml.add(period, 'StartDate', header.startDate);
+  xml.add(period, 'EndDate', header.endDate);
+  xml.add(written, 'ReporterID', header.reporterId, { schemeID: REPORTER_ID_SCHEME });
+  return xml;
 }

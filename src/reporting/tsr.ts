@@ -1,6 +1,6 @@
-import { isSeatId, isTsrCountry, REPORT_KEYS, REPORTER_ID_SCHEME, TRANSACTIONS, TSR_SUBTOTAL_TYPES, UNKNOWN_COUNTRY } from '../peppol/index.js';
-import { keyIdentity, ReportBuildError, type ReportHeader, type ReportKey } from './report-model.js';
-import { ReportXml } from './report-xml.js';
+import { isSeatId, isTsrCountry, REPORT_KEYS, TRANSACTIONS, TSR_SUBTOTAL_TYPES, UNKNOWN_COUNTRY } from '../peppol/index.js';
+import { byTypeThenKeys, keyIdentity, ReportBuildError, type ReportHeader, type ReportKey } from './report-model.js';
+import { reportDocument } from './report-xml.js';
 import type { TransmissionGroup } from './transmission-repository.js';
 
 export interface TsrSubtotal {
@@ -71,22 +71,14 @@ export function buildTsr(groups: readonly Grouped[], header: ReportHeader): Tsr 
   const order: string[] = Object.values(TSR_SUBTOTAL_TYPES);
   const sorted = [...subtotals.values()]
     .filter((s) => s.incoming + s.outgoing > 0)
-    .sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || (keyIdentity(a.keys) < keyIdentity(b.keys) ? -1 : keyIdentity(a.keys) > keyIdentity(b.keys) ? 1 : 0));
+    .sort(byTypeThenKeys(order));
   return { ...header, total, subtotals: sorted };
 }
 
 /** The TSR in its official syntax (root `TransactionStatisticsReport`, XSD 1.0). */
 export function tsrXml(tsr: Tsr): string {
-  const t = TRANSACTIONS.transactionStatisticsReport;
-  const xml = new ReportXml(t.rootNamespace, t.rootName);
+  const xml = reportDocument(TRANSACTIONS.transactionStatisticsReport, tsr);
   const root = xml.root;
-  xml.add(root, 'CustomizationID', t.customizationId);
-  xml.add(root, 'ProfileID', t.processIds[0]);
-  const header = xml.add(root, 'Header');
-  const period = xml.add(header, 'ReportPeriod');
-  xml.add(period, 'StartDate', tsr.startDate);
-  xml.add(period, 'EndDate', tsr.endDate);
-  xml.add(header, 'ReporterID', tsr.reporterId, { schemeID: REPORTER_ID_SCHEME });
   const total = xml.add(root, 'Total');
   xml.add(total, 'Incoming', tsr.total.incoming);
   xml.add(total, 'Outgoing', tsr.total.outgoing);
