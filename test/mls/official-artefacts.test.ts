@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli, validateWithCli } from '../support/cli-validate.js';
 import { sefCacheDir } from '../validation/support.js';
 
 /**
@@ -11,33 +10,13 @@ import { sefCacheDir } from '../validation/support.js';
  * (the built entry point): examples valid, each bad file firing exactly what the official
  * schematron fires on it.
  */
-const run = promisify(execFile);
-const cli = path.resolve(process.cwd(), 'dist/cli/main.js');
 const mlsDir = path.resolve(process.cwd(), '../shared/conformance/mls');
 const present = existsSync(path.join(mlsDir, 'bad', 'expectations.json'));
 const work = mkdtempSync(path.join(os.tmpdir(), 'mls-validate-'));
 // VALIDATION_TRANSACTIONS limits the BIS rules compiled; the MLS rules are served whatever it says.
 const env = { ...process.env, VALIDATION_RULES_DIR: path.join(work, 'rules'), VALIDATION_CACHE_DIR: sefCacheDir, VALIDATION_TRANSACTIONS: 'T19', VALIDATION_POOL_SIZE: '0' };
 
-interface Line {
-  file: string;
-  transaction: string | null;
-  valid: boolean;
-  fired: { id: string; flag: string }[];
-}
-
-async function validate(...args: string[]): Promise<{ code: number; lines: Line[]; stderr: string }> {
-  let stdout: string;
-  let stderr: string;
-  let code = 0;
-  try {
-    ({ stdout, stderr } = await run(process.execPath, [cli, 'validate', '--json', ...args], { env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 }));
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    ({ stdout, stderr, code } = e);
-  }
-  return { code, stderr, lines: stdout.trim() ? stdout.trim().split('\n').map((l) => JSON.parse(l) as Line) : [] };
-}
+const validate = (...args: string[]) => validateWithCli(env, ...args);
 
 const xmlIn = (dir: string) => readdirSync(path.join(mlsDir, dir)).filter((f) => f.endsWith('.xml')).sort().map((f) => path.join(mlsDir, dir, f));
 
