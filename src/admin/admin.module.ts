@@ -30,6 +30,8 @@ import { MlsController } from './mls/mls.controller.js';
 import { MlsModule } from '../mls/mls.module.js';
 import { ReportingModule } from '../reporting/reporting.module.js';
 import { ReportingController } from './reporting/reporting.controller.js';
+import { RetentionModule } from '../retention/retention.module.js';
+import { RetentionController } from './retention/retention.controller.js';
 import { RulesController } from './rules/rules.controller.js';
 
 /**
@@ -38,7 +40,7 @@ import { RulesController } from './rules/rules.controller.js';
  * Swagger UI and Bull Board are mounted by `mountAdminHttp`.
  */
 @Module({
-  imports: [ParticipantsModule, DeliveryModule, WorkflowServicesModule, MlsModule, ReportingModule],
+  imports: [ParticipantsModule, DeliveryModule, WorkflowServicesModule, MlsModule, ReportingModule, RetentionModule],
   controllers: [
     MessagesController,
     ApprovalsController,
@@ -53,6 +55,7 @@ import { RulesController } from './rules/rules.controller.js';
     AuditController,
     MlsController,
     ReportingController,
+    RetentionController,
   ],
   providers: [
     adminConfig.provider,

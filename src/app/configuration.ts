@@ -11,6 +11,7 @@ import { as4Config } from '../as4/as4.config.js';
 import { discoveryConfig } from '../discovery/discovery.config.js';
 import { mlsConfig } from '../mls/mls.config.js';
 import { reportingConfig } from '../reporting/reporting.config.js';
+import { retentionConfig } from '../retention/retention.config.js';
 import { outboundConfig } from '../outbound/outbound.config.js';
 import { participantsConfig } from '../participants/participants.config.js';
 import { pkiConfig } from '../pki/pki.config.js';
@@ -49,6 +50,7 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   outboundConfig,
   mlsConfig,
   reportingConfig,
+  retentionConfig,
 ];
 
 /** Loads every namespace; throws one ConfigError listing every bad variable of all of them. */

@@ -81,6 +81,18 @@ export interface PendingMessageRow {
   cursor: StateScanCursor;
 }
 
+/** The facts of a message retention judges it by (besides those of other tables). */
+export interface RetentionRow {
+  id: string;
+  kind: MessageKind;
+  direction: Direction;
+  state: MessageState;
+  as4MessageId: string | null;
+  relatedMessageId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 /** Filter of the admin listing; every value is bound, never spliced into the SQL. */
 export interface MessageQuery {
   direction?: Direction;
@@ -455,6 +467,84 @@ export class MessageRepository {
       requeues: r.requeues == null ? 0 : Number(r.requeues),
       cursor: { updatedAt: String(r.exact_updated_at), id: String(r.id) },
     }));
+  }
+
+  /**
+   * Retention: messages in `states` whose kind has a cutoff and that were last changed before it,
+   * oldest change first, after the `after` position.
+   */
+  async retentionCandidates(q: {
+    cutoffs: ReadonlyArray<{ kind: MessageKind; before: Date }>;
+    states: readonly MessageState[];
+    after: StateScanCursor | null;
+    limit: number;
+  }): Promise<Array<{ id: string; cursor: StateScanCursor }>> {
+    if (q.cutoffs.length === 0) return [];
+    const rows = await this.db.query<{ id: string; exact_updated_at: string }>(
+      `SELECT m.id, m.updated_at::text AS exact_updated_at
+         FROM messages m JOIN unnest($1::text[], $2::timestamptz[]) AS r(kind, before) ON m.kind = r.kind AND m.updated_at < r.before
+        WHERE m.state = ANY($3::text[])
+          AND ($4::timestamptz IS NULL OR (m.updated_at, m.id) > ($4::timestamptz, $5::uuid))
+        ORDER BY m.updated_at, m.id
+        LIMIT $6`,
+      [q.cutoffs.map((c) => c.kind), q.cutoffs.map((c) => c.before.toISOString()), [...q.states], q.after?.updatedAt ?? null, q.after?.id ?? null, q.limit],
+    );
+    return rows.map((r) => ({ id: String(r.id), cursor: { updatedAt: String(r.exact_updated_at), id: String(r.id) } }));
+  }
+
+  /** `ids` and every message tied to one of them by related_message_id, either way and through any number of links. */
+  async relatedClosure(ids: readonly string[], tx: SqlExecutor = this.db): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await tx.query<{ id: string }>(
+      `WITH RECURSIVE g(id) AS (
+         SELECT unnest($1::uuid[])
+         UNION
+         SELECT n.id FROM g JOIN messages m ON m.related_message_id = g.id OR m.id = g.id
+           CROSS JOIN LATERAL (VALUES (m.id), (m.related_message_id)) AS n(id)
+          WHERE n.id IS NOT NULL)
+       SELECT g.id FROM g JOIN messages m ON m.id = g.id`,
+      [[...ids]],
+    );
+    return rows.map((r) => String(r.id));
+  }
+
+  /** What retention judges a message by; with `lock`, the rows stay locked until `tx` ends. */
+  async retentionFacts(ids: readonly string[], opts: { tx?: SqlExecutor; lock?: boolean } = {}): Promise<RetentionRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await (opts.tx ?? this.db).query<Row>(
+      `SELECT id, kind, direction, state, as4_message_id, related_message_id, created_at, updated_at FROM messages WHERE id = ANY($1::uuid[]) ORDER BY id ${opts.lock ? 'FOR UPDATE' : ''}`,
+      [[...ids]],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      kind: r.kind as MessageKind,
+      direction: r.direction as Direction,
+      state: r.state as MessageState,
+      as4MessageId: (r.as4_message_id as string | null) ?? null,
+      relatedMessageId: r.related_message_id == null ? null : String(r.related_message_id),
+      createdAt: new Date(r.created_at as string),
+      updatedAt: new Date(r.updated_at as string),
+    }));
+  }
+
+  /**
+   * Retention: deletes the messages with their timeline and documents in the caller's transaction
+   * (the rows of other tables that hang off a message go by their ON DELETE CASCADE: cart approvals,
+   * catalogue versions and lines, back-end API submissions). Returns the blobs they referred to.
+   */
+  async purge(ids: readonly string[], tx: SqlExecutor): Promise<{ messages: number; events: number; documents: number; blobs: string[] }> {
+    if (ids.length === 0) return { messages: 0, events: 0, documents: 0, blobs: [] };
+    const list = [...ids];
+    const events = await tx.query(`DELETE FROM message_events WHERE message_id = ANY($1::uuid[]) RETURNING 1`, [list]);
+    const documents = await tx.query<{ sha256: string }>(`DELETE FROM message_documents WHERE message_id = ANY($1::uuid[]) RETURNING sha256`, [list]);
+    // One statement for all: relations among the purged messages are checked at its end.
+    const messages = await tx.query<{ raw_sha256: string | null; payload_sha256: string | null; signal_sha256: string | null }>(
+      `DELETE FROM messages WHERE id = ANY($1::uuid[]) RETURNING raw_sha256, payload_sha256, signal_sha256`,
+      [list],
+    );
+    const blobs = new Set<string>(documents.map((d) => d.sha256));
+    for (const m of messages) for (const sha of [m.raw_sha256, m.payload_sha256, m.signal_sha256]) if (sha) blobs.add(sha);
+    return { messages: messages.length, events: events.length, documents: documents.length, blobs: [...blobs] };
   }
 
   /** Ids of the messages in a state, longest there first (only a transition sets updated_at). */

@@ -43,6 +43,13 @@ export class OutboundAttempts {
     return new Set(rows.map((r) => r.sha256));
   }
 
+  /** Retention: deletes the attempts of these messages; returns the reply signals' blobs. */
+  async purgeForMessages(messageIds: readonly string[], tx: SqlExecutor): Promise<{ attempts: number; blobs: string[] }> {
+    if (messageIds.length === 0) return { attempts: 0, blobs: [] };
+    const rows = await tx.query<{ signal_sha256: string | null }>(`DELETE FROM outbound_attempts WHERE message_id = ANY($1::uuid[]) RETURNING signal_sha256`, [[...messageIds]]);
+    return { attempts: rows.length, blobs: [...new Set(rows.flatMap((r) => (r.signal_sha256 ? [r.signal_sha256] : [])))] };
+  }
+
   async forMessage(messageId: string): Promise<OutboundAttempt[]> {
     const rows = await this.db.query<Row>(`SELECT * FROM outbound_attempts WHERE message_id = $1 ORDER BY id`, [messageId]);
     return rows.map((r) => ({

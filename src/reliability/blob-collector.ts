@@ -29,6 +29,31 @@ export class BlobCollector {
     @Inject(storageConfig.KEY) private readonly cfg: StorageConfig,
   ) {}
 
+  /**
+   * Removes those of `sha256s` nothing refers to any more (after their rows were deleted, e.g. by
+   * retention), in either backend; a blob written within the retention is kept all the same (a
+   * writer may be about to refer to the same bytes). Returns how many went.
+   */
+  async release(sha256s: readonly string[]): Promise<number> {
+    const writtenBefore = new Date(this.clock.now().getTime() - this.cfg.gcRetentionMs);
+    let removed = 0;
+    for (let i = 0; i < sha256s.length; i += PAGE) {
+      const page = sha256s.slice(i, i + PAGE);
+      const referenced = await this.referenced(page);
+      removed += await this.blobs.remove(
+        page.filter((sha) => !referenced.has(sha)),
+        writtenBefore,
+      );
+    }
+    return removed;
+  }
+
+  private async referenced(page: readonly string[]): Promise<Set<string>> {
+    const referenced = new Set<string>();
+    for (const source of [this.messages, this.deliveries, this.outbound]) for (const sha of await source.referencedBlobs(page)) referenced.add(sha);
+    return referenced;
+  }
+
   /** One pass over at most `maxBlobs` blobs; returns how many were removed. */
   async collect(maxBlobs: number): Promise<number> {
     const writtenBefore = new Date(this.clock.now().getTime() - this.cfg.gcRetentionMs);
@@ -42,8 +67,7 @@ export class BlobCollector {
       }
       seen += page.length;
       this.after = page[page.length - 1]!;
-      const referenced = new Set<string>();
-      for (const source of [this.messages, this.deliveries, this.outbound]) for (const sha of await source.referencedBlobs(page)) referenced.add(sha);
+      const referenced = await this.referenced(page);
       removed += await this.blobs.remove(
         page.filter((sha) => !referenced.has(sha)),
         writtenBefore,

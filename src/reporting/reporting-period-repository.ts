@@ -60,6 +60,17 @@ export class ReportingPeriodRepository {
     );
   }
 
+  /** Which of `messageIds` a period names as its latest TSR or EUSR (retention keeps those). */
+  async namedReports(messageIds: readonly string[], tx: SqlExecutor = this.db): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const rows = await tx.query<{ id: string }>(
+      `SELECT tsr_message_id AS id FROM reporting_periods WHERE tsr_message_id = ANY($1::uuid[])
+       UNION SELECT eusr_message_id FROM reporting_periods WHERE eusr_message_id = ANY($1::uuid[])`,
+      [[...messageIds]],
+    );
+    return new Set(rows.map((r) => String(r.id)));
+  }
+
   async get(period: string): Promise<PeriodRecord | null> {
     const [row] = await this.db.query<Record<string, unknown>>(`SELECT * FROM reporting_periods WHERE period = $1`, [period]);
     return row ? toRecord(row) : null;

@@ -100,6 +100,13 @@ export class TransmissionRepository {
     }));
   }
 
+  /** When each of `messageIds` that was counted was exchanged (retention keeps a message while its month may still be reported). */
+  async exchangedAt(messageIds: readonly string[], tx: SqlExecutor = this.db): Promise<Map<string, Date>> {
+    if (messageIds.length === 0) return new Map();
+    const rows = await tx.query<{ message_id: string; exchanged_at: string | Date }>(`SELECT message_id, exchanged_at FROM peppol_transmissions WHERE message_id = ANY($1::uuid[])`, [[...messageIds]]);
+    return new Map(rows.map((r) => [String(r.message_id), new Date(r.exchanged_at)]));
+  }
+
   /** One message's record, if it was counted. */
   async ofMessage(messageId: string): Promise<TransmissionRecord | null> {
     const [r] = await this.db.query<Record<string, unknown>>(`SELECT * FROM peppol_transmissions WHERE message_id = $1`, [messageId]);

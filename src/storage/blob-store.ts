@@ -71,14 +71,15 @@ export abstract class BlobStore {
 
   /**
    * Garbage collection, step 1: up to `limit` blobs last written before `writtenBefore`, in name
-   * order after `after` (a pass pages through the store). Null when the backend keeps every blob it
-   * wrote (the file store).
+   * order after `after` (a pass pages through the store). Null when the backend is not scanned (the
+   * file store).
    */
   abstract collectionCandidates(writtenBefore: Date, limit: number, after?: string): Promise<string[] | null>;
 
   /**
-   * Garbage collection, step 2: removes those of `sha256s` still last written before `writtenBefore`
-   * (a blob written again since is kept: something may be about to refer to it). Returns how many went.
+   * Garbage collection, step 2, and retention's release of what its purge left unreferenced (every
+   * backend): removes those of `sha256s` still last written before `writtenBefore` (a blob written
+   * again since is kept: something may be about to refer to it). Returns how many went.
    */
   abstract remove(sha256s: readonly string[], writtenBefore: Date): Promise<number>;
 

@@ -33,6 +33,25 @@ describe('FilesystemBlobStore', () => {
     expect(readdirSync(store.temporaryDirectory)).toEqual([]);
   });
 
+  it('removes named blobs last written before the bound, keeps younger ones, and is not scanned', async () => {
+    const store = new FilesystemBlobStore(dir);
+    await store.init();
+    const [old, young] = await store.putAll(['<old/>', '<young/>']);
+    const past = new Date(Date.now() - 60_000);
+    const future = new Date(Date.now() + 60_000);
+    expect(await store.collectionCandidates()).toBeNull();
+    // written after `past`: kept, and readable still
+    expect(await store.remove([old!.sha256, young!.sha256], past)).toBe(0);
+    expect((await store.read(old!.sha256)).toString()).toBe('<old/>');
+    expect(await store.remove([old!.sha256], future)).toBe(1);
+    expect(await store.has(old!.sha256)).toBe(false);
+    expect(await store.has(young!.sha256)).toBe(true);
+    // gone already: nothing to do
+    expect(await store.remove([old!.sha256], future)).toBe(0);
+    expect(readdirSync(store.temporaryDirectory)).toEqual([]);
+    await store.close();
+  });
+
   it('removes the partial file when the source fails', async () => {
     const store = new FilesystemBlobStore(dir);
     await store.init();

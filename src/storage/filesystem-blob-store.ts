@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { type FileHandle, mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
+import { type FileHandle, link, mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { assertContentAddress, type BlobContent, BlobStore, BlobStoreError, type StoredBlob } from './blob-store.js';
@@ -16,7 +16,8 @@ async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
 /**
  * `STORAGE_BACKEND=filesystem`: content-addressed, durable file store. Bytes are written to a
  * temporary file, fsynced, renamed to their SHA-256 name and the directory fsynced, so a name that
- * anything refers to always has its bytes. It keeps every blob it wrote (no garbage collection).
+ * anything refers to always has its bytes. It does not scan for garbage; blobs are removed only by
+ * name (`remove`: what retention's purge left unreferenced).
  */
 export class FilesystemBlobStore extends BlobStore {
   readonly backend = 'filesystem' as const;
@@ -165,13 +166,39 @@ export class FilesystemBlobStore extends BlobStore {
     return createReadStream(this.pathOf(sha256));
   }
 
-  /** The file store keeps every blob it wrote. */
+  /** The file store is not scanned for garbage (`remove` by name only). */
   async collectionCandidates(): Promise<null> {
     return null;
   }
 
-  async remove(): Promise<number> {
-    return 0;
+  /**
+   * Removes the named blobs last written before `writtenBefore` (retention releases those its purge
+   * left unreferenced). Each file is first renamed away, atomically, and only then judged by its
+   * modification time: a write of the same bytes renames a fresh file into place, so either that
+   * fresh file is the one taken (young: put back) or it lands after the old one left (untouched).
+   */
+  async remove(sha256s: readonly string[], writtenBefore: Date): Promise<number> {
+    let removed = 0;
+    for (const sha256 of sha256s) {
+      const target = this.pathOf(sha256);
+      const taken = this.temporaryPath();
+      try {
+        await rename(target, taken);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw new BlobStoreError(`cannot remove blob ${sha256}: ${(error as Error).message}`, { cause: error });
+      }
+      if ((await stat(taken)).mtime.getTime() >= writtenBefore.getTime()) {
+        // Written again lately: the same bytes go back (a newer copy already there is just as good).
+        await link(taken, target).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EEXIST') throw error;
+        });
+      } else {
+        removed++;
+      }
+      await rm(taken, { force: true });
+    }
+    return removed;
   }
 
   /** Writable and with room to spare: the readiness check and the guard before every write. */

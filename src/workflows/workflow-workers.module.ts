@@ -4,6 +4,7 @@ import { ReliabilityModule } from '../reliability/reliability.module.js';
 import { ValidationModule } from '../validation/validation.module.js';
 import { MlsWorkerModule } from '../mls/mls.module.js';
 import { ReportingWorkerModule } from '../reporting/reporting.module.js';
+import { RetentionWorkerModule } from '../retention/retention.module.js';
 import { CatalogueLoader } from './catalogue/catalogue-loader.js';
 import { CatalogueResponder } from './catalogue/catalogue-responder.js';
 import { CatalogueJobHandler } from './catalogue/catalogue.job-handler.js';
@@ -19,7 +20,7 @@ import { WorkflowServicesModule } from './workflow-services.module.js';
 
 /** The queue processors of received messages: inbound, punch-out, catalogue, maintenance. */
 @Module({
-  imports: [WorkflowServicesModule, ValidationModule, ReliabilityModule, MlsWorkerModule, ReportingWorkerModule],
+  imports: [WorkflowServicesModule, ValidationModule, ReliabilityModule, MlsWorkerModule, ReportingWorkerModule, RetentionWorkerModule],
   providers: [
     validationConfig.provider,
     InboundRouter,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
-import { Database } from '../../database/database.js';
+import { Database, type SqlExecutor } from '../../database/database.js';
 import { CURSOR_AT_SQL, type CursorPosition } from '../http/cursor.js';
 
 export interface AuditEntry {
@@ -34,7 +34,7 @@ export interface AuditFilter {
 type Row = Record<string, unknown>;
 
 // Before/after snapshots are for people reading the trail; anything larger is cut to a marker.
-const MAX_SNAPSHOT_CHARS = 65_536;
+export const MAX_SNAPSHOT_CHARS = 65_536;
 
 function snapshot(value: unknown): string | null {
   if (value === undefined) return null;
@@ -50,8 +50,9 @@ export class AuditRepository {
     private readonly clock: Clock,
   ) {}
 
-  async record(entry: AuditEntry): Promise<void> {
-    await this.db.query(
+  /** Appends the entry, in the caller's transaction if given (e.g. with the change it records). */
+  async record(entry: AuditEntry, tx: SqlExecutor = this.db): Promise<void> {
+    await tx.query(
       `INSERT INTO admin_audit (at, key_id, role, method, route, path, target, status, before, after, correlation_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb,$10::jsonb,$11)`,
       [

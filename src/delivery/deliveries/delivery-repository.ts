@@ -66,6 +66,31 @@ export class DeliveryRepository {
     return new Set(rows.map((r) => r.sha256));
   }
 
+  /** Which of `messageIds` have an event with a delivery still pending or being sent (retention keeps those). */
+  async withUnsettledDeliveries(messageIds: readonly string[], tx: SqlExecutor = this.db): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const rows = await tx.query<{ message_id: string }>(
+      `SELECT DISTINCT e.message_id FROM webhook_events e JOIN webhook_deliveries d ON d.event_id = e.id
+        WHERE e.message_id = ANY($1::uuid[]) AND d.state IN ('pending', 'sending')`,
+      [[...messageIds]],
+    );
+    return new Set(rows.map((r) => String(r.message_id)));
+  }
+
+  /** Retention: deletes the events of these messages with their deliveries and attempts; returns the event bodies' blobs. */
+  async purgeForMessages(messageIds: readonly string[], tx: SqlExecutor): Promise<{ events: number; deliveries: number; attempts: number; blobs: string[] }> {
+    if (messageIds.length === 0) return { events: 0, deliveries: 0, attempts: 0, blobs: [] };
+    const ids = [...messageIds];
+    const attempts = await tx.query(
+      `DELETE FROM webhook_delivery_attempts a USING webhook_deliveries d, webhook_events e
+        WHERE a.delivery_id = d.id AND d.event_id = e.id AND e.message_id = ANY($1::uuid[]) RETURNING 1`,
+      [ids],
+    );
+    const deliveries = await tx.query(`DELETE FROM webhook_deliveries d USING webhook_events e WHERE d.event_id = e.id AND e.message_id = ANY($1::uuid[]) RETURNING 1`, [ids]);
+    const events = await tx.query<{ body_sha256: string }>(`DELETE FROM webhook_events WHERE message_id = ANY($1::uuid[]) RETURNING body_sha256`, [ids]);
+    return { events: events.length, deliveries: deliveries.length, attempts: attempts.length, blobs: [...new Set(events.map((e) => e.body_sha256))] };
+  }
+
   async event(id: string, tx: SqlExecutor = this.db): Promise<StoredWebhookEvent | null> {
     const [row] = await tx.query<Row>(`SELECT * FROM webhook_events WHERE id = $1`, [id]);
     return row ? toEvent(row) : null;

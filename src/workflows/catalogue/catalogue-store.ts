@@ -69,6 +69,13 @@ export class CatalogueStore {
     return row ? toVersion(row) : null;
   }
 
+  /** Which of `messageIds` carry the active catalogue version of their key, or one still loading (retention keeps those). */
+  async inUseByMessages(messageIds: readonly string[], q: SqlExecutor = this.db): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const rows = await q.query<{ message_id: string }>(`SELECT message_id FROM catalogue_versions WHERE message_id = ANY($1::uuid[]) AND status IN ('active', 'loading')`, [[...messageIds]]);
+    return new Set(rows.map((r) => String(r.message_id)));
+  }
+
   /** Forgets a load interrupted by a crash, so it can start again from the first line. */
   async discardLoading(messageId: string): Promise<void> {
     await this.db.query(`DELETE FROM catalogue_versions WHERE message_id = $1 AND status = 'loading'`, [messageId]);

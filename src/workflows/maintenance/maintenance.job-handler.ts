@@ -5,13 +5,14 @@ import type { JobPayloads } from '../../queue/queues.js';
 import { QUEUES } from '../../queue/queues.js';
 import { ReliabilityScheduler } from '../../reliability/reliability.scheduler.js';
 import { ReportingScheduler } from '../../reporting/reporting.scheduler.js';
+import { RetentionScheduler } from '../../retention/retention.scheduler.js';
 import { ApprovalService } from '../punchout/approval.service.js';
 import { ApprovalSweep } from './approval-sweep.js';
 
 /**
  * Timers and periodic work: a cart's approval deadline; the periodic sweep of overdue carts, and the
- * reliability module's reconciliation and housekeeping, the monthly Peppol Reporting send (each queued
- * by its job scheduler).
+ * reliability module's reconciliation and housekeeping, the monthly Peppol Reporting send, the
+ * retention purge (each queued by its job scheduler).
  */
 @Injectable()
 @HandlesQueue(QUEUES.maintenance, { concurrency: 2 })
@@ -21,6 +22,7 @@ export class MaintenanceJobHandler implements JobHandler<'maintenance'> {
     private readonly sweep: ApprovalSweep,
     private readonly reliability: ReliabilityScheduler,
     private readonly reporting: ReportingScheduler,
+    private readonly retention: RetentionScheduler,
   ) {}
 
   async handle(payload: JobPayloads['maintenance']): Promise<void> {
@@ -37,6 +39,9 @@ export class MaintenanceJobHandler implements JobHandler<'maintenance'> {
         return;
       case 'send-reports':
         await this.reporting.run();
+        return;
+      case 'retention-purge':
+        await this.retention.run();
         return;
       default:
         throw new PermanentJobError(`unknown maintenance task ${JSON.stringify((payload as { task?: unknown }).task)}`);
