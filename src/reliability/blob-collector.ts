@@ -11,7 +11,8 @@ const PAGE = 500;
 /**
  * Garbage collection of the blob store (backends that collect: `postgres`): blobs last written longer
  * ago than the retention that no message, message document, webhook event or outbound attempt refers
- * to are removed. Bytes are always stored before the row that refers to them is committed, so a blob
+ * to are removed. `release` does the same for named blobs in any backend (what retention's purge
+ * left unreferenced). Bytes are always stored before the row that refers to them is committed, so a blob
  * younger than the retention may still be about to be referred to and is left alone; a blob written
  * again is young again.
  */
