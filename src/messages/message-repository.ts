@@ -508,11 +508,14 @@ export class MessageRepository {
     return rows.map((r) => String(r.id));
   }
 
-  /** What retention judges a message by; with `lock`, the rows stay locked until `tx` ends. */
+  /**
+   * What retention judges a message by. With `lock`, the rows are locked until `tx` ends, and rows
+   * another transaction holds are left out (not waited for: whoever holds one is working on it).
+   */
   async retentionFacts(ids: readonly string[], opts: { tx?: SqlExecutor; lock?: boolean } = {}): Promise<RetentionRow[]> {
     if (ids.length === 0) return [];
     const rows = await (opts.tx ?? this.db).query<Row>(
-      `SELECT id, kind, direction, state, as4_message_id, related_message_id, created_at, updated_at FROM messages WHERE id = ANY($1::uuid[]) ORDER BY id ${opts.lock ? 'FOR UPDATE' : ''}`,
+      `SELECT id, kind, direction, state, as4_message_id, related_message_id, created_at, updated_at FROM messages WHERE id = ANY($1::uuid[]) ORDER BY id ${opts.lock ? 'FOR UPDATE SKIP LOCKED' : ''}`,
       [[...ids]],
     );
     return rows.map((r) => ({

@@ -50,6 +50,15 @@ describe('retention rule', () => {
     expect(inFlight({ state: 'rejected', kind: 'order', direction: 'inbound' })).toBe(false);
   });
 
+  it('keeps a message whose row another transaction holds, and its group', () => {
+    const cart = msg({ kind: 'cart', id: 'c9', direction: 'inbound', state: 'order-created' });
+    const order = msg({ id: 'o9', relatedMessageId: 'c9', busy: true });
+    const decided = decideRetention([cart, order], DAYS, NOW);
+    expect(decided.purge).toEqual([]);
+    expect(decided.kept.get('o9')).toBe('in-flight');
+    expect(decided.kept.get('c9')).toBe('related-kept');
+  });
+
   it('keeps a message with pending deliveries, an active catalogue, a report of record', () => {
     expect(ownKeepReason(msg({ pendingDeliveries: true }), DAYS, NOW)).toBe('pending-deliveries');
     expect(ownKeepReason(msg({ kind: 'catalogue', direction: 'inbound', state: 'catalogue-stored', catalogueInUse: true }), DAYS, NOW)).toBe('catalogue-in-use');

@@ -58,6 +58,8 @@ export interface RetentionFacts {
   reportOfRecord: boolean;
   /** When it was counted for Peppol Reporting (null: not counted). */
   reportedExchangeAt: Date | null;
+  /** Another transaction holds its row right now (someone is working on it). */
+  busy?: boolean;
 }
 
 /** Retention in days per kind; 0 = keep forever. */
@@ -88,7 +90,7 @@ export function inFlight(m: Pick<RetentionFacts, 'state' | 'kind' | 'direction'>
 export function ownKeepReason(m: RetentionFacts, days: RetentionDays, now: Date): KeepReason | null {
   const cutoff = retentionCutoff(m.kind, days, now);
   if (cutoff === null) return 'kept-forever';
-  if (inFlight(m)) return 'in-flight';
+  if (m.busy || inFlight(m)) return 'in-flight';
   if (m.updatedAt.getTime() >= cutoff.getTime()) return 'within-retention';
   if (m.pendingDeliveries) return 'pending-deliveries';
   if (m.catalogueInUse) return 'catalogue-in-use';

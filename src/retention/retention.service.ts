@@ -60,7 +60,7 @@ export interface PurgeReport {
   /** The purged messages, the first `MAX_LISTED`; the audit trail has all of them. */
   messages: PurgedMessage[];
   batches: number;
-  /** False when the run stopped at RETENTION_MAX_BATCHES_PER_RUN with candidates left (the next run goes on). */
+  /** False when the run stopped at RETENTION_MAX_BATCHES_PER_RUN with candidates left, or began where an earlier run stopped (the next run goes on). */
   complete: boolean;
 }
 
@@ -149,6 +149,7 @@ export class RetentionService {
     const purged = new Set<string>();
     // A dry run looks from the start; a purge goes on where this process's last one stopped.
     let after = opts.dryRun ? null : this.after;
+    const fromStart = after === null;
     for (;;) {
       if (report.batches >= this.cfg.maxBatchesPerRun) {
         report.complete = false;
@@ -156,6 +157,8 @@ export class RetentionService {
       }
       const page = await this.messages.retentionCandidates({ cutoffs, states: [...SETTLED_STATES], after, limit: this.cfg.batchSize });
       if (page.length === 0) {
+        // Looked at everything since where it started: complete only when that was the start.
+        report.complete = fromStart;
         after = null;
         break;
       }
@@ -186,12 +189,17 @@ export class RetentionService {
   /** Judges `ids` with every message related to them; with `lock`, their rows stay locked until `tx` ends. */
   private async judge(ids: readonly string[], now: Date, tx: SqlExecutor, lock: boolean): Promise<{ purged: PurgedMessage[]; kept: Map<string, KeepReason> }> {
     const members = await this.messages.relatedClosure(ids, tx);
-    let rows = await this.messages.retentionFacts(members, { tx, lock });
+    let rows = await this.messages.retentionFacts(members, { tx });
+    const busy = new Set<string>();
     if (lock) {
-      // A relation made between the closure and the lock: its messages are judged too (and locked).
+      // Judged on the locked rows; a row another transaction holds is busy (its group stays), judged
+      // by what was read before. A relation made before the lock: its messages are judged too.
       const known = new Set(members);
       const extra = (await this.messages.relatedClosure(members, tx)).filter((id) => !known.has(id));
-      if (extra.length > 0) rows = rows.concat(await this.messages.retentionFacts(extra, { tx, lock }));
+      const read = [...rows, ...(await this.messages.retentionFacts(extra, { tx }))];
+      const locked = new Map((await this.messages.retentionFacts([...members, ...extra], { tx, lock })).map((r) => [r.id, r]));
+      rows = read.map((r) => locked.get(r.id) ?? r);
+      for (const r of read) if (!locked.has(r.id)) busy.add(r.id);
     }
     const all = rows.map((r) => r.id);
     const pending = await this.deliveries.withUnsettledDeliveries(all, tx);
@@ -209,6 +217,7 @@ export class RetentionService {
       catalogueInUse: catalogues.has(r.id),
       reportOfRecord: reports.has(r.id),
       reportedExchangeAt: exchanged.get(r.id) ?? null,
+      busy: busy.has(r.id),
     }));
     const decision = decideRetention(facts, this.cfg.daysByKind, now);
     const byId = new Map<string, RetentionRow>(rows.map((r) => [r.id, r]));

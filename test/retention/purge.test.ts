@@ -129,3 +129,47 @@ describe.each(backends)('retention purge ($name)', ({ engine, open }) => {
     expect(await parts.messages.find(world.purged.cart.id)).not.toBeNull();
   });
 });
+
+describe('retention purge against concurrent work (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dir: string;
+  let store: BlobStore;
+  const clock = new SetClock(new Date(Date.now() + 30 * DAY));
+  beforeEach(async () => {
+    db = await createPostgresTestDatabase();
+    dir = mkdtempSync(path.join(tmpdir(), 'retention-busy-'));
+    store = new PostgresBlobStore(db.db, dir, 1024);
+    await store.init();
+  });
+  afterEach(async () => {
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves a message another transaction holds, with its related messages, without waiting; takes them on a later run', async () => {
+    const parts = retentionParts(db.db, store, clock, WORLD_ENV);
+    const world = await seedWorld(db.db, store, clock, parts);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const isHeld = new Promise<void>((resolve) => (holding = resolve));
+    const holder = db.db.transaction(async (tx) => {
+      await parts.messages.lock(world.purged.order.id, tx);
+      holding();
+      await held;
+    });
+    await isHeld;
+    try {
+      const report = await parts.service.run({ dryRun: false, requestedBy: SCHEDULE_REQUESTER });
+      expect(report.purged.total).toBe(1);
+      expect(report.messages.map((m) => m.id)).toEqual([world.purged.sent.id]);
+    } finally {
+      release();
+      await holder;
+    }
+    expect(await parts.messages.find(world.purged.order.id)).not.toBeNull();
+    expect(await parts.messages.find(world.purged.cart.id)).not.toBeNull();
+    const later = await parts.service.run({ dryRun: false, requestedBy: SCHEDULE_REQUESTER });
+    expect(later.messages.map((m) => m.id).sort()).toEqual([world.purged.cart.id, world.purged.order.id].sort());
+  });
+});

@@ -27,7 +27,7 @@ const reportSchema = z
       .array(z.object({ id: z.string(), kind: z.string(), direction: z.string(), state: z.string(), as4MessageId: z.string().nullable(), createdAt: z.string(), updatedAt: z.string() }))
       .describe(`the first ${MAX_LISTED} messages purged (or purgeable); the audit trail keeps every purged one`),
     batches: z.number(),
-    complete: z.boolean().describe('false when the run stopped at RETENTION_MAX_BATCHES_PER_RUN with candidates left'),
+    complete: z.boolean().describe('false when the run stopped at RETENTION_MAX_BATCHES_PER_RUN with candidates left, or began where an earlier purge of this process stopped (the next run goes on)'),
   })
   .meta({ id: 'RetentionPurge' });
 
