@@ -87,6 +87,7 @@ export interface RetentionRow {
   kind: MessageKind;
   direction: Direction;
   state: MessageState;
+  transaction: string | null;
   as4MessageId: string | null;
   relatedMessageId: string | null;
   createdAt: Date;
@@ -515,7 +516,7 @@ export class MessageRepository {
   async retentionFacts(ids: readonly string[], opts: { tx?: SqlExecutor; lock?: boolean } = {}): Promise<RetentionRow[]> {
     if (ids.length === 0) return [];
     const rows = await (opts.tx ?? this.db).query<Row>(
-      `SELECT id, kind, direction, state, as4_message_id, related_message_id, created_at, updated_at FROM messages WHERE id = ANY($1::uuid[]) ORDER BY id ${opts.lock ? 'FOR UPDATE SKIP LOCKED' : ''}`,
+      `SELECT id, kind, direction, state, attributes->>'transaction' AS transaction, as4_message_id, related_message_id, created_at, updated_at FROM messages WHERE id = ANY($1::uuid[]) ORDER BY id ${opts.lock ? 'FOR UPDATE SKIP LOCKED' : ''}`,
       [[...ids]],
     );
     return rows.map((r) => ({
@@ -523,6 +524,7 @@ export class MessageRepository {
       kind: r.kind as MessageKind,
       direction: r.direction as Direction,
       state: r.state as MessageState,
+      transaction: (r.transaction as string | null) ?? null,
       as4MessageId: (r.as4_message_id as string | null) ?? null,
       relatedMessageId: r.related_message_id == null ? null : String(r.related_message_id),
       createdAt: new Date(r.created_at as string),

@@ -1,16 +1,19 @@
 import type { Direction, MessageKind } from '../messages/message-kinds.js';
 import type { MessageState } from '../messages/message-states.js';
 import { REPORTING_LAST_DAY } from '../peppol/index.js';
+import { pendingJobOf } from '../reliability/pending-work.js';
 
 const DAY_MS = 86_400_000;
 
 /**
- * States in which no work of the access point is pending on a message: it was delivered, sent,
- * answered, rejected, abandoned, or it failed and waits only for an operator (replay, resend). A
- * message in any other state is in flight and never purged: received or validated but not yet
- * handed on, awaiting a decision, approved, created, delivering, sending.
+ * States in which a message can be at rest: delivered, sent, answered, rejected, abandoned, failed
+ * and waiting only for an operator (replay, resend), or validated and left for its back end to
+ * fetch (a received MLS, once applied, stays there too). A message in any other state is in flight:
+ * received, awaiting a decision, approved, created, delivering, sending. Within these states a job
+ * may still be owed (a validated cart or catalogue, a rejected catalogue's response): `inFlight`.
  */
 export const SETTLED_STATES: ReadonlySet<MessageState> = new Set<MessageState>([
+  'validated',
   'rejected',
   'abandoned',
   'order-created',
@@ -50,6 +53,8 @@ export interface RetentionFacts {
   kind: MessageKind;
   direction: Direction;
   state: MessageState;
+  /** The Peppol transaction (T77, T19, ...) the envelope named or validation found. */
+  transaction: string | null;
   relatedMessageId: string | null;
   /** The last state change. */
   updatedAt: Date;
@@ -79,11 +84,13 @@ export function reportingWindowEnd(exchangedAt: Date): Date {
   return new Date(Date.UTC(exchangedAt.getUTCFullYear(), exchangedAt.getUTCMonth() + 1, REPORTING_LAST_DAY + 1));
 }
 
-/** Whether a message is still in flight: not settled, or an invalid catalogue still owing its response. */
-export function inFlight(m: Pick<RetentionFacts, 'state' | 'kind' | 'direction'>): boolean {
+/**
+ * Whether a message is still in flight: not in a settled state, or a job still owed in it (as the
+ * reconciler sees it: a validated cart or catalogue, a rejected catalogue still owing its response).
+ */
+export function inFlight(m: Pick<RetentionFacts, 'id' | 'state' | 'kind' | 'direction' | 'transaction' | 'relatedMessageId'>): boolean {
   if (!SETTLED_STATES.has(m.state)) return true;
-  // An inbound catalogue rejected by validation still owes its sender a rejecting catalogue response.
-  return m.state === 'rejected' && m.kind === 'catalogue' && m.direction === 'inbound';
+  return pendingJobOf(m) !== null;
 }
 
 /** Why this one message must be kept now, on its own facts; null when it may go. */

@@ -211,6 +211,7 @@ export class RetentionService {
       kind: r.kind,
       direction: r.direction,
       state: r.state,
+      transaction: r.transaction,
       relatedMessageId: r.relatedMessageId,
       updatedAt: r.updatedAt,
       pendingDeliveries: pending.has(r.id),

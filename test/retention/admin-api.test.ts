@@ -22,11 +22,11 @@ describe('admin API: retention preview and purge (API role, real PostgreSQL and 
     const preview = await call(api, '/admin/retention', { key: api.keys.viewer });
     expect(preview.status).toBe(200);
     const previewed = (await preview.json()) as PurgeReport;
-    expect(previewed).toMatchObject({ dryRun: true, purged: { total: 3 } });
+    expect(previewed).toMatchObject({ dryRun: true, purged: { total: 4 } });
     expect(previewed.retentionDays).toMatchObject({ cart: 30, 'order-response': 1, 'message-status': 0 });
     expect(previewed.messages.map((m) => m.id).sort()).toEqual(purgedIds);
     const dry = (await (await call(api, '/admin/retention/purge?dryRun=true', { method: 'POST', key: api.keys.operator })).json()) as PurgeReport;
-    expect(dry.purged.total).toBe(3);
+    expect(dry.purged.total).toBe(4);
     for (const id of purgedIds) expect(await api.messages.find(id)).not.toBeNull();
 
     const viewer = await call(api, '/admin/retention/purge', { method: 'POST', key: api.keys.viewer });
@@ -40,7 +40,7 @@ describe('admin API: retention preview and purge (API role, real PostgreSQL and 
     const done = await call(api, '/admin/retention/purge', { method: 'POST', key: api.keys.operator });
     expect(done.status).toBe(200);
     const report = (await done.json()) as PurgeReport;
-    expect(report).toMatchObject({ dryRun: false, purged: { total: 3, byKind: { cart: 1, order: 1, 'order-response': 1 } }, complete: true });
+    expect(report).toMatchObject({ dryRun: false, purged: { total: 4, byKind: { cart: 1, order: 2, 'order-response': 1 } }, complete: true });
     for (const id of purgedIds) expect(await api.messages.find(id)).toBeNull();
     for (const m of Object.values(world.kept)) expect(await api.messages.find(m.id)).not.toBeNull();
 
@@ -50,7 +50,7 @@ describe('admin API: retention preview and purge (API role, real PostgreSQL and 
       data: Array<{ keyId: string; method: string; route: string; before: { messages?: Array<{ id: string }> } | null; after: unknown }>;
     };
     const callEntry = trail.data.find((a) => a.method === 'POST');
-    expect(callEntry).toMatchObject({ keyId: me.id, route: '/admin/retention/purge', after: { dryRun: false, purged: { total: 3 } } });
+    expect(callEntry).toMatchObject({ keyId: me.id, route: '/admin/retention/purge', after: { dryRun: false, purged: { total: 4 } } });
     const purgeEntries = trail.data.filter((a) => a.route === 'retention:purge');
     expect(purgeEntries.every((a) => a.keyId === me.id)).toBe(true);
     expect(purgeEntries.flatMap((a) => a.before?.messages ?? []).map((m) => m.id).sort()).toEqual(purgedIds);

@@ -117,7 +117,11 @@ export async function seedWorld(db: Database, store: BlobStore, clock: SetClock,
   await outbound.record({ messageId: sent.id, number: 1, startedAt: old, durationMs: 10, endpointUrl: 'https://127.0.0.1/as4', receivingAp: 'PDK000002', outcome: 'receipt', retryable: false, httpStatus: 200, ebmsCode: null, detail: null, signalSha256: receipt!.sha256 });
   await record(sent.id, new Date(now.getTime() - 70 * DAY));
 
+  // a received document left for its back end to fetch: at rest, goes past its retention
+  const fetchable = await make(old, { kind: 'order', direction: 'inbound', state: 'validated', as4MessageId: 'order-9@sender', sendingAp: 'PDK000009', attributes: { transaction: 'T01' } });
+
   // --- to be kept, each for one reason
+  const validatedCart = await make(old, { kind: 'cart', direction: 'inbound', state: 'validated', as4MessageId: 'cart-4@sender', sendingAp: 'PDK000009', attributes: { transaction: 'T77' } });
   const inFlight = await make(old, { kind: 'cart', direction: 'inbound', state: 'awaiting-approval', as4MessageId: 'cart-2@sender', sendingAp: 'PDK000009' });
   const waitingCart = await make(old, { kind: 'cart', direction: 'inbound', state: 'order-created', as4MessageId: 'cart-3@sender', sendingAp: 'PDK000009' });
   const deliveringOrder = await make(old, { kind: 'order', direction: 'internal', state: 'delivering', relatedMessageId: waitingCart.id });
@@ -140,8 +144,8 @@ export async function seedWorld(db: Database, store: BlobStore, clock: SetClock,
   await db.transaction((tx) => catalogues.setStatus(versionId, 'active', tx));
 
   return {
-    purged: { cart, order, sent },
-    kept: { inFlight, waitingCart, deliveringOrder, young, pendingDelivery, recentReported, forever, tsr, eusr, catalogue },
+    purged: { cart, order, sent, fetchable },
+    kept: { inFlight, validatedCart, waitingCart, deliveringOrder, young, pendingDelivery, recentReported, forever, tsr, eusr, catalogue },
     blobs: { gone: [cartSbd!, orderXml!, orderBody!, sentDoc!, receipt!], shared: shared!, pendingBody: pendingBody! },
   };
 }
