@@ -58,6 +58,18 @@ export const DEFAULT_RETRY: Record<QueueName, JobRetryPolicy> = {
 };
 
 /**
+ * A job whose work failed because DATA_DIR's disk is full waits for space without spending one of
+ * its attempts: tried again after `firstMs`, doubling up to `maxMs`, for as long as the disk stays
+ * full. Once space is back, every waiting job resumes within `maxMs`, however long the disk was full.
+ */
+export const STORAGE_FULL_WAIT = { firstMs: 500, maxMs: 10_000 } as const;
+
+/** How long a job waits after its `waits`-th failure on a full disk (0 for the first). */
+export function storageFullWaitMs(waits: number): number {
+  return Math.min(STORAGE_FULL_WAIT.maxMs, STORAGE_FULL_WAIT.firstMs * 2 ** Math.min(Math.max(0, waits), 20));
+}
+
+/**
  * The field of every job's data naming the installation (database) that queued it. Two installations
  * sharing a Redis and a QUEUE_PREFIX never take each other's jobs: a worker leaves a job stamped by
  * another installation in the queue.
