@@ -45,6 +45,30 @@ describe('admin API: routes, test-fire, deliveries and replay', () => {
     return (await res.json()) as { id: string; secret: string; url: string; enabled: boolean };
   };
 
+  it('creates an operator route without a participant, lists it by kind and test-fires it signed', async () => {
+    const res = await call(api, '/admin/routes', { method: 'POST', key: api.keys.admin, body: JSON.stringify({ kind: 'operator', name: 'on-call', url: ok.url }) });
+    expect(res.status).toBe(201);
+    const route = (await res.json()) as { id: string; secret: string; kind: string; participantId: string | null; eventTypes: string[] };
+    expect(route).toMatchObject({ kind: 'operator', participantId: null, supplierId: null, documentTypeId: null });
+    expect(route.eventTypes.every((t) => t.startsWith('alert.'))).toBe(true);
+    expect(route.secret).toMatch(/^whsec_/);
+    const listed = (await (await call(api, '/admin/routes?kind=operator', { key: api.keys.viewer })).json()) as { data: Array<{ id: string }> };
+    expect(listed.data.map((r) => r.id)).toEqual([route.id]);
+    const one = (await (await call(api, `/admin/routes/${route.id}`, { key: api.keys.viewer })).json()) as { secrets: unknown[] };
+    expect(one.secrets).toHaveLength(1);
+    const fired = (await (await call(api, `/admin/routes/${route.id}/test`, { method: 'POST', key: api.keys.admin, body: '{}' })).json()) as { delivered: boolean };
+    expect(fired.delivered).toBe(true);
+    const last = ok.received.at(-1)!;
+    expect(() => new Webhook(route.secret).verify(last.body, last.headers as Record<string, string>)).not.toThrow();
+    // An operator route names no participant, and takes alerts only.
+    const named = await call(api, '/admin/routes', { method: 'POST', key: api.keys.admin, body: JSON.stringify({ kind: 'operator', participantId: SUPPLIER, url: ok.url }) });
+    expect(named.status).toBe(422);
+    const wrongTypes = await call(api, '/admin/routes', { method: 'POST', key: api.keys.admin, body: JSON.stringify({ kind: 'operator', url: ok.url, eventTypes: ['order.created'] }) });
+    expect(wrongTypes.status).toBe(400);
+    expect(((await wrongTypes.json()) as { errors?: Array<{ field: string }> }).errors?.[0]?.field).toBe('eventTypes');
+    expect((await call(api, `/admin/routes/${route.id}`, { method: 'DELETE', key: api.keys.admin })).status).toBe(204);
+  });
+
   it('creates, reads, changes and deletes routes; the secret is shown once', async () => {
     const route = await createRoute(ok.url);
     expect(route.secret).toMatch(/^whsec_/);
