@@ -11,7 +11,7 @@ export const QUEUES = {
   catalogue: 'catalogue',
   /** One attempt of one webhook delivery (the delivery record says what to send where). */
   delivery: 'delivery',
-  /** Timers and periodic work: a cart's approval deadline; the approval sweep, reconciliation, housekeeping. */
+  /** Timers and periodic work: a cart's approval deadline; the approval sweep, reconciliation, housekeeping, the alert checks. */
   maintenance: 'maintenance',
   /** Send a produced document over AS4 to the receiver's access point (same MessageId on every retry). */
   outbound: 'outbound',
@@ -29,7 +29,7 @@ export interface JobPayloads {
 }
 
 /** Work queued on `maintenance` by a job scheduler, once per period across all worker processes. */
-export type PeriodicTaskName = 'sweep-approvals' | 'reconcile-pending' | 'housekeeping' | 'send-reports';
+export type PeriodicTaskName = 'sweep-approvals' | 'reconcile-pending' | 'housekeeping' | 'send-reports' | 'check-alerts';
 
 /**
  * The next attempt of a stored webhook delivery. `jobSeq` is the delivery's sequence number when

@@ -12,6 +12,7 @@ import { messageLevelStatus } from './011-message-level-status.js';
 import { participantRoutes } from './012-participant-routes.js';
 import { installation } from './013-installation.js';
 import { sharedBlobStore } from './014-shared-blob-store.js';
+import { operatorAlerts } from './016-operator-alerts.js';
 
 export interface Migration {
   /** Sortable, never reused: the version recorded in schema_migrations. */
@@ -22,4 +23,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, peppolReporting, backendApiSchema, messageLevelStatus, participantRoutes, installation, sharedBlobStore];
+export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, peppolReporting, backendApiSchema, messageLevelStatus, participantRoutes, installation, sharedBlobStore, operatorAlerts];

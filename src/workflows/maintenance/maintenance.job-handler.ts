@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AlertsScheduler } from '../../alerts/alerts.scheduler.js';
 import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator.js';
 import { PermanentJobError } from '../../queue/job-queue.js';
 import type { JobPayloads } from '../../queue/queues.js';
@@ -10,8 +11,8 @@ import { ApprovalSweep } from './approval-sweep.js';
 
 /**
  * Timers and periodic work: a cart's approval deadline; the periodic sweep of overdue carts, and the
- * reliability module's reconciliation and housekeeping, the monthly Peppol Reporting send (each queued
- * by its job scheduler).
+ * reliability module's reconciliation and housekeeping, the monthly Peppol Reporting send, the operator
+ * alert checks (each queued by its job scheduler).
  */
 @Injectable()
 @HandlesQueue(QUEUES.maintenance, { concurrency: 2 })
@@ -21,6 +22,7 @@ export class MaintenanceJobHandler implements JobHandler<'maintenance'> {
     private readonly sweep: ApprovalSweep,
     private readonly reliability: ReliabilityScheduler,
     private readonly reporting: ReportingScheduler,
+    private readonly alerts: AlertsScheduler,
   ) {}
 
   async handle(payload: JobPayloads['maintenance']): Promise<void> {
@@ -37,6 +39,9 @@ export class MaintenanceJobHandler implements JobHandler<'maintenance'> {
         return;
       case 'send-reports':
         await this.reporting.run();
+        return;
+      case 'check-alerts':
+        await this.alerts.run();
         return;
       default:
         throw new PermanentJobError(`unknown maintenance task ${JSON.stringify((payload as { task?: unknown }).task)}`);
