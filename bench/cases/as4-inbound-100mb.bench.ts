@@ -1,4 +1,4 @@
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
 import { multipartToBuffer } from '../../src/as4/mime/multipart-writer.js';
 import { buildUserMessage, toMultipart } from '../../src/as4/outbound/user-message-builder.js';
 import { buildSbd } from '../../src/as4/sbdh/sbdh-build.js';
@@ -12,54 +12,86 @@ const BUYER = '0088:5798000000001';
 const SELLER = '0088:7315458756324';
 const T19 = transactionRegistry.identifiersOf(TRANSACTIONS.catalogue.id, PROCESSES.catalogueWithoutResponse);
 
-/** One 100 MB catalogue into the running API: seconds to receipt and the API process's peak RSS. */
+/**
+ * The catalogue as generated (text that gzip shrinks about 40×), or one whose single line carries a
+ * specification document of random bytes (base64, about 75 MB on the wire whatever the compression).
+ */
+function catalogueOfAbout(bytes: number, incompressible: boolean): Buffer {
+  if (!incompressible) {
+    const perLine = generateCatalogueBytes({ lines: 1000 }).length / 1000;
+    return generateCatalogueBytes({ lines: Math.ceil(bytes / perLine) });
+  }
+  const xml = generateCatalogueBytes({ lines: 1 }).toString('utf8');
+  const at = xml.indexOf('</cac:Item>');
+  const binary = randomBytes(Math.floor((bytes * 3) / 4)).toString('base64');
+  const reference =
+    '<cac:ItemSpecificationDocumentReference><cbc:ID>SPEC-1</cbc:ID><cac:Attachment>' +
+    `<cbc:EmbeddedDocumentBinaryObject mimeCode="application/octet-stream" filename="spec.bin">${binary}</cbc:EmbeddedDocumentBinaryObject>` +
+    '</cac:Attachment></cac:ItemSpecificationDocumentReference>';
+  return Buffer.from(xml.slice(0, at) + reference + xml.slice(at), 'utf8');
+}
+
+/** Sends one 100 MB catalogue into a fresh API: seconds to receipt and the API process's peak RSS. */
+async function receiveOne(incompressible: boolean) {
+  const api = await startApi([SELLER]);
+  try {
+    const catalogue = catalogueOfAbout(TARGET_BYTES, incompressible);
+    const sbd = buildSbd(
+      {
+        sender: BUYER,
+        receiver: SELLER,
+        ...T19,
+        countryC1: 'DK',
+        instanceIdentifier: crypto.randomUUID(),
+        standard: 'urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2',
+        typeVersion: '2.1',
+        type: 'Catalogue',
+        creationDateAndTime: new Date(),
+      },
+      catalogue,
+    );
+    const built = buildUserMessage({
+      fromPartyId: api.pki.partnerAp.subjectCn,
+      toPartyId: api.pki.ourAp.subjectCn,
+      ...T19,
+      originalSender: BUYER,
+      finalRecipient: SELLER,
+      payload: sbd,
+      signing: { privateKey: createPrivateKey(api.pki.partnerAp.keyPem), certificate: new X509Certificate(api.pki.partnerAp.certPem) },
+      encryptFor: new X509Certificate(api.pki.ourAp.certPem),
+    });
+    const mime = toMultipart(built);
+    const body = await multipartToBuffer(mime);
+    const idleRss = await peakRssMb(api.pid);
+    const res = await postAs4(api.port, mime.contentType, body);
+    if (res.status !== 200 || !res.body.includes('Receipt>')) throw new Error(`not accepted: HTTP ${res.status}: ${res.body.toString('utf8').slice(0, 600)}`);
+    return { seconds: res.ms / 1000, peakRssMb: await peakRssMb(api.pid), idleRssMb: idleRss, sbdMb: sbd.length / 1024 / 1024, wireMb: body.length / 1024 / 1024, db: api.db };
+  } finally {
+    await api.stop();
+  }
+}
+
+/**
+ * One 100 MB catalogue into the running API, twice: as text that compresses well, and with an
+ * incompressible payload (random bytes), each into a fresh API process.
+ */
 const as4Inbound100Mb: BenchCase = {
   name: 'as4-inbound-100mb',
   async run() {
-    const api = await startApi([SELLER]);
-    try {
-      const perLine = generateCatalogueBytes({ lines: 1000 }).length / 1000;
-      const catalogue = generateCatalogueBytes({ lines: Math.ceil(TARGET_BYTES / perLine) });
-      const sbd = buildSbd(
-        {
-          sender: BUYER,
-          receiver: SELLER,
-          ...T19,
-          countryC1: 'DK',
-          instanceIdentifier: crypto.randomUUID(),
-          standard: 'urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2',
-          typeVersion: '2.1',
-          type: 'Catalogue',
-          creationDateAndTime: new Date(),
-        },
-        catalogue,
-      );
-      const built = buildUserMessage({
-        fromPartyId: api.pki.partnerAp.subjectCn,
-        toPartyId: api.pki.ourAp.subjectCn,
-        ...T19,
-        originalSender: BUYER,
-        finalRecipient: SELLER,
-        payload: sbd,
-        signing: { privateKey: createPrivateKey(api.pki.partnerAp.keyPem), certificate: new X509Certificate(api.pki.partnerAp.certPem) },
-        encryptFor: new X509Certificate(api.pki.ourAp.certPem),
-      });
-      const mime = toMultipart(built);
-      const body = await multipartToBuffer(mime);
-      const idleRss = await peakRssMb(api.pid);
-      const res = await postAs4(api.port, mime.contentType, body);
-      if (res.status !== 200 || !res.body.includes('Receipt>')) throw new Error(`not accepted: HTTP ${res.status}: ${res.body.toString('utf8').slice(0, 600)}`);
-      return {
-        seconds: res.ms / 1000,
-        peak_rss_mb: await peakRssMb(api.pid),
-        idle_peak_rss_mb: idleRss,
-        sbd_mb: sbd.length / 1024 / 1024,
-        wire_mb: body.length / 1024 / 1024,
-        db: api.db,
-      };
-    } finally {
-      await api.stop();
-    }
+    const text = await receiveOne(false);
+    const random = await receiveOne(true);
+    return {
+      seconds: text.seconds,
+      peak_rss_mb: text.peakRssMb,
+      idle_peak_rss_mb: text.idleRssMb,
+      sbd_mb: text.sbdMb,
+      wire_mb: text.wireMb,
+      incompressible_seconds: random.seconds,
+      incompressible_peak_rss_mb: random.peakRssMb,
+      incompressible_sbd_mb: random.sbdMb,
+      incompressible_wire_mb: random.wireMb,
+      db: text.db,
+    };
   },
 };
 

@@ -253,11 +253,11 @@ export interface QueueView {
 
 export interface RouteView {
   id: string;
-  kind: 'webhook' | 'as4';
-  /** The served participant (buyer or supplier) whose back end the route reaches. */
-  participantId: string;
+  kind: 'webhook' | 'as4' | 'operator';
+  /** The served participant (buyer or supplier) whose back end the route reaches; null for an operator (alerts) route. */
+  participantId: string | null;
   /** Alias of participantId. */
-  supplierId: string;
+  supplierId: string | null;
   documentTypeId: string | null;
   name: string;
   enabled: boolean;

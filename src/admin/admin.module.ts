@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { WorkflowServicesModule } from '../workflows/workflow-services.module.js';
+import { AlertsController } from './alerts/alerts.controller.js';
 import { ApprovalsController } from './approvals/approvals.controller.js';
 import { CartPreviews } from './approvals/cart-previews.js';
 import { validationConfig } from '../validation/validation.config.js';
@@ -48,6 +49,7 @@ import { RulesController } from './rules/rules.controller.js';
     CataloguesController,
     RoutesController,
     DeliveriesController,
+    AlertsController,
     QueuesController,
     CertificatesController,
     RulesController,

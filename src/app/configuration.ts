@@ -1,4 +1,5 @@
 import { adminConfig } from '../admin/admin.config.js';
+import { alertsConfig } from '../alerts/alerts.config.js';
 import { backendApiConfig } from '../backend-api/backend-api.config.js';
 import { databaseConfig } from '../database/database.config.js';
 import { deliveryConfig } from '../delivery/delivery.config.js';
@@ -49,6 +50,7 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   discoveryConfig,
   outboundConfig,
   mlsConfig,
+  alertsConfig,
   reportingConfig,
   retentionConfig,
 ];

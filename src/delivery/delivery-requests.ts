@@ -5,6 +5,7 @@ import { PunchoutError } from '../punchout/errors.js';
 import { XmlParseError } from '../ubl/safe-parse.js';
 import { DeliveryRequests, type ProducedOrder, type WorkflowEvent } from '../workflows/ports.js';
 import { DeliveryError } from './delivery.errors.js';
+import { OperatorAlerts } from './alerts/operator-alerts.js';
 import { DeliveryService } from './delivery.service.js';
 import { SupplierEvents } from './supplier-events.js';
 import { WebhookEventError } from './webhook/events.js';
@@ -23,32 +24,45 @@ export class InProcessDeliveryRequests extends DeliveryRequests {
   constructor(
     private readonly delivery: DeliveryService,
     private readonly events: SupplierEvents,
+    private readonly alerts: OperatorAlerts,
   ) {
     super();
   }
 
   orderCreated(order: ProducedOrder): Promise<void> {
-    return this.settle(`order ${order.message.id}`, () => this.delivery.orderProduced(order));
+    return this.settle(`order ${order.message.id}`, () => this.alertIfFailed(order.message.id, this.delivery.orderProduced(order)));
   }
 
   storedOrderCreated(orderMessageId: string): Promise<void> {
-    return this.settle(`order ${orderMessageId}`, () => this.delivery.orderCreated(orderMessageId));
+    return this.settle(`order ${orderMessageId}`, () => this.alertIfFailed(orderMessageId, this.delivery.orderCreated(orderMessageId)));
   }
 
   catalogueResponseCreated(responseMessageId: string): Promise<void> {
-    return this.settle(`catalogue response ${responseMessageId}`, () => this.delivery.catalogueResponseCreated(responseMessageId));
+    return this.settle(`catalogue response ${responseMessageId}`, () =>
+      this.alertIfFailed(responseMessageId, this.delivery.catalogueResponseCreated(responseMessageId)),
+    );
   }
 
   receivedDocument(messageId: string): Promise<void> {
-    return this.settle(`received document ${messageId}`, () => this.delivery.documentReceived(messageId));
+    return this.settle(`received document ${messageId}`, () => this.alertIfFailed(messageId, this.delivery.documentReceived(messageId)));
   }
 
   cartReceived(cartMessageId: string, cart: Cart): Promise<void> {
     return this.settle(`cart.received of ${cartMessageId}`, () => this.events.cartReceived(cartMessageId, cart));
   }
 
-  event(event: Exclude<WorkflowEvent, 'cart.received'>, messageId: string): Promise<void> {
+  async event(event: Exclude<WorkflowEvent, 'cart.received'>, messageId: string): Promise<void> {
+    // The operators hear of every message that failed for good, whether or not its owner has a route.
+    if (event === 'message.failed') await this.alerts.messageFailed(messageId);
     return this.settle(`${event} of ${messageId}`, () => this.events.fromMessage(event, messageId));
+  }
+
+  /** A hand-over that found no way (no route, unreadable document): the message is delivery-failed, which the operators hear of. */
+  private async alertIfFailed(messageId: string, handOver: Promise<{ way: string; state?: string }>): Promise<void> {
+    const outcome = await handOver;
+    if (outcome.way === 'none' || outcome.way === 'failed' || (outcome.way === 'done' && outcome.state === 'delivery-failed')) {
+      await this.alerts.messageFailed(messageId);
+    }
   }
 
   private async settle(what: string, request: () => Promise<unknown>): Promise<void> {

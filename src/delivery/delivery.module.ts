@@ -3,6 +3,9 @@ import { Clock } from '../common/clock.js';
 import type { ConfigOf } from '../config/define-config.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { DeliveryRequests } from '../workflows/ports.js';
+import { AlertMetrics } from './alerts/alert-metrics.js';
+import { AlertRepository } from './alerts/alert-repository.js';
+import { OperatorAlerts } from './alerts/operator-alerts.js';
 import { InProcessDeliveryRequests } from './delivery-requests.js';
 import { deliveryConfig } from './delivery.config.js';
 import { DeliveryService } from './delivery.service.js';
@@ -21,7 +24,7 @@ import { webhookConfig } from './webhook/webhook.config.js';
 
 /**
  * Delivery to suppliers: routes, webhook events and deliveries, replay, and the processing flows'
- * DeliveryRequests port. Both roles import it: the API manages routes (and reports a person's
+ * DeliveryRequests port; operator alerts (`OperatorAlerts`) to the routes of kind `operator`. Both roles import it: the API manages routes (and reports a person's
  * decisions); the worker's host finds the delivery job handler, which makes the webhook attempts.
  * Bind `OutboundAs4Sender` (ports.ts) in the AS4 sending module to enable AS4 routes; that module
  * imports this one for `SendOutcomeReports` (document.sent / document.send-failed).
@@ -36,6 +39,9 @@ import { webhookConfig } from './webhook/webhook.config.js';
     DeliveryRepository,
     DeliveryService,
     SupplierEvents,
+    AlertRepository,
+    AlertMetrics,
+    OperatorAlerts,
     WebhookSigner,
     WebhookHttpSender,
     {
@@ -54,7 +60,18 @@ import { webhookConfig } from './webhook/webhook.config.js';
     { provide: DeliveryRequests, useClass: InProcessDeliveryRequests },
     { provide: SendOutcomeReports, useClass: SentDocumentEvents },
   ],
-  exports: [RouteService, DeliveryService, SupplierEvents, DeliveryRepository, DeliveryRequests, SendOutcomeReports, WebhookDeliveryAttempter, webhookConfig.provider],
+  exports: [
+    RouteService,
+    DeliveryService,
+    SupplierEvents,
+    DeliveryRepository,
+    DeliveryRequests,
+    SendOutcomeReports,
+    WebhookDeliveryAttempter,
+    webhookConfig.provider,
+    OperatorAlerts,
+    AlertRepository,
+  ],
 })
 export class DeliveryModule implements OnApplicationShutdown {
   constructor(@Inject(WebhookHttpSender) private readonly sender: WebhookHttpSender) {}

@@ -31,10 +31,12 @@ import {
 import { readCatalogueResponse, readDocumentHead, ReceivedDocumentReadError } from './events/received-document-json.js';
 import { isReceivedEventType, receivedEventTypeOf, type ReceivedEventType } from './events/received-events.js';
 import { OutboundAs4Sender, ReceivedDocumentFates } from './ports.js';
-import type { WebhookRoute } from './routes/route.model.js';
+import type { SignedRoute, WebhookRoute } from './routes/route.model.js';
 import { RouteService } from './routes/route.service.js';
 import {
   buildWebhookEvent,
+  type AlertEventType,
+  type ParticipantEventType,
   WEBHOOK_SCHEMA_VERSION,
   WebhookEventError,
   type WebhookEventData,
@@ -47,8 +49,8 @@ import { webhookConfig } from './webhook/webhook.config.js';
 export interface EmitRequest<T extends WebhookEventType> {
   type: T;
   data: WebhookEventData<T>;
-  /** The supplier whose routes receive the event (`scheme:value`). */
-  supplierId: string;
+  /** The supplier whose routes receive the event (`scheme:value`); null for an operator alert. */
+  supplierId: string | null;
   documentTypeId?: string | null;
   /** The message the event is about. */
   messageId?: string | null;
@@ -137,10 +139,19 @@ export class DeliveryService {
   ) {}
 
   /** Emits an event to every enabled webhook route of the supplier that takes its type. */
-  async emit<T extends WebhookEventType>(request: EmitRequest<T>): Promise<EmitResult> {
+  async emit<T extends ParticipantEventType>(request: EmitRequest<T> & { supplierId: string }): Promise<EmitResult> {
     const supplierId = normalizeParticipant(request.supplierId);
     const { webhooks } = await this.routes.resolve(supplierId, request.documentTypeId ?? null, request.type);
     return this.emitTo(webhooks, { ...request, supplierId });
+  }
+
+  /**
+   * Emits an operator alert to every enabled operator route that takes its type: stored, signed,
+   * retried and replayable like any event. The same type and key again changes nothing.
+   */
+  async emitAlert<T extends AlertEventType>(request: Omit<EmitRequest<T>, 'supplierId' | 'documentTypeId'>): Promise<EmitResult> {
+    const routes = await this.routes.resolveOperator(request.type);
+    return this.emitTo(routes, { ...request, supplierId: null, documentTypeId: null });
   }
 
   /**
@@ -480,7 +491,7 @@ export class DeliveryService {
   }
 
   private async emitTo<T extends WebhookEventType>(
-    routes: readonly WebhookRoute[],
+    routes: readonly SignedRoute[],
     request: EmitRequest<T>,
     inTransaction?: (tx: SqlExecutor, created: Array<{ id: string; routeId: string }>) => Promise<void>,
   ): Promise<EmitResult> {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MessageRepository, type MessageRecord } from '../messages/message-repository.js';
+import { OperatorAlerts } from './alerts/operator-alerts.js';
 import { DeliveryError } from './delivery.errors.js';
 import { DeliveryService } from './delivery.service.js';
 import { documentSendFailedData, documentSentData } from './events/sent-event-data.js';
@@ -21,12 +22,15 @@ export class SentDocumentEvents extends SendOutcomeReports {
     private readonly delivery: DeliveryService,
     private readonly messages: MessageRepository,
     private readonly routes: RouteService,
+    private readonly alerts: OperatorAlerts,
   ) {
     super();
   }
 
   async sendSettled(messageId: string): Promise<void> {
     const message = await this.messages.find(messageId);
+    // Every send that failed for good is an operator alert, whoever sent it (a back end, a report, an MLS).
+    if (message?.state === 'send-failed') await this.alerts.messageFailed(messageId);
     if (!message || message.direction !== 'outbound' || !message.senderId) return;
     if (message.state !== 'sent' && message.state !== 'send-failed') return;
     // Most senders have no route taking the event (our own MLS participant, for one): nothing to read then.

@@ -59,3 +59,15 @@ export function canTransition(from: MessageState, to: MessageState): boolean {
 }
 
 export const TRANSITIONS = T;
+
+/**
+ * The states a message ends in when its processing failed for good (until an operator replays it): a
+ * job gave up (`failed`), its back end could not be reached (`delivery-failed`), or the AS4 send ran
+ * out of retries or was refused (`send-failed`). Each raises the operator alert `alert.message-failed`.
+ */
+export const FAILED_STATES = ['failed', 'delivery-failed', 'send-failed'] as const satisfies readonly MessageState[];
+export type FailedState = (typeof FAILED_STATES)[number];
+
+export function isFailedState(state: MessageState): state is FailedState {
+  return (FAILED_STATES as readonly MessageState[]).includes(state);
+}

@@ -37,10 +37,15 @@ export type PeppolDocumentKind = (typeof PEPPOL_DOCUMENT_KINDS)[number];
 /**
  * Document syntaxes. The version is the last part of a document type id and the SBDH `TypeVersion`;
  * a row's schema path is relative to the schema folder of its syntax: the configured UBL 2.1 folder,
- * or, for a syntax whose schema ships with the product, its `schemaFolder` (from the package root).
+ * or, for a syntax whose schema ships with the product (UBL 2.3, TSR, EUSR), its `schemaFolder` (from the package root).
  */
 export const SYNTAXES = {
   'ubl-2.1': { version: '2.1' },
+  /**
+   * UBL 2.3: OpenPeppol validates the Advanced Ordering transactions (T114, T115, T116) against the
+   * UBL 2.3 schemas, and their document type ids end in `::2.3`.
+   */
+  'ubl-2.3': { version: '2.3', schemaFolder: 'schemas/ubl-2.3' },
   /** Transaction Statistics Report 1.0 (OpenPeppol's own XML, not UBL). */
   'peppol-tsr-1.0': { version: '1.0', schemaFolder: 'schemas/peppol-reporting/tsr-1.0.4' },
   /** End User Statistics Report 1.1. */
@@ -204,11 +209,11 @@ export const TRANSACTIONS = {
     kind: 'other',
     customizationId: 'urn:fdc:peppol.eu:poacc:trns:order_change:3',
     processIds: [PROCESSES.advancedOrdering],
-    syntax: 'ubl-2.1',
+    syntax: 'ubl-2.3',
     rootNamespace: `${UBL}OrderChange-2`,
     rootName: 'OrderChange',
-    documentTypeId: 'urn:oasis:names:specification:ubl:schema:xsd:OrderChange-2::OrderChange##urn:fdc:peppol.eu:poacc:trns:order_change:3::2.1',
-    xsd: 'maindoc/UBL-OrderChange-2.1.xsd',
+    documentTypeId: 'urn:oasis:names:specification:ubl:schema:xsd:OrderChange-2::OrderChange##urn:fdc:peppol.eu:poacc:trns:order_change:3::2.3',
+    xsd: 'maindoc/UBL-OrderChange-2.3.xsd',
     stylesheet: 'PEPPOLBIS-T114',
   },
   orderCancellation: {
@@ -217,12 +222,12 @@ export const TRANSACTIONS = {
     kind: 'other',
     customizationId: 'urn:fdc:peppol.eu:poacc:trns:order_cancellation:3',
     processIds: [PROCESSES.advancedOrdering],
-    syntax: 'ubl-2.1',
+    syntax: 'ubl-2.3',
     rootNamespace: `${UBL}OrderCancellation-2`,
     rootName: 'OrderCancellation',
     documentTypeId:
-      'urn:oasis:names:specification:ubl:schema:xsd:OrderCancellation-2::OrderCancellation##urn:fdc:peppol.eu:poacc:trns:order_cancellation:3::2.1',
-    xsd: 'maindoc/UBL-OrderCancellation-2.1.xsd',
+      'urn:oasis:names:specification:ubl:schema:xsd:OrderCancellation-2::OrderCancellation##urn:fdc:peppol.eu:poacc:trns:order_cancellation:3::2.3',
+    xsd: 'maindoc/UBL-OrderCancellation-2.3.xsd',
     stylesheet: 'PEPPOLBIS-T115',
   },
   orderResponseAdvanced: {
@@ -231,12 +236,12 @@ export const TRANSACTIONS = {
     kind: 'other',
     customizationId: 'urn:fdc:peppol.eu:poacc:trns:order_response_advanced:3',
     processIds: [PROCESSES.advancedOrdering],
-    syntax: 'ubl-2.1',
+    syntax: 'ubl-2.3',
     rootNamespace: `${UBL}OrderResponse-2`,
     rootName: 'OrderResponse',
     documentTypeId:
-      'urn:oasis:names:specification:ubl:schema:xsd:OrderResponse-2::OrderResponse##urn:fdc:peppol.eu:poacc:trns:order_response_advanced:3::2.1',
-    xsd: 'maindoc/UBL-OrderResponse-2.1.xsd',
+      'urn:oasis:names:specification:ubl:schema:xsd:OrderResponse-2::OrderResponse##urn:fdc:peppol.eu:poacc:trns:order_response_advanced:3::2.3',
+    xsd: 'maindoc/UBL-OrderResponse-2.3.xsd',
     stylesheet: 'PEPPOLBIS-T116',
   },
   /**

@@ -11,7 +11,7 @@ export const QUEUES = {
   catalogue: 'catalogue',
   /** One attempt of one webhook delivery (the delivery record says what to send where). */
   delivery: 'delivery',
-  /** Timers and periodic work: a cart's approval deadline; the approval sweep, reconciliation, housekeeping, the reports, the retention purge. */
+  /** Timers and periodic work: a cart's approval deadline; the approval sweep, reconciliation, housekeeping, the reports, the retention purge, the alert checks. */
   maintenance: 'maintenance',
   /** Send a produced document over AS4 to the receiver's access point (same MessageId on every retry). */
   outbound: 'outbound',
@@ -29,7 +29,7 @@ export interface JobPayloads {
 }
 
 /** Work queued on `maintenance` by a job scheduler, once per period across all worker processes. */
-export type PeriodicTaskName = 'sweep-approvals' | 'reconcile-pending' | 'housekeeping' | 'send-reports' | 'retention-purge';
+export type PeriodicTaskName = 'sweep-approvals' | 'reconcile-pending' | 'housekeeping' | 'send-reports' | 'retention-purge' | 'check-alerts';
 
 /**
  * The next attempt of a stored webhook delivery. `jobSeq` is the delivery's sequence number when
@@ -56,6 +56,18 @@ export const DEFAULT_RETRY: Record<QueueName, JobRetryPolicy> = {
   // Transient send failures (5xx, timeouts, unreachable): about 17 h of doubling delays from 30 s.
   outbound: { attempts: 12, backoffMs: 30_000 },
 };
+
+/**
+ * A job whose work failed because DATA_DIR's disk is full waits for space without spending one of
+ * its attempts: tried again after `firstMs`, doubling up to `maxMs`, for as long as the disk stays
+ * full. Once space is back, every waiting job resumes within `maxMs`, however long the disk was full.
+ */
+export const STORAGE_FULL_WAIT = { firstMs: 500, maxMs: 10_000 } as const;
+
+/** How long a job waits after its `waits`-th failure on a full disk (0 for the first). */
+export function storageFullWaitMs(waits: number): number {
+  return Math.min(STORAGE_FULL_WAIT.maxMs, STORAGE_FULL_WAIT.firstMs * 2 ** Math.min(Math.max(0, waits), 20));
+}
 
 /**
  * The field of every job's data naming the installation (database) that queued it. Two installations

@@ -8,7 +8,8 @@ import { RedisConnections } from '../redis/redis-connections.js';
 import { JOB_HANDLER, type JobHandler } from './job-handler.decorator.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ForeignJobError, PermanentJobError } from './job-queue.js';
-import { INSTALLATION_FIELD, type QueueName } from './queues.js';
+import { isStorageFull } from '../storage/storage-full.js';
+import { INSTALLATION_FIELD, type QueueName, storageFullWaitMs } from './queues.js';
 
 const WORKER_SHUTDOWN_DEADLINE_MS = 20_000;
 /** A job left for another installation comes back after this long (for whichever worker takes it then). */
@@ -24,6 +25,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly workers: Worker[] = [];
 
   private readonly foreignJobs: Counter<'queue'>;
+  private readonly storageWaits: Counter<'queue'>;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -34,6 +36,12 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     this.foreignJobs = new Counter({
       name: 'peppol_ap_foreign_jobs_total',
       help: 'Jobs of another installation (same Redis and QUEUE_PREFIX) seen and left in the queue, by queue',
+      labelNames: ['queue'] as const,
+      registers: [metrics.registry],
+    });
+    this.storageWaits = new Counter({
+      name: 'peppol_ap_job_storage_full_waits_total',
+      help: 'Jobs put back to wait because the disk of DATA_DIR was full (no attempt spent), by queue',
       labelNames: ['queue'] as const,
       registers: [metrics.registry],
     });
@@ -70,6 +78,21 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     throw new DelayedError();
   }
 
+  /**
+   * The disk of DATA_DIR is full: the job waits for space instead of spending an attempt (with
+   * exponential backoff, a long outage would leave it minutes behind once space is back, or use up
+   * its attempts and wait for the reconciler). Readiness reports the storage meanwhile.
+   */
+  private async waitForSpace(job: Job, queue: QueueName, token: string | undefined, error: Error): Promise<never> {
+    // Starts not counted as attempts: the waits so far (BullMQ counts every start, attempts only on failure).
+    const waits = Math.max(0, job.attemptsStarted - job.attemptsMade - 1);
+    const delay = storageFullWaitMs(waits);
+    this.storageWaits.inc({ queue });
+    this.logger.warn(`job ${job.id} on ${queue} waits ${delay} ms for disk space (wait ${waits + 1}, no attempt spent): ${error.message}`);
+    await job.moveToDelayed(Date.now() + delay, token);
+    throw new DelayedError();
+  }
+
   private start(queue: QueueName, concurrency: number, handler: JobHandler<QueueName>, own: string): void {
     const worker = new Worker(
       queue,
@@ -86,6 +109,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           );
         } catch (error) {
           if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
+          if (isStorageFull(error)) await this.waitForSpace(job, queue, token, error as Error);
           if (error instanceof ForeignJobError) {
             // Unstamped (queued by a version before stamps): possibly another installation's; leave it.
             if (stamp === undefined) await this.leave(job, queue, token, error.message);

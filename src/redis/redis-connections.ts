@@ -22,7 +22,15 @@ export function sentinelOptions(cfg: ConfigOf<typeof redisConfig>, options: Redi
     tls: url.protocol === 'rediss:' ? {} : undefined,
     // Connections to a node that is no longer the primary are dropped and made again through the sentinels.
     role: 'master',
-    failoverDetector: true,
+    // ioredis' failover detector (a +switch-master subscription) is left off: when the announcement
+    // arrives while a connection is being made again after the primary died, it aborts that attempt
+    // and the client ends for good, never to reconnect (seen in the Sentinel fault test: most clients
+    // of a process ended after one failover). A dead primary closes its connections, a demoted one
+    // refuses writes (READONLY below), a silent one is found by TCP keepalive and command timeouts.
+    failoverDetector: false,
+    keepAlive: 10_000,
+    // A sentinel that accepts the connection but never answers must not stall the reconnection.
+    sentinelCommandTimeout: 2_000,
     // A write that reaches a node demoted to replica: reconnect (to the primary) and send it again.
     reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
     sentinelRetryStrategy: (times) => Math.min(200 * times, 2_000),

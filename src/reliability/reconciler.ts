@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
+import { OperatorAlerts } from '../delivery/alerts/operator-alerts.js';
 import { MessageRepository, StateConflictError, type FailureStage, type PendingMessageRow, type StateScanCursor } from '../messages/message-repository.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { QUEUES } from '../queue/queues.js';
@@ -44,6 +45,7 @@ export class Reconciler {
     private readonly clock: Clock,
     @Inject(reliabilityConfig.KEY) private readonly cfg: ReliabilityConfig,
     @Inject(RECONCILE_STEPS) private readonly steps: ReconcileStep[],
+    @Optional() private readonly alerts?: OperatorAlerts,
   ) {}
 
   async reconcile(): Promise<ReconcileResult> {
@@ -123,6 +125,7 @@ export class Reconciler {
           },
         },
       });
+      await this.alerts?.messageFailed(message.id);
       return true;
     } catch (error) {
       if (error instanceof StateConflictError) return false;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsWorkerModule } from '../alerts/alerts.module.js';
 import { validationConfig } from '../validation/validation.config.js';
 import { ReliabilityModule } from '../reliability/reliability.module.js';
 import { ValidationModule } from '../validation/validation.module.js';
@@ -20,7 +21,7 @@ import { WorkflowServicesModule } from './workflow-services.module.js';
 
 /** The queue processors of received messages: inbound, punch-out, catalogue, maintenance. */
 @Module({
-  imports: [WorkflowServicesModule, ValidationModule, ReliabilityModule, MlsWorkerModule, ReportingWorkerModule, RetentionWorkerModule],
+  imports: [WorkflowServicesModule, ValidationModule, ReliabilityModule, MlsWorkerModule, ReportingWorkerModule, RetentionWorkerModule, AlertsWorkerModule],
   providers: [
     validationConfig.provider,
     InboundRouter,

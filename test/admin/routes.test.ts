@@ -4,6 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryService } from '../../src/delivery/delivery.service.js';
 import { webhookExamples } from '../../src/delivery/webhook/examples.js';
+import { OperatorAlerts } from '../../src/delivery/alerts/operator-alerts.js';
 import { type AdminApi, call, startAdminApi } from './support.js';
 
 const SUPPLIER = '0088:5798009883964';
@@ -44,6 +45,41 @@ describe('admin API: routes, test-fire, deliveries and replay', () => {
     expect(res.status).toBe(201);
     return (await res.json()) as { id: string; secret: string; url: string; enabled: boolean };
   };
+
+  it('creates an operator route without a participant, lists it by kind and test-fires it signed', async () => {
+    const res = await call(api, '/admin/routes', { method: 'POST', key: api.keys.admin, body: JSON.stringify({ kind: 'operator', name: 'on-call', url: ok.url }) });
+    expect(res.status).toBe(201);
+    const route = (await res.json()) as { id: string; secret: string; kind: string; participantId: string | null; eventTypes: string[] };
+    expect(route).toMatchObject({ kind: 'operator', participantId: null, supplierId: null, documentTypeId: null });
+    expect(route.eventTypes.every((t) => t.startsWith('alert.'))).toBe(true);
+    expect(route.secret).toMatch(/^whsec_/);
+    const listed = (await (await call(api, '/admin/routes?kind=operator', { key: api.keys.viewer })).json()) as { data: Array<{ id: string }> };
+    expect(listed.data.map((r) => r.id)).toEqual([route.id]);
+    const one = (await (await call(api, `/admin/routes/${route.id}`, { key: api.keys.viewer })).json()) as { secrets: unknown[] };
+    expect(one.secrets).toHaveLength(1);
+    const fired = (await (await call(api, `/admin/routes/${route.id}/test`, { method: 'POST', key: api.keys.admin, body: '{}' })).json()) as { delivered: boolean };
+    expect(fired.delivered).toBe(true);
+    const last = ok.received.at(-1)!;
+    expect(() => new Webhook(route.secret).verify(last.body, last.headers as Record<string, string>)).not.toThrow();
+    // An alert raised goes to the route and is listed once, however often it is raised.
+    const alerts = api.app.get(OperatorAlerts, { strict: false });
+    const alert = { type: 'alert.queue-backing-up' as const, key: 'queue:outbound:2026-11-23', data: webhookExamples['alert.queue-backing-up'] };
+    expect(await alerts.raise(alert)).toMatchObject({ first: true, deliveries: 1 });
+    expect(await alerts.raise(alert)).toMatchObject({ first: false, deliveries: 1 });
+    const listedAlerts = (await (await call(api, '/admin/alerts', { key: api.keys.viewer })).json()) as { data: Array<{ type: string; condition: string; severity: string }> };
+    expect(listedAlerts.data).toEqual([expect.objectContaining({ type: 'alert.queue-backing-up', condition: 'queue:outbound', severity: 'warning' })]);
+    // Its delivery to the route is stored and queued like any (the worker sends it: test/alerts).
+    const queued = (await (await call(api, `/admin/deliveries?routeId=${route.id}`, { key: api.keys.viewer })).json()) as { data: Array<{ eventType: string; state: string }> };
+    expect(queued.data).toEqual([expect.objectContaining({ eventType: 'alert.queue-backing-up', state: 'pending' })]);
+    // An operator route names no participant, and takes alerts only.
+    const named = await call(api, '/admin/routes', { method: 'POST', key: api.keys.admin, body: JSON.stringify({ kind: 'operator', participantId: SUPPLIER, url: ok.url }) });
+    expect(named.status).toBe(422);
+    const wrongTypes = await call(api, '/admin/routes', { method: 'POST', key: api.keys.admin, body: JSON.stringify({ kind: 'operator', url: ok.url, eventTypes: ['order.created'] }) });
+    expect(wrongTypes.status).toBe(400);
+    expect(((await wrongTypes.json()) as { errors?: Array<{ field: string }> }).errors?.[0]?.field).toBe('eventTypes');
+    // It has delivered: it can be disabled, not deleted.
+    expect((await call(api, `/admin/routes/${route.id}`, { method: 'PATCH', key: api.keys.admin, body: JSON.stringify({ enabled: false }) })).status).toBe(200);
+  });
 
   it('creates, reads, changes and deletes routes; the secret is shown once', async () => {
     const route = await createRoute(ok.url);

@@ -4,7 +4,7 @@ import { deliveryConfig } from '../../src/delivery/delivery.config.js';
 import { DeliveryError } from '../../src/delivery/delivery.errors.js';
 import { RouteRepository } from '../../src/delivery/routes/route-repository.js';
 import { RouteService } from '../../src/delivery/routes/route.service.js';
-import { WEBHOOK_EVENT_TYPES } from '../../src/delivery/webhook/events.js';
+import { ALERT_EVENT_TYPES, PARTICIPANT_EVENT_TYPES } from '../../src/delivery/webhook/events.js';
 import { generateWebhookSecret } from '../../src/delivery/webhook/secret.js';
 import { transactionRegistry, TRANSACTIONS } from '../../src/peppol/index.js';
 import { ParticipantRepository } from '../../src/participants/participant-repository.js';
@@ -49,10 +49,10 @@ describe.each(databaseEngines)('routes on $name', ({ create }) => {
     routes = new RouteService(t.db, new RouteRepository(t.db), new ParticipantRepository(t.db), clock, { allowHttp: false }, deliveryConfig.load({}));
   });
 
-  it('creates a webhook route with a generated secret and every event type', async () => {
+  it('creates a webhook route with a generated secret and every event type about documents', async () => {
     const { route, secret } = await routes.create({ kind: 'webhook', supplierId: '0192:810418052', url: 'https://oms.example.com/hooks' });
     expect(route).toMatchObject({ kind: 'webhook', supplierId: SUPPLIER, url: 'https://oms.example.com/hooks', enabled: true, documentTypeId: null });
-    expect(route.kind === 'webhook' && route.eventTypes).toEqual(WEBHOOK_EVENT_TYPES);
+    expect(route.kind === 'webhook' && route.eventTypes).toEqual(PARTICIPANT_EVENT_TYPES);
     expect(secret).toMatch(/^whsec_/);
     expect(await routes.activeSecrets(route.id)).toEqual([secret]);
     const [view] = await routes.secretViews(route.id);
@@ -160,5 +160,37 @@ describe.each(databaseEngines)('routes on $name', ({ create }) => {
     await routes.remove(route.id);
     expect(await routes.list({ supplierId: SUPPLIER })).toEqual([]);
     expect((await refused(routes.remove(route.id))).code).toBe('route-not-found');
+  });
+
+  it('creates an operator route without a participant, taking the alerts only', async () => {
+    const { route, secret } = await routes.create({ kind: 'operator', name: 'on-call', url: 'https://alerts.example.com/in' });
+    expect(route).toMatchObject({ kind: 'operator', participantId: null, supplierId: null, documentTypeId: null, name: 'on-call', url: 'https://alerts.example.com/in', enabled: true });
+    expect(route.kind === 'operator' && route.eventTypes).toEqual(ALERT_EVENT_TYPES);
+    expect(secret).toMatch(/^whsec_/);
+    expect(await routes.activeSecrets(route.id)).toEqual([secret]);
+    expect((await routes.list({ kind: 'operator' })).map((r) => r.id)).toEqual([route.id]);
+    expect((await routes.list()).map((r) => r.id)).toContain(route.id);
+    // resolved by alert type, never as a participant's route
+    expect((await routes.resolveOperator('alert.queue-backing-up')).map((r) => r.id)).toEqual([route.id]);
+    const narrowed = await routes.update(route.id, { eventTypes: ['alert.message-failed'] });
+    expect(narrowed.kind === 'operator' && narrowed.eventTypes).toEqual(['alert.message-failed']);
+    expect(await routes.resolveOperator('alert.queue-backing-up')).toEqual([]);
+    // secrets rotate as for any webhook route
+    expect((await routes.rotateSecret(route.id)).secrets).toHaveLength(2);
+  });
+
+  it('keeps alerts and document events apart, and an operator route free of participants and document types', async () => {
+    expect(await refused(routes.create({ kind: 'operator', url: 'https://alerts.example.com/in', eventTypes: ['order.created'] }))).toMatchObject({ field: 'eventTypes' });
+    expect(await refused(routes.create({ kind: 'webhook', participantId: SUPPLIER, url: 'https://oms.example.com/hooks', eventTypes: ['alert.message-failed'] }))).toMatchObject({ field: 'eventTypes' });
+    expect(await refused(routes.create({ kind: 'operator', participantId: SUPPLIER, url: 'https://alerts.example.com/in' } as never))).toMatchObject({ code: 'invalid-route' });
+    expect(await refused(routes.create({ kind: 'operator', url: 'http://alerts.example.com/in' }))).toMatchObject({ field: 'url' });
+    const { route } = await routes.create({ kind: 'operator', url: 'https://alerts.example.com/in' });
+    expect(await refused(routes.update(route.id, { documentTypeId: ORDER_DOC }))).toMatchObject({ field: 'documentTypeId' });
+    expect(await refused(routes.update(route.id, { eventTypes: ['cart.received'] }))).toMatchObject({ field: 'eventTypes' });
+    const webhook = (await routes.create({ kind: 'webhook', participantId: SUPPLIER, url: 'https://oms.example.com/hooks' })).route;
+    expect(await refused(routes.update(webhook.id, { eventTypes: ['alert.report-not-sent'] }))).toMatchObject({ field: 'eventTypes' });
+    // the database holds the same rule: a participant's route names its participant, an operator route none
+    await expect(t.db.query(`UPDATE delivery_routes SET participant_id = NULL WHERE id = $1`, [webhook.id])).rejects.toThrow();
+    await expect(t.db.query(`UPDATE delivery_routes SET participant_id = $2 WHERE id = $1`, [route.id, SUPPLIER])).rejects.toThrow();
   });
 });

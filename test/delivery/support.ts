@@ -4,6 +4,10 @@ import type { Database } from '../../src/database/database.js';
 import { deliveryConfig } from '../../src/delivery/delivery.config.js';
 import { DeliveryService } from '../../src/delivery/delivery.service.js';
 import { DeliveryRepository } from '../../src/delivery/deliveries/delivery-repository.js';
+import { AlertMetrics } from '../../src/delivery/alerts/alert-metrics.js';
+import { AlertRepository } from '../../src/delivery/alerts/alert-repository.js';
+import { OperatorAlerts } from '../../src/delivery/alerts/operator-alerts.js';
+import { MetricsService } from '../../src/metrics/metrics.service.js';
 import { RouteRepository } from '../../src/delivery/routes/route-repository.js';
 import { RouteService } from '../../src/delivery/routes/route.service.js';
 import { webhookConfig } from '../../src/delivery/webhook/webhook.config.js';
@@ -29,8 +33,7 @@ export function uniquePrefix(name: string): string {
 }
 
 /** The services of the delivery stage over real PostgreSQL, Redis and blob store, as the API process builds them. */
-export function deliveryServices(db: Database, dataDir: string, prefix: string) {
-  const clock = new Clock();
+export function deliveryServices(db: Database, dataDir: string, prefix: string, clock: Clock = new Clock()) {
   const redis = new RedisConnections(redisConfig.load({ REDIS_URL, QUEUE_PREFIX: prefix }));
   const queue = new BullJobQueue(redis, new Installation(db));
   const blobs = new FilesystemBlobStore(dataDir);
@@ -41,6 +44,8 @@ export function deliveryServices(db: Database, dataDir: string, prefix: string) 
   const routes = new RouteService(db, new RouteRepository(db), participants, clock, webhook, config);
   const deliveries = new DeliveryRepository(db);
   const service = new DeliveryService(db, deliveries, routes, messages, blobs, queue, clock, webhook, config);
+  const metrics = new MetricsService();
+  const alerts = new OperatorAlerts(service, new AlertRepository(db), new AlertMetrics(metrics), messages, clock);
   return {
     clock,
     queue,
@@ -50,6 +55,10 @@ export function deliveryServices(db: Database, dataDir: string, prefix: string) 
     routes,
     deliveries,
     service,
+    metrics,
+    alerts,
+    webhook,
+    config,
     close: async () => {
       await queue.onApplicationShutdown();
       await redis.onApplicationShutdown();

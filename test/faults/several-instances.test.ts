@@ -7,6 +7,7 @@ import { printCounts } from './support/ledger.js';
 import { CartSender } from './support/sender.js';
 import { sendCarts } from './support/traffic.js';
 import { SEND_REPORTS_TASK } from '../../src/reporting/reporting.scheduler.js';
+import { CHECK_ALERTS_TASK } from '../../src/alerts/alerts.scheduler.js';
 
 const CARTS = 100;
 
@@ -80,7 +81,7 @@ describe('fault: SIGKILL of one of two API instances and one of two worker insta
     // Every worker process scheduled the same periodic tasks; each exists once, and each period is
     // one job (named by the scheduler and the period), whichever process ran it.
     const schedulers = await maintenance.getJobSchedulers(0, -1);
-    expect(schedulers.map((s) => s.key).sort()).toEqual(['housekeeping', 'reconcile-pending', SEND_REPORTS_TASK, 'sweep-approvals'].sort());
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['housekeeping', 'reconcile-pending', SEND_REPORTS_TASK, 'sweep-approvals', CHECK_ALERTS_TASK].sort());
     const runs = (await maintenance.getJobs(['completed'], 0, -1)).filter((j) => j.name === 'reconcile-pending' || j.data?.task === 'reconcile-pending');
     expect(runs.length).toBeGreaterThan(1);
     const periods = runs.map((j) => String(j.id).replace(/^repeat:[^:]+:/, ''));

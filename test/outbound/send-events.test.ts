@@ -79,7 +79,7 @@ describe('document.sent and document.send-failed reach the sender’s routes', (
     routeId = (await s.routes.create({ kind: 'webhook', participantId: BUYER, url: 'https://procurement.example.com/peppol' })).route.id;
     service = new OutboundService(s.messages, s.blobs, s.queue, { messageIdDomain: 'ap.test' });
     const config = outboundConfig.load({ AS4_SEND_ALLOW_HTTP: 'true' });
-    const reports = new SentDocumentEvents(s.service, s.messages, s.routes);
+    const reports = new SentDocumentEvents(s.service, s.messages, s.routes, s.alerts);
     job = new OutboundSendAttempt(db.db, s.messages, s.blobs, new OutboundAttempts(db.db), stack.sender, stack.resolver, new OutboundWorkspaces(tmpdir()), s.clock, config, undefined, undefined, undefined, reports);
   });
   afterAll(async () => {

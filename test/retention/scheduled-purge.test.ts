@@ -6,6 +6,7 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditRepository } from '../../src/admin/audit/audit-repository.js';
+import { AlertsScheduler } from '../../src/alerts/alerts.scheduler.js';
 import { Clock } from '../../src/common/clock.js';
 import { Database } from '../../src/database/database.js';
 import { Installation } from '../../src/database/installation.js';
@@ -80,6 +81,7 @@ async function startWorker(prefix: string, db: Database, store: BlobStore, clock
       { provide: ApprovalSweep, useValue: unused('approval sweep') },
       { provide: ReliabilityScheduler, useValue: unused('reliability') },
       { provide: ReportingScheduler, useValue: unused('reporting') },
+      { provide: AlertsScheduler, useValue: unused('alerts') },
     ],
   })
   class WorkerApp {}

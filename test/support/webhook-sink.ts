@@ -1,9 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A back end on loopback that keeps every webhook event it is sent (and answers 204). */
 export class WebhookSink {
   readonly events: Array<{ type: string; data: Record<string, unknown> }> = [];
+  /** Every request as it came: headers (webhook-id, webhook-timestamp, webhook-signature) and the raw body, to check signatures. */
+  readonly requests: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
   private server?: Server;
   url = '';
 
@@ -12,6 +14,7 @@ export class WebhookSink {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        this.requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
         try {
           this.events.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type: string; data: Record<string, unknown> });
         } catch {

@@ -108,7 +108,7 @@ export function HealthPage({ me }: { me: Me }) {
                 {routes.data.map(({ route, outcomes }) => (
                   <tr data-route={route.id}>
                     <td data-label="Route">{route.name} <span class="muted">{route.kind}</span>{!route.enabled && <span class="state state-failed" title={route.disabledReason ?? ''}>disabled</span>}</td>
-                    <td data-label="Participant" class="mono">{route.participantId}</td>
+                    <td data-label="Participant" class="mono">{route.participantId ?? 'operator alerts'}</td>
                     <td data-label={`Last ${RECENT_DELIVERIES} deliveries`}>
                       <span>
                         {outcomes.delivered} delivered, <span class={outcomes.failed ? 'bad' : ''}>{outcomes.failed} failed</span>, {outcomes.pending} pending

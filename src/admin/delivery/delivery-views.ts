@@ -8,9 +8,9 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export const routeSchema = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['webhook', 'as4']),
-    participantId: z.string().describe('The served participant (buyer or supplier) whose back end this route reaches'),
-    supplierId: z.string().describe('Alias of participantId, kept for clients of the supplier-only routes'),
+    kind: z.enum(['webhook', 'as4', 'operator']).describe("webhook: a participant's back end; as4: onward to its own access point; operator: the operators' endpoint for alerts"),
+    participantId: z.string().nullable().describe('The served participant (buyer or supplier) whose back end this route reaches; null for an operator route'),
+    supplierId: z.string().nullable().describe('Alias of participantId, kept for clients of the supplier-only routes'),
     documentTypeId: z.string().nullable(),
     name: z.string(),
     enabled: z.boolean(),
@@ -39,6 +39,17 @@ export const routeExample = {
   timeoutMs: null,
   createdAt: '2026-11-20T08:00:00.000Z',
   updatedAt: '2026-11-20T08:00:00.000Z',
+};
+
+export const operatorRouteExample = {
+  ...routeExample,
+  id: '7b2e3f4a-5d6c-4b7a-9988-776655443322',
+  kind: 'operator',
+  participantId: null,
+  supplierId: null,
+  name: 'On-call alerts',
+  url: 'https://alerts.ops.example/hooks/peppol-ap',
+  eventTypes: ['alert.message-failed', 'alert.delivery-given-up', 'alert.certificate-expiring', 'alert.report-not-sent', 'alert.queue-backing-up'],
 };
 
 export function routeView(r: Route) {

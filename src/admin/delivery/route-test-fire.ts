@@ -37,7 +37,7 @@ export class RouteTestFire {
 
   async fire(routeId: string, note: string): Promise<TestFireResult> {
     const route = await this.routes.get(routeId);
-    if (route.kind !== 'webhook') throw new DeliveryError('invalid-route', `route ${routeId} sends over AS4; only webhook routes can be test-fired`);
+    if (route.kind === 'as4') throw new DeliveryError('invalid-route', `route ${routeId} sends over AS4; only webhook and operator routes can be test-fired`);
     const eventId = `test${randomUUID().replace(/-/g, '')}`;
     const body = JSON.stringify({ type: TEST_EVENT_TYPE, timestamp: this.clock.now().toISOString(), data: { routeId: route.id, participantId: route.participantId, supplierId: route.participantId, note } });
     const { webhookId, attempt, verdict } = await this.attempter.probe({

@@ -9,7 +9,7 @@ import { RequiresRole } from '../auth/requires-role.js';
 import { AdminController, ApiInvalidParameters } from '../http/admin-controller.js';
 import { jsonBody, jsonResponse, problemResponse } from '../http/openapi-parts.js';
 import { isoDateTimeParam, participantParam, uuidParam } from '../http/params.js';
-import { routeExample, routeSchema, routeView, secretViewSchema } from './delivery-views.js';
+import { operatorRouteExample, routeExample, routeSchema, routeView, secretViewSchema } from './delivery-views.js';
 import { RouteTestFire, TEST_EVENT_TYPE } from './route-test-fire.js';
 
 const secretExample = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -41,12 +41,20 @@ export class RoutesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "Routes: where each served participant's documents and events go (its back end's webhook, or onward over AS4)" })
-  @ApiOkResponse(jsonResponse('Routes', z.object({ data: z.array(routeSchema) }), { data: [routeExample] }))
+  @ApiOperation({
+    summary: "Routes: where each served participant's documents and events go (its back end's webhook, or onward over AS4), and the operators' alert routes",
+  })
+  @ApiOkResponse(jsonResponse('Routes', z.object({ data: z.array(routeSchema) }), { data: [routeExample, operatorRouteExample] }))
   @ApiInvalidParameters()
   async list(
-    @Query({ schema: z.object({ participantId: participantParam.optional(), supplierId: participantParam.optional().describe('Alias of participantId') }) })
-    q: { participantId?: string; supplierId?: string },
+    @Query({
+      schema: z.object({
+        participantId: participantParam.optional(),
+        supplierId: participantParam.optional().describe('Alias of participantId'),
+        kind: z.enum(['webhook', 'as4', 'operator']).optional().describe('Only routes of this kind (without a participant filter)'),
+      }),
+    })
+    q: { participantId?: string; supplierId?: string; kind?: 'webhook' | 'as4' | 'operator' },
   ) {
     return { data: (await this.routes.list(q)).map(routeView) };
   }
@@ -58,12 +66,16 @@ export class RoutesController {
   @ApiInvalidParameters()
   async one(@Param('id', { schema: uuidParam }) id: string) {
     const route = await this.routes.get(id);
-    return { ...routeView(route), secrets: route.kind === 'webhook' ? await this.routes.secretViews(id) : [] };
+    return { ...routeView(route), secrets: route.kind === 'as4' ? [] : await this.routes.secretViews(id) };
   }
 
   @Post()
   @RequiresRole('admin')
-  @ApiOperation({ summary: 'Create a route; a webhook route answers with its signing secret, this once' })
+  @ApiOperation({
+    summary: 'Create a route; a webhook or operator route answers with its signing secret, this once',
+    description:
+      'kind `webhook` (a participant\'s back end) and `as4` name the participant; kind `operator` names none and takes the operator alerts (`alert.*` events, see the webhooks section), signed and retried like any webhook.',
+  })
   @ApiBody(jsonBody('The route', createRouteSchema, { kind: 'webhook', participantId: '0088:5798009883964', name: 'Supplier OMS', url: 'https://oms.supplier.example/webhooks/peppol' }))
   @ApiCreatedResponse(jsonResponse('The new route', routeSchema.extend({ secret: z.string().nullable() }), { ...routeExample, secret: secretExample }))
   @ApiConflictResponse(problemResponse('The supplier has an AS4 route for that document type already, or too many routes', 409))

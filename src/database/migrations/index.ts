@@ -13,6 +13,7 @@ import { participantRoutes } from './012-participant-routes.js';
 import { installation } from './013-installation.js';
 import { sharedBlobStore } from './014-shared-blob-store.js';
 import { retention } from './015-retention.js';
+import { operatorAlerts } from './016-operator-alerts.js';
 
 export interface Migration {
   /** Sortable, never reused: the version recorded in schema_migrations. */
@@ -23,4 +24,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, peppolReporting, backendApiSchema, messageLevelStatus, participantRoutes, installation, sharedBlobStore, retention];
+export const migrations: readonly Migration[] = [initialSchema, inboundReceipts, delivery, adminSchema, punchoutCatalogueSchema, outboundAs4Schema, receiptsWithoutClaims, messageFailureShape, peppolReporting, backendApiSchema, messageLevelStatus, participantRoutes, installation, sharedBlobStore, retention, operatorAlerts];

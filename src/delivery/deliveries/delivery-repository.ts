@@ -33,7 +33,7 @@ function toEvent(r: Row): StoredWebhookEvent {
   return {
     id: String(r.id),
     type: r.type as WebhookEventType,
-    supplierId: String(r.supplier_id),
+    supplierId: r.supplier_id == null ? null : String(r.supplier_id),
     documentTypeId: (r.document_type_id as string | null) ?? null,
     messageId: (r.message_id as string | null) ?? null,
     bodySha256: String(r.body_sha256),

@@ -13,12 +13,14 @@ import { DeliveryService } from '../delivery.service.js';
 import { messageFailedData } from '../events/event-data.js';
 import { isReceivedEventType, RECEIVED_EVENT_TYPES } from '../events/received-events.js';
 import { ReceivedDocumentFates } from '../ports.js';
-import type { WebhookRoute } from '../routes/route.model.js';
+import { isSignedRoute, type SignedRoute } from '../routes/route.model.js';
+import { OperatorAlerts } from '../alerts/operator-alerts.js';
 import { RouteService } from '../routes/route.service.js';
 import { toAttemptRecord } from '../webhook/attempt-record.js';
 import { WebhookDeliveryAttempter } from '../webhook/delivery-attempter.js';
 import { WebhookRequestError } from '../webhook/http-sender.js';
 import { nextStep } from '../webhook/next-step.js';
+import { maxDeliveryAttempts } from '../webhook/retry-schedule.js';
 import { WebhookSigningError } from '../webhook/signer.js';
 import { webhookConfig } from '../webhook/webhook.config.js';
 import { readDeliveryAttemptJob } from './delivery-jobs.js';
@@ -56,6 +58,7 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     @Inject(webhookConfig.KEY) private readonly webhook: ConfigOf<typeof webhookConfig>,
     @Inject(deliveryConfig.KEY) private readonly config: ConfigOf<typeof deliveryConfig>,
     private readonly metrics: MetricsService,
+    private readonly alerts: OperatorAlerts,
     @Optional() private readonly fates?: ReceivedDocumentFates,
   ) {}
 
@@ -72,6 +75,10 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     if (jobSeq === current.jobSeq && (current.state === 'delivered' || current.state === 'failed')) {
       // Finished, maybe by this very job before it died: what follows from it is safe to repeat.
       const event = await this.deliveries.event(current.eventId);
+      if (event && current.state === 'failed') {
+        const exhausted = current.attempts >= maxDeliveryAttempts(this.webhook.retry);
+        await this.alerts.deliveryGivenUp(current, event, { reason: current.lastError ?? 'failed', exhausted });
+      }
       if (event) await this.settleMessage(event);
       return;
     }
@@ -79,7 +86,7 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     if (jobSeq !== current.jobSeq) return;
     const route = await this.routes.get(current.routeId).catch(() => null);
     const now = this.clock.now();
-    const timeoutMs = (route?.kind === 'webhook' ? route.timeoutMs : null) ?? this.webhook.http.responseTimeoutMs;
+    const timeoutMs = (route && isSignedRoute(route) ? route.timeoutMs : null) ?? this.webhook.http.responseTimeoutMs;
     const leaseMs = this.webhook.http.connectTimeoutMs + 2 * timeoutMs + this.config.leaseMarginMs;
     const claimed = await this.deliveries.claim(current.id, jobSeq, now, new Date(now.getTime() + leaseMs));
     if (!claimed) {
@@ -89,14 +96,14 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
       return;
     }
     const { delivery, event } = claimed;
-    if (!route || route.kind !== 'webhook') return this.fail(delivery, jobSeq, event, 'the route is gone or no longer a webhook route');
+    if (!route || !isSignedRoute(route)) return this.fail(delivery, jobSeq, event, 'the route is gone or no longer a webhook route');
     if (!route.enabled) {
       return this.fail(delivery, jobSeq, event, `route ${route.id} is disabled${route.disabledReason ? `: ${route.disabledReason}` : ''}`);
     }
     await this.attempt(delivery, jobSeq, event, route);
   }
 
-  private async attempt(delivery: Delivery, jobSeq: number, event: StoredWebhookEvent, route: WebhookRoute): Promise<void> {
+  private async attempt(delivery: Delivery, jobSeq: number, event: StoredWebhookEvent, route: SignedRoute): Promise<void> {
     const secrets = await this.routes.activeSecrets(route.id);
     if (secrets.length === 0) return this.fail(delivery, jobSeq, event, `route ${route.id} has no active signing secret`);
     const body = (await this.blobs.read(event.bodySha256)).toString('utf8');
@@ -162,10 +169,14 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
     await this.settleMessage(event);
   }
 
-  /** Logs the failure; when retries ran out, alerts the supplier's OMS (never for an alert itself). */
+  /**
+   * Logs the failure and alerts the operators (alert.delivery-given-up; never for an alert's own
+   * delivery); when retries ran out, tells the supplier's OMS too (never for an alert itself).
+   */
   private async afterFailure(delivery: Delivery, event: StoredWebhookEvent, reason: string, exhausted: boolean): Promise<void> {
     this.logger.warn(`delivery ${delivery.id} of ${event.type} (${delivery.webhookId}) failed: ${reason}`);
-    if (!exhausted || event.type === 'message.failed') return;
+    await this.alerts.deliveryGivenUp(delivery, event, { reason, exhausted });
+    if (!exhausted || event.type === 'message.failed' || !event.supplierId || event.type.startsWith('alert.')) return;
     const message = event.messageId ? await this.messages.find(event.messageId) : null;
     const subject = message ?? { id: delivery.id, direction: 'outbound' as const, documentTypeId: event.documentTypeId };
     await this.service.emit({
@@ -211,6 +222,8 @@ export class DeliveryJobHandler implements JobHandler<'delivery'> {
         return null;
       }
     });
+    // The operators hear of a message that could not be delivered (once per failure).
+    if (settled?.state === 'delivery-failed') await this.alerts.messageFailed(messageId);
     // A received document's sender hears what became of it (Message Level Status), once it is known.
     if (!settled || !isReceivedEventType(event.type) || !this.fates) return;
     if (settled.state === 'delivered') await this.fates.fateKnown(messageId, { kind: 'handed-over', confirmed: true });

@@ -31,7 +31,8 @@ export interface Delivery {
 export interface StoredWebhookEvent {
   id: string;
   type: WebhookEventType;
-  supplierId: string;
+  /** Whose routes it went to; null for an operator alert. */
+  supplierId: string | null;
   documentTypeId: string | null;
   messageId: string | null;
   bodySha256: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IDENTIFIER_SCHEMES, normalizeParticipant, transactionRegistry } from '../../peppol/index.js';
 import { DeliveryError } from '../delivery.errors.js';
-import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhook/events.js';
+import { ALERT_EVENT_TYPES, isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhook/events.js';
 
 const PARTICIPANT = /^[0-9]{4}:[^\s:]{1,128}$/;
 
@@ -38,18 +38,38 @@ const createRouteVariants = z.discriminatedUnion('kind', [
     timeoutMs,
   }),
   z.strictObject({ kind: z.literal('as4'), participantId, supplierId, documentTypeId, name, enabled: z.boolean().optional() }),
+  z
+    .strictObject({
+      kind: z.literal('operator'),
+      name,
+      enabled: z.boolean().optional(),
+      url: z.string(),
+      /** `whsec_…`; generated when absent. */
+      secret: z.string().optional(),
+      eventTypes: eventTypes.optional().describe(`Operator alerts to send (default all: ${ALERT_EVENT_TYPES.join(', ')})`),
+      timeoutMs,
+    })
+    .describe("The operators' endpoint for alerts; belongs to no participant"),
 ]);
 
-/** A new route: `participantId` (or its alias `supplierId`; both only when they agree) names whose back end it is. */
+/**
+ * A new route: `participantId` (or its alias `supplierId`; both only when they agree) names whose back
+ * end it is; an `operator` route names none.
+ */
 export const createRouteSchema = createRouteVariants
   .superRefine((route, ctx) => {
+    if (route.kind === 'operator') return;
     if (!route.participantId && !route.supplierId) {
       ctx.addIssue({ code: 'custom', path: ['participantId'], message: 'expected the participant id (participantId, or its alias supplierId)' });
     } else if (route.participantId && route.supplierId && route.participantId !== route.supplierId) {
       ctx.addIssue({ code: 'custom', path: ['supplierId'], message: 'supplierId is an alias of participantId; give one, or the same value' });
     }
   })
-  .transform(({ supplierId: alias, participantId: id, ...route }) => ({ ...route, participantId: (id ?? alias)! }));
+  .transform((route) => {
+    if (route.kind === 'operator') return route;
+    const { supplierId: alias, participantId: id, ...rest } = route;
+    return { ...rest, participantId: (id ?? alias)! };
+  });
 
 export const updateRouteSchema = z.strictObject({
   documentTypeId,
@@ -69,7 +89,7 @@ export function parseRouteInput<S extends z.ZodType>(schema: S, input: unknown):
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map(String).join('.') || undefined;
-  const message = issue.code === 'invalid_union' && field === 'kind' ? 'kind must be "webhook" or "as4"' : issue.message;
+  const message = issue.code === 'invalid_union' && field === 'kind' ? 'kind must be "webhook", "as4" or "operator"' : issue.message;
   throw new DeliveryError('invalid-route', field ? `${field}: ${message}` : message, field);
 }
 

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type SqlExecutor } from '../../database/database.js';
-import { isWebhookEventType, type WebhookEventType } from '../webhook/events.js';
+import { isAlertEventType, isWebhookEventType, type AlertEventType, type ParticipantEventType, type WebhookEventType } from '../webhook/events.js';
 import type { Route, RouteKind, RouteSecret } from './route.model.js';
 
 type Row = Record<string, unknown>;
 
 export interface RouteRow {
   id: string;
-  participantId: string;
+  /** Null for an operator route only. */
+  participantId: string | null;
   documentTypeId: string | null;
   kind: RouteKind;
   name: string;
@@ -29,6 +30,24 @@ export type RoutePatch = Partial<{
 }>;
 
 function toRoute(r: Row): Route {
+  const types = Array.isArray(r.event_types) ? (r.event_types as unknown[]) : [];
+  if (r.kind === 'operator') {
+    return {
+      id: String(r.id),
+      kind: 'operator',
+      participantId: null,
+      supplierId: null,
+      documentTypeId: null,
+      name: String(r.name),
+      enabled: Boolean(r.enabled),
+      disabledReason: (r.disabled_reason as string | null) ?? null,
+      createdAt: new Date(r.created_at as string),
+      updatedAt: new Date(r.updated_at as string),
+      url: String(r.url),
+      eventTypes: types.filter((t): t is AlertEventType => typeof t === 'string' && isAlertEventType(t)),
+      timeoutMs: r.timeout_ms == null ? null : Number(r.timeout_ms),
+    };
+  }
   const base = {
     id: String(r.id),
     participantId: String(r.participant_id),
@@ -41,12 +60,11 @@ function toRoute(r: Row): Route {
     updatedAt: new Date(r.updated_at as string),
   };
   if (r.kind === 'as4') return { ...base, kind: 'as4' };
-  const types = Array.isArray(r.event_types) ? (r.event_types as unknown[]) : [];
   return {
     ...base,
     kind: 'webhook',
     url: String(r.url),
-    eventTypes: types.filter((t): t is WebhookEventType => typeof t === 'string' && isWebhookEventType(t)),
+    eventTypes: types.filter((t): t is ParticipantEventType => typeof t === 'string' && isWebhookEventType(t) && !isAlertEventType(t)),
     timeoutMs: r.timeout_ms == null ? null : Number(r.timeout_ms),
   };
 }
@@ -82,10 +100,18 @@ export class RouteRepository {
     return row ? toRoute(row) : null;
   }
 
-  async list(filter: { participantId?: string } = {}): Promise<Route[]> {
+  async list(filter: { participantId?: string; kind?: RouteKind } = {}): Promise<Route[]> {
     const rows = filter.participantId
       ? await this.db.query<Row>(`SELECT * FROM delivery_routes WHERE participant_id = $1 ORDER BY created_at, id`, [filter.participantId])
-      : await this.db.query<Row>(`SELECT * FROM delivery_routes ORDER BY participant_id, created_at, id`);
+      : filter.kind
+        ? await this.db.query<Row>(`SELECT * FROM delivery_routes WHERE kind = $1 ORDER BY created_at, id`, [filter.kind])
+        : await this.db.query<Row>(`SELECT * FROM delivery_routes ORDER BY participant_id NULLS FIRST, created_at, id`);
+    return rows.map(toRoute);
+  }
+
+  /** Enabled operator routes (alerts), oldest first. */
+  async enabledOperator(tx: SqlExecutor = this.db): Promise<Route[]> {
+    const rows = await tx.query<Row>(`SELECT * FROM delivery_routes WHERE kind = 'operator' AND enabled ORDER BY created_at, id`);
     return rows.map(toRoute);
   }
 

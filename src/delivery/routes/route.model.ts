@@ -1,6 +1,6 @@
-import type { WebhookEventType } from '../webhook/events.js';
+import type { AlertEventType, ParticipantEventType } from '../webhook/events.js';
 
-export type RouteKind = 'webhook' | 'as4';
+export type RouteKind = 'webhook' | 'as4' | 'operator';
 
 interface RouteBase {
   id: string;
@@ -22,7 +22,7 @@ interface RouteBase {
 export interface WebhookRoute extends RouteBase {
   kind: 'webhook';
   url: string;
-  eventTypes: WebhookEventType[];
+  eventTypes: ParticipantEventType[];
   /** Response timeout for this endpoint; null uses WEBHOOK_RESPONSE_TIMEOUT_MS. */
   timeoutMs: number | null;
 }
@@ -32,7 +32,29 @@ export interface As4Route extends RouteBase {
   kind: 'as4';
 }
 
-export type Route = WebhookRoute | As4Route;
+/**
+ * The operators' own endpoint (alerting, chat, paging): operator alerts (`alert.*`) as signed Standard
+ * Webhooks, with the same secrets, retries and breaker as a back end's route. It belongs to no participant.
+ */
+export interface OperatorRoute extends Omit<RouteBase, 'participantId' | 'supplierId' | 'documentTypeId'> {
+  kind: 'operator';
+  participantId: null;
+  supplierId: null;
+  documentTypeId: null;
+  url: string;
+  eventTypes: AlertEventType[];
+  /** Response timeout for this endpoint; null uses WEBHOOK_RESPONSE_TIMEOUT_MS. */
+  timeoutMs: number | null;
+}
+
+export type Route = WebhookRoute | As4Route | OperatorRoute;
+
+/** Routes that receive signed webhooks: a back end's, or the operators'. */
+export type SignedRoute = WebhookRoute | OperatorRoute;
+
+export function isSignedRoute(route: Route): route is SignedRoute {
+  return route.kind === 'webhook' || route.kind === 'operator';
+}
 
 export interface RouteSecret {
   secret: string;

@@ -7,7 +7,14 @@ import { ParticipantRepository } from '../../participants/participant-repository
 import { deliveryConfig } from '../delivery.config.js';
 import { DeliveryError } from '../delivery.errors.js';
 import { EndpointUrlError, parseEndpointUrl } from '../webhook/endpoint-url.js';
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhook/events.js';
+import {
+  ALERT_EVENT_TYPES,
+  isAlertEventType,
+  PARTICIPANT_EVENT_TYPES,
+  type AlertEventType,
+  type ParticipantEventType,
+  type WebhookEventType,
+} from '../webhook/events.js';
 import { assertWebhookSecret, generateWebhookSecret, WebhookSecretError } from '../webhook/secret.js';
 import { webhookConfig } from '../webhook/webhook.config.js';
 import {
@@ -19,7 +26,7 @@ import {
   type UpdateRouteInput,
 } from './route-input.js';
 import { RouteRepository } from './route-repository.js';
-import { type Route, type RouteSecretView, secretHint, type WebhookRoute } from './route.model.js';
+import { isSignedRoute, type OperatorRoute, type Route, type RouteSecretView, secretHint, type SignedRoute, type WebhookRoute } from './route.model.js';
 
 /** At most this many secrets sign at once (the signer's bound). */
 const MAX_ACTIVE_SECRETS = 4;
@@ -44,6 +51,7 @@ export class RouteService {
   /** Creates a route. For webhooks the answer includes the signing secret, shown this once. */
   async create(input: CreateRouteInput): Promise<{ route: Route; secret: string | null }> {
     const request = parseRouteInput(createRouteSchema, input);
+    if (request.kind === 'operator') return this.createOperator(request);
     const documentTypeId = checkDocumentType(request.documentTypeId);
     if (!(await this.participants.get(request.participantId))) {
       // Named as the request named it: by the field's new name or by its alias.
@@ -85,7 +93,7 @@ export class RouteService {
           ...base,
           kind: 'webhook',
           url,
-          eventTypes: request.eventTypes ?? [...WEBHOOK_EVENT_TYPES],
+          eventTypes: this.participantEventTypes(request.eventTypes) ?? [...PARTICIPANT_EVENT_TYPES],
           timeoutMs: request.timeoutMs ?? null,
         },
         secret,
@@ -95,6 +103,37 @@ export class RouteService {
     });
   }
 
+  /** An operator route: alerts only, no participant, no document type. */
+  private async createOperator(request: Extract<ReturnType<typeof parseRouteInput<typeof createRouteSchema>>, { kind: 'operator' }>) {
+    const existing = await this.routes.list({ kind: 'operator' });
+    if (existing.length >= this.config.maxRoutesPerSupplier) {
+      throw new DeliveryError('route-conflict', `there are ${existing.length} operator routes already, the maximum`);
+    }
+    const url = this.checkUrl(request.url);
+    const secret = request.secret === undefined ? generateWebhookSecret() : this.checkSecret(request.secret);
+    const id = randomUUID();
+    const route = await this.db.transaction(async (tx) => {
+      await this.routes.insert(
+        {
+          id,
+          participantId: null,
+          documentTypeId: null,
+          kind: 'operator',
+          name: request.name ?? '',
+          enabled: request.enabled ?? true,
+          url,
+          eventTypes: this.alertEventTypes(request.eventTypes) ?? [...ALERT_EVENT_TYPES],
+          timeoutMs: request.timeoutMs ?? null,
+          createdAt: this.clock.now(),
+        },
+        secret,
+        tx,
+      );
+      return (await this.routes.get(id, tx))!;
+    });
+    return { route, secret };
+  }
+
   async get(id: string): Promise<Route> {
     const route = await this.routes.get(id);
     if (!route) throw new DeliveryError('route-not-found', `no route ${id}`);
@@ -102,21 +141,27 @@ export class RouteService {
   }
 
   /** Every route, or those of one participant (`supplierId` is the older name of the filter). */
-  list(filter: { participantId?: string; supplierId?: string } = {}): Promise<Route[]> {
+  list(filter: { participantId?: string; supplierId?: string; kind?: Route['kind'] } = {}): Promise<Route[]> {
     const participantId = filter.participantId ?? filter.supplierId;
-    return this.routes.list(participantId ? { participantId: participantId.trim().toLowerCase() } : {});
+    if (participantId) return this.routes.list({ participantId: participantId.trim().toLowerCase() });
+    return this.routes.list(filter.kind ? { kind: filter.kind } : {});
   }
 
   async update(id: string, input: UpdateRouteInput): Promise<Route> {
     const request = parseRouteInput(updateRouteSchema, input);
     const route = await this.get(id);
-    const isWebhook = route.kind === 'webhook';
+    const isWebhook = isSignedRoute(route);
     if (!isWebhook && (request.url !== undefined || request.eventTypes !== undefined || request.timeoutMs !== undefined)) {
-      throw new DeliveryError('invalid-route', 'url, eventTypes and timeoutMs apply to webhook routes only');
+      throw new DeliveryError('invalid-route', 'url, eventTypes and timeoutMs apply to webhook and operator routes only');
     }
-    const documentTypeId = request.documentTypeId === undefined ? undefined : checkDocumentType(request.documentTypeId);
+    if (route.kind === 'operator' && request.documentTypeId !== undefined && request.documentTypeId !== null) {
+      throw new DeliveryError('invalid-route', 'documentTypeId: an operator route takes alerts, not documents', 'documentTypeId');
+    }
+    const eventTypes =
+      request.eventTypes === undefined ? undefined : route.kind === 'operator' ? this.alertEventTypes(request.eventTypes) : this.participantEventTypes(request.eventTypes);
+    const documentTypeId = request.documentTypeId === undefined || route.kind === 'operator' ? undefined : checkDocumentType(request.documentTypeId);
     return this.db.transaction(async (tx) => {
-      if (!isWebhook && documentTypeId !== undefined && documentTypeId !== route.documentTypeId) {
+      if (route.kind === 'as4' && documentTypeId !== undefined && documentTypeId !== route.documentTypeId) {
         if (await this.routes.findAs4(route.participantId, documentTypeId, tx)) {
           throw new DeliveryError('route-conflict', `participant ${route.participantId} already has an AS4 route for that document type`);
         }
@@ -128,7 +173,7 @@ export class RouteService {
           ...(request.enabled !== undefined ? { enabled: request.enabled, disabledReason: null } : {}),
           ...(documentTypeId !== undefined ? { documentTypeId } : {}),
           ...(request.url !== undefined ? { url: this.checkUrl(request.url) } : {}),
-          ...(request.eventTypes !== undefined ? { eventTypes: request.eventTypes } : {}),
+          ...(eventTypes !== undefined ? { eventTypes } : {}),
           ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
         },
         this.clock.now(),
@@ -197,17 +242,40 @@ export class RouteService {
    * Where an event about a participant goes: the enabled webhook routes that take this event type, and
    * the AS4 route for the document type, if any (a document-type route wins over a catch-all one).
    */
-  async resolve(participantId: string, documentTypeId: string | null, eventType: WebhookEventType): Promise<{ webhooks: WebhookRoute[]; as4: Route | null }> {
+  async resolve(participantId: string, documentTypeId: string | null, eventType: ParticipantEventType): Promise<{ webhooks: WebhookRoute[]; as4: Route | null }> {
     const candidates = await this.routes.enabledFor(participantId.trim().toLowerCase(), documentTypeId);
     const webhooks = candidates.filter((r): r is WebhookRoute => r.kind === 'webhook' && r.eventTypes.includes(eventType));
     const as4 = candidates.filter((r) => r.kind === 'as4').sort((a, b) => Number(b.documentTypeId !== null) - Number(a.documentTypeId !== null));
     return { webhooks, as4: as4[0] ?? null };
   }
 
-  private async webhookRoute(id: string): Promise<WebhookRoute> {
+  /** The enabled operator routes that take this alert. */
+  async resolveOperator(eventType: AlertEventType): Promise<OperatorRoute[]> {
+    return (await this.routes.enabledOperator()).filter((r): r is OperatorRoute => r.kind === 'operator' && r.eventTypes.includes(eventType));
+  }
+
+  private async webhookRoute(id: string): Promise<SignedRoute> {
     const route = await this.get(id);
-    if (route.kind !== 'webhook') throw new DeliveryError('invalid-route', `route ${id} is an AS4 route; it has no signing secret`);
+    if (!isSignedRoute(route)) throw new DeliveryError('invalid-route', `route ${id} is an AS4 route; it has no signing secret`);
     return route;
+  }
+
+  /** A participant's route takes the events about its documents, not operator alerts. */
+  private participantEventTypes(types: WebhookEventType[] | undefined): ParticipantEventType[] | undefined {
+    if (types === undefined) return undefined;
+    const alerts = types.filter(isAlertEventType);
+    if (alerts.length > 0) {
+      throw new DeliveryError('invalid-route', `eventTypes: ${alerts.join(', ')} go to operator routes only (kind "operator")`, 'eventTypes');
+    }
+    return types as ParticipantEventType[];
+  }
+
+  /** An operator route takes operator alerts only. */
+  private alertEventTypes(types: WebhookEventType[] | undefined): AlertEventType[] | undefined {
+    if (types === undefined) return undefined;
+    const other = types.filter((t) => !isAlertEventType(t));
+    if (other.length > 0) throw new DeliveryError('invalid-route', `eventTypes: an operator route takes alerts only (${ALERT_EVENT_TYPES.join(', ')}); not ${other.join(', ')}`, 'eventTypes');
+    return types as AlertEventType[];
   }
 
   private checkUrl(raw: string): string {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { FAILURE_STAGES } from '../../messages/message-failure.js';
+import { MESSAGE_KINDS } from '../../messages/message-kinds.js';
+import { FAILED_STATES } from '../../messages/message-states.js';
 
 /**
  * Webhook events sent to a supplier's OMS. The envelope follows the Standard Webhooks payload
@@ -392,6 +394,89 @@ export const documentSendFailedDataSchema = z
   })
   .register(webhookSchemaRegistry, { id: 'WebhookDocumentSendFailedData' });
 
+/**
+ * Operator alerts: sent only to routes of kind `operator` (never to a participant's back end). Every
+ * alert carries the same head: which condition (`condition`, the same for every alert of one condition
+ * on one day), how bad, a line for people, and when it was raised.
+ */
+const alertFields = {
+  schemaVersion,
+  condition: text(256).describe('What the alert is about, stable for the condition (e.g. queue:outbound); one alert per condition and day for the periodic checks'),
+  severity: z.enum(['warning', 'critical']),
+  summary: text(1024).describe('One line for people'),
+  raisedAt: isoDateTime,
+};
+
+export const alertMessageFailedDataSchema = z
+  .object({
+    ...alertFields,
+    message: z.object({
+      id: text(256),
+      direction: z.enum(['inbound', 'outbound', 'internal']),
+      kind: z.enum(MESSAGE_KINDS),
+      state: z.enum(FAILED_STATES).describe('failed (a job gave up), delivery-failed (to its back end), send-failed (over AS4)'),
+      documentType: text(512).optional(),
+      senderId: text(256).optional(),
+      receiverId: text(256).optional(),
+    }),
+    failure: z.object({ stage: z.enum(FAILURE_STAGES).optional(), code: text(64), message: text(4096) }),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookAlertMessageFailedData' });
+
+export const alertDeliveryGivenUpDataSchema = z
+  .object({
+    ...alertFields,
+    delivery: z.object({
+      id: z.uuid(),
+      routeId: z.uuid(),
+      eventType: text(64).describe('The event that was not delivered'),
+      webhookId: text(256),
+      attempts: z.int().min(0),
+      generation: z.int().min(1),
+    }),
+    participantId: text(256).optional().describe('Whose back end it was for'),
+    messageId: text(256).optional(),
+    reason: text(4096),
+    exhausted: z.boolean().describe('true: the retries ran out; false: refused for good (a 4xx, 410 Gone, no secret, route disabled)'),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookAlertDeliveryGivenUpData' });
+
+export const alertCertificateExpiringDataSchema = z
+  .object({
+    ...alertFields,
+    certificate: z.object({
+      role: z.enum(['ap-current', 'ap-next', 'trusted-root', 'trusted-ap-issuer', 'trusted-smp-issuer']),
+      subject: text(1024),
+      serialNumber: text(256),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      notAfter: isoDateTime,
+    }),
+    daysLeft: z.int().describe('Whole days until it expires (negative: expired)'),
+    thresholdDays: z.int().min(1).describe('ALERT_CERT_EXPIRY_DAYS'),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookAlertCertificateExpiringData' });
+
+export const alertReportNotSentDataSchema = z
+  .object({
+    ...alertFields,
+    period: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/).describe('The month whose TSR and EUSR are due (YYYY-MM)'),
+    state: z.enum(['open', 'unsent', 'invalid', 'sending', 'sent', 'send-failed']).describe('Where the reports of the period are'),
+    deadline: isoDate.describe('The day the reports should have been sent by (ALERT_REPORT_DEADLINE_DAY)'),
+    lastDay: isoDate.describe('The last day of the sending window'),
+    reason: text(4096).optional(),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookAlertReportNotSentData' });
+
+export const alertQueueBackingUpDataSchema = z
+  .object({
+    ...alertFields,
+    queue: text(64),
+    waiting: z.int().min(0).describe('Jobs waiting to start'),
+    oldestWaitingSeconds: z.number().min(0),
+    thresholds: z.object({ waiting: z.int().min(1), oldestWaitingSeconds: z.int().min(1) }),
+  })
+  .register(webhookSchemaRegistry, { id: 'WebhookAlertQueueBackingUpData' });
+
 /** Data schema per event type; the keys are the event types. */
 export const webhookDataSchemas = {
   'order.created': orderCreatedDataSchema,
@@ -406,6 +491,11 @@ export const webhookDataSchemas = {
   'document.received': documentReceivedDataSchema,
   'document.sent': documentSentDataSchema,
   'document.send-failed': documentSendFailedDataSchema,
+  'alert.message-failed': alertMessageFailedDataSchema,
+  'alert.delivery-given-up': alertDeliveryGivenUpDataSchema,
+  'alert.certificate-expiring': alertCertificateExpiringDataSchema,
+  'alert.report-not-sent': alertReportNotSentDataSchema,
+  'alert.queue-backing-up': alertQueueBackingUpDataSchema,
 } as const;
 
 export type WebhookEventType = keyof typeof webhookDataSchemas;
@@ -413,6 +503,17 @@ export const WEBHOOK_EVENT_TYPES = Object.keys(webhookDataSchemas) as WebhookEve
 
 export function isWebhookEventType(value: string): value is WebhookEventType {
   return Object.hasOwn(webhookDataSchemas, value);
+}
+
+/** Operator alerts: the event types only routes of kind `operator` take. */
+export type AlertEventType = Extract<WebhookEventType, `alert.${string}`>;
+export const ALERT_EVENT_TYPES = WEBHOOK_EVENT_TYPES.filter((t): t is AlertEventType => t.startsWith('alert.'));
+/** Events about a participant's documents: the types participant webhook routes take. */
+export type ParticipantEventType = Exclude<WebhookEventType, AlertEventType>;
+export const PARTICIPANT_EVENT_TYPES = WEBHOOK_EVENT_TYPES.filter((t): t is ParticipantEventType => !t.startsWith('alert.'));
+
+export function isAlertEventType(value: string): value is AlertEventType {
+  return isWebhookEventType(value) && value.startsWith('alert.');
 }
 
 const eventDescriptions: Record<WebhookEventType, string> = {
@@ -432,6 +533,11 @@ const eventDescriptions: Record<WebhookEventType, string> = {
     'Any other Peppol BIS document for this participant arrived and passed validation (despatch advice, order change, cancellation, ...): identifiers, parties, the UBL inline or a download link.',
   'document.sent': "A document this participant sent over Peppol reached the receiver's access point: carries the MessageId of its signed AS4 receipt.",
   'document.send-failed': 'A document this participant sent over Peppol could not be delivered to the receiver\'s access point, after the retries: carries the ebMS error code.',
+  'alert.message-failed': 'Operator alert: a message reached a failed state for good (failed, delivery-failed or send-failed), with its failure.',
+  'alert.delivery-given-up': 'Operator alert: a webhook delivery to a back end was given up (retries exhausted, or refused for good).',
+  'alert.certificate-expiring': 'Operator alert: our AP certificate (current or next) or a trusted CA certificate expires within ALERT_CERT_EXPIRY_DAYS (or has expired). Once a day per certificate.',
+  'alert.report-not-sent': 'Operator alert: the Peppol Reporting TSR and EUSR of the previous month are not sent (with verified receipts) by ALERT_REPORT_DEADLINE_DAY. Once a day while overdue.',
+  'alert.queue-backing-up': 'Operator alert: a queue has more jobs waiting, or its oldest waiting job has waited longer, than the thresholds. Once a day per queue.',
 };
 
 function envelopeSchema<T extends WebhookEventType>(type: T) {
@@ -463,6 +569,11 @@ export const webhookEventSchemas = {
   'document.received': envelopeSchema('document.received'),
   'document.sent': envelopeSchema('document.sent'),
   'document.send-failed': envelopeSchema('document.send-failed'),
+  'alert.message-failed': envelopeSchema('alert.message-failed'),
+  'alert.delivery-given-up': envelopeSchema('alert.delivery-given-up'),
+  'alert.certificate-expiring': envelopeSchema('alert.certificate-expiring'),
+  'alert.report-not-sent': envelopeSchema('alert.report-not-sent'),
+  'alert.queue-backing-up': envelopeSchema('alert.queue-backing-up'),
 } as const;
 
 /** Any event we send. */
@@ -479,6 +590,11 @@ export const webhookEventSchema = z.discriminatedUnion('type', [
   webhookEventSchemas['document.received'],
   webhookEventSchemas['document.sent'],
   webhookEventSchemas['document.send-failed'],
+  webhookEventSchemas['alert.message-failed'],
+  webhookEventSchemas['alert.delivery-given-up'],
+  webhookEventSchemas['alert.certificate-expiring'],
+  webhookEventSchemas['alert.report-not-sent'],
+  webhookEventSchemas['alert.queue-backing-up'],
 ]);
 
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;

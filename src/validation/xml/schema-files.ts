@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { xmlRegisterInputProvider } from 'libxml2-wasm';
 import { fsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
-import { shippedSchemaFolderOf, type Transaction } from '../../peppol/index.js';
+import { shippedSchemaFolderOf, SYNTAXES, type Transaction } from '../../peppol/index.js';
 import { packageRoot } from '../validation.config.js';
 
 const allowedRoots = new Set<string>();
@@ -30,9 +30,16 @@ export function allowSchemaFolder(folder: string): void {
   });
 }
 
+/** Lets libxml2 read the schema folders shipped with the product (UBL 2.3, TSR, EUSR): their includes reach across sub-folders. */
+export function allowShippedSchemaFolders(): void {
+  for (const syntax of Object.values(SYNTAXES) as Array<{ schemaFolder?: string }>) {
+    if (syntax.schemaFolder) allowSchemaFolder(path.resolve(packageRoot, syntax.schemaFolder));
+  }
+}
+
 /**
  * The XML schema a transaction's documents are checked against: a path relative to the UBL 2.1
- * folder, or the absolute path of a schema shipped with the product for another syntax (TSR, EUSR).
+ * folder, or the absolute path of a schema shipped with the product for another syntax (UBL 2.3, TSR, EUSR).
  */
 export function schemaPathOf(t: Pick<Transaction, 'syntax' | 'xsd'>): string {
   const folder = shippedSchemaFolderOf(t);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { XmlDocument, XsdValidator, XmlValidateError, type ErrorDetail } from 'libxml2-wasm';
 import { LocalRuleId, type FiredRule } from '../validation-report.js';
-import { allowSchemaFolder } from './schema-files.js';
+import { allowSchemaFolder, allowShippedSchemaFolders } from './schema-files.js';
 
 /** Most schema errors reported per document: past this one more line says how many were left out. */
 const MAX_XSD_ERRORS = 100;
@@ -16,7 +16,7 @@ function escapeText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** UBL 2.1 schema validation with libxml2; each main document schema is compiled once and reused. */
+/** XML schema validation with libxml2 (UBL 2.1 from the configured folder, the shipped ones by absolute path); each main document schema is compiled once and reused. */
 export class XsdValidation {
   private readonly validators = new Map<string, XsdValidator>();
   /** One-element schemas of built-in types (`xs:date`, ...), for values libxml2 did not collapse. */
@@ -26,6 +26,7 @@ export class XsdValidation {
 
   constructor(private readonly schemaFolder: string) {
     allowSchemaFolder(schemaFolder);
+    allowShippedSchemaFolders();
   }
 
   validate(doc: XmlDocument, xsdRelativePath: string): FiredRule[] {
@@ -87,8 +88,6 @@ export class XsdValidation {
     const cached = this.validators.get(xsdRelativePath);
     if (cached) return cached;
     const file = path.resolve(this.schemaFolder, xsdRelativePath);
-    // A schema shipped for another syntax (absolute path): its own folder may be read too.
-    if (path.isAbsolute(xsdRelativePath)) allowSchemaFolder(path.dirname(file));
     const schemaDoc = XmlDocument.fromBuffer(readFileSync(file), { url: file });
     this.schemaDocs.push(schemaDoc);
     const validator = XsdValidator.fromDoc(schemaDoc);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AlertsScheduler } from '../../alerts/alerts.scheduler.js';
 import { HandlesQueue, type JobHandler } from '../../queue/job-handler.decorator.js';
 import { PermanentJobError } from '../../queue/job-queue.js';
 import type { JobPayloads } from '../../queue/queues.js';
@@ -12,7 +13,7 @@ import { ApprovalSweep } from './approval-sweep.js';
 /**
  * Timers and periodic work: a cart's approval deadline; the periodic sweep of overdue carts, and the
  * reliability module's reconciliation and housekeeping, the monthly Peppol Reporting send, the
- * retention purge (each queued by its job scheduler).
+ * retention purge, the operator alert checks (each queued by its job scheduler).
  */
 @Injectable()
 @HandlesQueue(QUEUES.maintenance, { concurrency: 2 })
@@ -23,6 +24,7 @@ export class MaintenanceJobHandler implements JobHandler<'maintenance'> {
     private readonly reliability: ReliabilityScheduler,
     private readonly reporting: ReportingScheduler,
     private readonly retention: RetentionScheduler,
+    private readonly alerts: AlertsScheduler,
   ) {}
 
   async handle(payload: JobPayloads['maintenance']): Promise<void> {
@@ -42,6 +44,9 @@ export class MaintenanceJobHandler implements JobHandler<'maintenance'> {
         return;
       case 'retention-purge':
         await this.retention.run();
+        return;
+      case 'check-alerts':
+        await this.alerts.run();
         return;
       default:
         throw new PermanentJobError(`unknown maintenance task ${JSON.stringify((payload as { task?: unknown }).task)}`);

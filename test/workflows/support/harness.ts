@@ -5,6 +5,10 @@ import path from 'node:path';
 import { Clock } from '../../../src/common/clock.js';
 import { deliveryConfig } from '../../../src/delivery/delivery.config.js';
 import { InProcessDeliveryRequests } from '../../../src/delivery/delivery-requests.js';
+import { AlertMetrics } from '../../../src/delivery/alerts/alert-metrics.js';
+import { AlertRepository } from '../../../src/delivery/alerts/alert-repository.js';
+import { OperatorAlerts } from '../../../src/delivery/alerts/operator-alerts.js';
+import { MetricsService } from '../../../src/metrics/metrics.service.js';
 import { DeliveryService } from '../../../src/delivery/delivery.service.js';
 import { DeliveryRepository } from '../../../src/delivery/deliveries/delivery-repository.js';
 import { RouteRepository } from '../../../src/delivery/routes/route-repository.js';
@@ -146,7 +150,8 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   const delivery = deliveryConfig.load(fullEnv);
   const routes = new RouteService(database.db, new RouteRepository(database.db), new ParticipantRepository(database.db), clock, webhook, delivery);
   const deliveryService = new DeliveryService(database.db, new DeliveryRepository(database.db), routes, messages, blobs, queue, clock, webhook, delivery);
-  const deliveryRequests = new InProcessDeliveryRequests(deliveryService, new SupplierEvents(deliveryService, messages, blobs, clock));
+  const alerts = new OperatorAlerts(deliveryService, new AlertRepository(database.db), new AlertMetrics(new MetricsService()), messages, clock);
+  const deliveryRequests = new InProcessDeliveryRequests(deliveryService, new SupplierEvents(deliveryService, messages, blobs, clock), alerts);
   const approvals = new ApprovalService(database.db, messages, new ApprovalStore(database.db), carts, queue, deliveryRequests, clock);
   const workers: RunningProcess[] = [];
 
