@@ -1,9 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A back end on loopback that keeps every webhook event it is sent (and answers 204). */
 export class WebhookSink {
   readonly events: Array<{ type: string; data: Record<string, unknown> }> = [];
+  /** Every request's headers, in arrival order (e.g. to check the trace context it carried). */
+  readonly requests: Array<{ headers: IncomingHttpHeaders; event?: { type: string } }> = [];
   private server?: Server;
   url = '';
 
@@ -12,8 +14,12 @@ export class WebhookSink {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        const request: { headers: IncomingHttpHeaders; event?: { type: string } } = { headers: req.headers };
+        this.requests.push(request);
         try {
-          this.events.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type: string; data: Record<string, unknown> });
+          const event = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type: string; data: Record<string, unknown> };
+          request.event = event;
+          this.events.push(event);
         } catch {
           // Kept out: the test looks for well-formed events only.
         }
