@@ -38,10 +38,10 @@ export interface Started {
  */
 export async function startRole(role: Role, opts: { clustered?: boolean } = {}): Promise<Started> {
   validateConfiguration();
-  // Before anything else, so every span of this process goes through it; off by default.
-  const tracing = await startTracing(role, tracingConfig.load());
-  if (tracing) onStopped(() => tracing.shutdown());
   const logger = createRootLogger(role);
+  // Before the application is built, so every span of this process goes through it; off by default.
+  const tracing = await startTracing(role, tracingConfig.load(), (message) => logger.warn({ context: 'Tracing' }, message));
+  if (tracing) onStopped(() => tracing.shutdown());
   if (tracing) logger.info({ serviceName: tracing.serviceName }, `tracing on: spans exported over OTLP/HTTP as ${tracing.serviceName}`);
   const module = roleModule(role, CoreModule.forRoot(logger));
   const nestLogger = new JsonNestLogger(logger);

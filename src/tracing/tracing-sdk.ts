@@ -1,4 +1,6 @@
 import { hostname } from 'node:os';
+import { diag, DiagLogLevel } from '@opentelemetry/api';
+import { packageVersion } from '../metrics/metrics.service.js';
 import { DEFAULT_SERVICE_NAMES, type TracedRole, type TracingConfig } from './tracing.config.js';
 
 /** A started OpenTelemetry SDK: `shutdown` exports the spans still buffered, then stops. */
@@ -13,8 +15,16 @@ export interface Tracing {
  * OTLP/HTTP (JSON), the W3C trace context propagator, an AsyncLocalStorage context manager. Off, it
  * loads nothing (the SDK modules are imported only here, on demand) and the API stays the no-op one.
  */
-export async function startTracing(role: TracedRole, config: TracingConfig): Promise<Tracing | undefined> {
+export async function startTracing(role: TracedRole, config: TracingConfig, warn?: (message: string) => void): Promise<Tracing | undefined> {
   if (!config.enabled) return undefined;
+  // The SDK's own complaints (a collector that cannot be reached, spans dropped) reach the log, at most once a minute.
+  if (warn) {
+    const report = throttled(warn, 60_000);
+    const say = (message: string, ...args: unknown[]) =>
+      report([`OpenTelemetry (spans to ${config.tracesUrl}):`, readableDiag(message), ...args.map((a) => (a instanceof Error ? a.message : String(a)))].join(' '));
+    const quiet = () => undefined;
+    diag.setLogger({ error: say, warn: say, info: quiet, debug: quiet, verbose: quiet }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
+  }
   const [{ NodeTracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler }, { OTLPTraceExporter }, { resourceFromAttributes }, { W3CTraceContextPropagator }, semconv] =
     await Promise.all([
       import('@opentelemetry/sdk-trace-node'),
@@ -27,7 +37,7 @@ export async function startTracing(role: TracedRole, config: TracingConfig): Pro
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({
       [semconv.ATTR_SERVICE_NAME]: serviceName,
-      [semconv.ATTR_SERVICE_VERSION]: process.env.npm_package_version ?? '0.1.0',
+      [semconv.ATTR_SERVICE_VERSION]: packageVersion(),
       'service.instance.id': `${hostname()}:${process.pid}`,
     }),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(config.sampleRatio) }),
@@ -42,4 +52,34 @@ export async function startTracing(role: TracedRole, config: TracingConfig): Pro
     // A collector that is gone must not hold up the shutdown: the export times out and is dropped.
     shutdown: () => (stopping ??= provider.shutdown().catch(() => undefined)),
   };
+}
+
+/**
+ * Passes on at most one message per `intervalMs`; the next one passed on says how many were held
+ * back meanwhile (a collector that is down would otherwise fill the log every few seconds).
+ */
+export function throttled(report: (message: string) => void, intervalMs: number, now: () => number = Date.now): (message: string) => void {
+  let last = -Infinity;
+  let held = 0;
+  return (message) => {
+    const at = now();
+    if (at - last < intervalMs) {
+      held++;
+      return;
+    }
+    last = at;
+    report(held > 0 ? `${message} (${held} more since the last such line)` : message);
+    held = 0;
+  };
+}
+
+/** The SDK reports an export failure as the error's JSON (stack included): its message is enough. */
+export function readableDiag(message: string): string {
+  if (!message.startsWith('{')) return message;
+  try {
+    const parsed = JSON.parse(message) as { message?: unknown };
+    return typeof parsed.message === 'string' ? parsed.message : message;
+  } catch {
+    return message;
+  }
 }

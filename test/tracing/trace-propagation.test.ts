@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUYER, orderXml, SELLER } from '../backend-api/support.js';
 import { CartSender } from '../faults/support/sender.js';
 import { eventually, Stack } from '../faults/support/stack.js';
 import { WebhookSink } from '../support/webhook-sink.js';
@@ -50,22 +51,51 @@ describe('tracing on (OTEL_TRACES_EXPORTER=otlp)', () => {
   const sink = new WebhookSink();
   let stack: Stack;
   const incoming = incomingTraceparent();
+  const submitted = incomingTraceparent();
+  const adminKey = randomBytes(24).toString('base64url');
 
   beforeAll(async () => {
     await collector.start();
     await sink.start();
-    stack = await startStack({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint }, sink);
+    stack = await startStack({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint, ADMIN_API_KEYS: `admin:${adminKey}` }, sink);
   }, 180_000);
+
+  /** A T01 the buyer's back end submits to the seller (served here too) with `traceparent`. */
+  async function submitOrder(): Promise<void> {
+    const keyRes = await fetch(`${stack.apiUrl}/admin/keys`, {
+      method: 'POST',
+      headers: { 'X-API-Key': adminKey, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'backend', participants: [BUYER] }),
+    });
+    expect(keyRes.status).toBe(201);
+    const { key } = (await keyRes.json()) as { key: string };
+    const res = await fetch(`${stack.apiUrl}/api/v1/documents`, {
+      method: 'POST',
+      headers: { 'X-API-Key': key, 'Content-Type': 'application/xml', traceparent: submitted.header },
+      body: orderXml({ seller: SELLER, id: 'PO-TRACED-1' }),
+    });
+    expect(res.status).toBe(202);
+  }
   afterAll(async () => {
     await stack?.stop();
     await sink.stop();
     await collector.stop();
   });
 
-  it('one trace from the incoming traceparent through POST /as4, the jobs and the worker to the webhook request', async () => {
+  it('one trace from the incoming traceparent through POST /as4 (and one from a back-end submission), the jobs and the worker to the webhook request', async () => {
     await sendCart(stack, incoming.header);
+    await submitOrder();
     const delivered = await eventually(async () => sink.requests.find((r) => r.event?.type === 'order.created'), 60_000, 'the order delivered by webhook');
+    const received = await eventually(async () => sink.requests.find((r) => r.event?.type === 'order.received'), 60_000, 'the submitted order delivered by webhook');
     await stopGracefully(stack);
+
+    // The back-end API: the submission continues its caller's trace to the worker and the seller's webhook.
+    const submission = collector.spans.filter((s) => s.traceId === submitted.traceId);
+    const request = submission.find((s) => s.name === 'POST /api/v1/documents' && s.kind === SERVER);
+    expect(request).toMatchObject({ service: 'peppol-ap-api', parentSpanId: submitted.spanId, attributes: { 'http.response.status_code': 202 } });
+    const publish = submission.find((s) => s.name === 'inbound publish' && s.parentSpanId === request!.spanId);
+    expect(submission.find((s) => s.name === 'inbound process' && s.parentSpanId === publish?.spanId)).toMatchObject({ service: 'peppol-ap-worker' });
+    expect(String(received.headers.traceparent)).toMatch(new RegExp(`^00-${submitted.traceId}-[0-9a-f]{16}-01$`));
 
     const spans = collector.spans.filter((s) => s.traceId === incoming.traceId);
     const byId = new Map(spans.map((s) => [s.spanId, s]));
@@ -77,11 +107,11 @@ describe('tracing on (OTEL_TRACES_EXPORTER=otlp)', () => {
     const parentOf = (span: ReceivedSpan) => byId.get(span.parentSpanId ?? '');
 
     // The API: the request continues the caller's span; the receive steps and the job's producer are its children.
-    const request = one('POST /as4', SERVER);
-    expect(request.service).toBe('peppol-ap-api');
-    expect(request.parentSpanId).toBe(incoming.spanId);
-    expect(request.attributes).toMatchObject({ 'http.route': '/as4', 'http.response.status_code': 200, 'peppol_ap.as4.outcome': 'receipt' });
-    for (const step of ['receive-mime', 'verify-signature', 'persist', 'enqueue']) expect(parentOf(one(`as4.receive ${step}`))).toBe(request);
+    const as4 = one('POST /as4', SERVER);
+    expect(as4.service).toBe('peppol-ap-api');
+    expect(as4.parentSpanId).toBe(incoming.spanId);
+    expect(as4.attributes).toMatchObject({ 'http.route': '/as4', 'http.response.status_code': 200, 'peppol_ap.as4.outcome': 'receipt' });
+    for (const step of ['receive-mime', 'verify-signature', 'persist', 'enqueue']) expect(parentOf(one(`as4.receive ${step}`))).toBe(as4);
     const publishInbound = one('inbound publish', PRODUCER);
     expect(parentOf(publishInbound)!.name).toBe('as4.receive enqueue');
 
