@@ -1,3 +1,6 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { context, propagation, trace } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { readableDiag, startTracing, throttled } from './tracing-sdk.js';
 import { tracingConfig } from './tracing.config.js';
@@ -5,6 +8,34 @@ import { tracingConfig } from './tracing.config.js';
 describe('startTracing', () => {
   it('starts nothing with tracing off', async () => {
     expect(await startTracing('api', tracingConfig.load({}))).toBeUndefined();
+  });
+
+  it('exports what is buffered on shutdown, and a collector that never answers holds the stop up 3 s at most', async () => {
+    const hanging: ServerResponse[] = [];
+    const posts: string[] = [];
+    const collector = createServer((req, res) => {
+      posts.push(`${req.method} ${req.url}`);
+      hanging.push(res);
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+    const warnings: string[] = [];
+    try {
+      const tracing = await startTracing('worker', tracingConfig.load({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: url }), (m) => warnings.push(m));
+      expect(tracing).toMatchObject({ serviceName: 'peppol-ap-worker', tracesUrl: `${url}/v1/traces` });
+      trace.getTracer('test').startSpan('job').end();
+      const started = Date.now();
+      await tracing!.shutdown();
+      expect(Date.now() - started).toBeLessThan(4_500);
+      expect(posts).toEqual(['POST /v1/traces']);
+    } finally {
+      for (const res of hanging) res.destroy();
+      collector.closeAllConnections();
+      await new Promise((r) => collector.close(r));
+      trace.disable();
+      propagation.disable();
+      context.disable();
+    }
   });
 });
 

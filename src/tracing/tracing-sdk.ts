@@ -3,6 +3,9 @@ import { diag, DiagLogLevel } from '@opentelemetry/api';
 import { packageVersion } from '../metrics/metrics.service.js';
 import { DEFAULT_SERVICE_NAMES, type TracedRole, type TracingConfig } from './tracing.config.js';
 
+/** How long a stopping process waits for its last spans to be exported. */
+const SHUTDOWN_EXPORT_MS = 3_000;
+
 /** A started OpenTelemetry SDK: `shutdown` exports the spans still buffered, then stops. */
 export interface Tracing {
   readonly serviceName: string;
@@ -49,8 +52,12 @@ export async function startTracing(role: TracedRole, config: TracingConfig, warn
   return {
     serviceName,
     tracesUrl: config.tracesUrl,
-    // A collector that is gone must not hold up the shutdown: the export times out and is dropped.
-    shutdown: () => (stopping ??= provider.shutdown().catch(() => undefined)),
+    // A collector that is gone must not hold up the shutdown: after SHUTDOWN_EXPORT_MS what is left is dropped.
+    shutdown: () =>
+      (stopping ??= Promise.race([
+        provider.shutdown().catch(() => undefined),
+        new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_EXPORT_MS).unref()),
+      ])),
   };
 }
 
