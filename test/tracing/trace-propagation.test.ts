@@ -87,7 +87,10 @@ describe('tracing on (OTEL_TRACES_EXPORTER=otlp)', () => {
     await submitOrder();
     const delivered = await eventually(async () => sink.requests.find((r) => r.event?.type === 'order.created'), 60_000, 'the order delivered by webhook');
     const received = await eventually(async () => sink.requests.find((r) => r.event?.type === 'order.received'), 60_000, 'the submitted order delivered by webhook');
+    expect((await fetch(`${stack.apiUrl}/health`)).status).toBe(200);
     await stopGracefully(stack);
+    // Probes are never traced.
+    expect(collector.spans.filter((s) => String(s.attributes['url.path']).startsWith('/health'))).toEqual([]);
 
     // The back-end API: the submission continues its caller's trace to the worker and the seller's webhook.
     const submission = collector.spans.filter((s) => s.traceId === submitted.traceId);
