@@ -14,6 +14,9 @@ import { EmbeddedDatabaseLockedError } from '../database/embedded-database.js';
 import { httpConfig } from '../http/http.config.js';
 import { accessLog, correlateRequests } from '../logging/access-log.js';
 import { createRootLogger, JsonNestLogger } from '../logging/logger.js';
+import { traceRequests } from '../tracing/http-server-spans.js';
+import { startTracing } from '../tracing/tracing-sdk.js';
+import { tracingConfig } from '../tracing/tracing.config.js';
 import { CLUSTER_MESSAGES, isClusterMessage } from './cluster-messages.js';
 import { startBanner } from './banner.js';
 import { validateConfiguration } from './configuration.js';
@@ -36,6 +39,10 @@ export interface Started {
 export async function startRole(role: Role, opts: { clustered?: boolean } = {}): Promise<Started> {
   validateConfiguration();
   const logger = createRootLogger(role);
+  // Before the application is built, so every span of this process goes through it; off by default.
+  const tracing = await startTracing(role, tracingConfig.load(), (message) => logger.warn({ context: 'Tracing' }, message));
+  if (tracing) onStopped(() => tracing.shutdown());
+  if (tracing) logger.info({ serviceName: tracing.serviceName }, `tracing on: spans exported over OTLP/HTTP as ${tracing.serviceName}`);
   const module = roleModule(role, CoreModule.forRoot(logger));
   const nestLogger = new JsonNestLogger(logger);
   const http = httpConfig.load();
@@ -57,6 +64,7 @@ export async function startRole(role: Role, opts: { clustered?: boolean } = {}):
   const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false, abortOnError: false });
   const admin = http.adminPort === undefined ? undefined : { server: createServer(app.getHttpAdapter().getInstance()), port: -1 };
   if (admin) app.use(splitByPort(() => admin.port));
+  if (tracing) app.use(traceRequests());
   app.use(correlateRequests());
   app.use(accessLog(logger));
   app.use(express.json({ limit: http.jsonLimitBytes, type: ['application/json', 'application/*+json'] }));

@@ -6,6 +6,7 @@ import { deliveryConfig } from '../delivery/delivery.config.js';
 import { webhookConfig } from '../delivery/webhook/webhook.config.js';
 import { httpConfig } from '../http/http.config.js';
 import { loggingConfig } from '../logging/logging.config.js';
+import { tracingConfig } from '../tracing/tracing.config.js';
 import { redisConfig } from '../redis/redis.config.js';
 import { storageConfig } from '../storage/storage.config.js';
 import { as4Config } from '../as4/as4.config.js';
@@ -32,6 +33,7 @@ import { ConfigError, type ConfigNamespace } from '../config/define-config.js';
 export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   httpConfig,
   loggingConfig,
+  tracingConfig,
   databaseConfig,
   storageConfig,
   redisConfig,

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { Lifecycle } from '../http/lifecycle.js';
 import { ROOT_LOGGER } from '../logging/logging.module.js';
 import { MetricsService } from '../metrics/metrics.service.js';
+import { annotateActiveSpan } from '../tracing/trace-context.js';
 import { ReceivePipeline } from './receive/receive-pipeline.js';
 
 /**
@@ -38,6 +39,7 @@ export class As4Controller {
     try {
       const reply = await this.pipeline.handle({ contentType: req.headers['content-type'], contentLength: req.headers['content-length'], body: req });
       const outcome = reply.error?.code ?? reply.outcome;
+      annotateActiveSpan({ 'peppol_ap.as4.outcome': outcome, ...(reply.messageId ? { 'peppol_ap.as4.message_id': reply.messageId } : {}) });
       this.metrics?.as4Inbound.inc({ outcome });
       for (const deviation of reply.tolerated) this.metrics?.as4InboundTolerated.inc({ deviation });
       const fields = { as4MessageId: reply.messageId, outcome, status: reply.status, detail: reply.error?.description, tolerated: reply.tolerated.length > 0 ? reply.tolerated : undefined };

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
 import { redactText } from '../config/redact.js';
+import { activeTraceIds } from '../tracing/trace-context.js';
 import { currentCorrelation } from './correlation.js';
 
 /**
@@ -25,7 +26,9 @@ export function createRootLogger(role: string, level: string = process.env.LOG_L
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {
       const c = currentCorrelation();
-      return c ? { correlationId: c.correlationId, ...(c.messageId ? { messageId: c.messageId } : {}) } : {};
+      // With tracing on, a line written inside a span names it (trace_id, span_id), to find its trace.
+      const ids = activeTraceIds();
+      return c ? { correlationId: c.correlationId, ...(c.messageId ? { messageId: c.messageId } : {}), ...ids } : { ...ids };
     },
     // Secrets never reach the logs; payloads are never logged in the first place.
     redact: ['req.headers.authorization', 'req.headers["x-api-key"]', '*.secret', '*.password', '*.apiKey'],

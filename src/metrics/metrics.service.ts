@@ -149,7 +149,7 @@ export class MetricsService {
 const SCRAPE_TIME_GAUGES = ['peppol_ap_queue_jobs', 'peppol_ap_messages', 'peppol_ap_queue_oldest_waiting_seconds'];
 
 /** The version in package.json (two levels up from src/metrics/ and dist/metrics/). */
-function packageVersion(): string {
+export function packageVersion(): string {
   try {
     return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   } catch {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Agent } from 'undici';
 import { describeNetworkError, type NetworkErrorKind } from '../delivery/webhook/network-error.js';
+import { inClientSpan, markFailed, recordResponseStatus } from '../tracing/trace-context.js';
 import type { As4HttpOptions } from './outbound.config.js';
 
 export interface As4HttpRequest {
@@ -53,6 +54,17 @@ export class As4HttpTransport {
 
   async post(request: As4HttpRequest): Promise<As4HttpResult> {
     const url = this.checkUrl(request.url);
+    // With tracing on: a client span, and the request carries its traceparent to the receiving AP.
+    return inClientSpan('POST', url, {}, async (traceHeaders, span) => {
+      const result = await this.exchange(url, request, traceHeaders);
+      if (result.kind === 'network-error') markFailed(span, `${result.error}: ${result.message}`);
+      else recordResponseStatus(span, result.status);
+      if (result.kind === 'too-large') markFailed(span, result.message);
+      return result;
+    });
+  }
+
+  private async exchange(url: URL, request: As4HttpRequest, traceHeaders: Record<string, string>): Promise<As4HttpResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
@@ -60,7 +72,7 @@ export class As4HttpTransport {
         origin: url.origin,
         path: url.pathname + url.search,
         method: 'POST',
-        headers: { 'content-type': request.contentType, 'mime-version': '1.0' },
+        headers: { ...traceHeaders, 'content-type': request.contentType, 'mime-version': '1.0' },
         body: request.body,
         // Safety net over the whole exchange; undici's own timeouts normally fire first.
         signal: AbortSignal.timeout(this.options.connectTimeoutMs + 2 * this.options.responseTimeoutMs),

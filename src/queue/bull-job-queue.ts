@@ -3,7 +3,8 @@ import { Queue } from 'bullmq';
 import { Installation } from '../database/installation.js';
 import { RedisConnections } from '../redis/redis-connections.js';
 import { type EnqueueOptions, JobQueue, type JobStatus, type QueueCounts, type ScheduleRepeat } from './job-queue.js';
-import { DEFAULT_RETRY, INSTALLATION_FIELD, type JobPayloads, QUEUES, type QueueName } from './queues.js';
+import { currentTraceCarrier, inSpan, SpanKind } from '../tracing/trace-context.js';
+import { DEFAULT_RETRY, INSTALLATION_FIELD, type JobPayloads, type JobStamps, QUEUES, type QueueName, TRACE_FIELD } from './queues.js';
 
 /** BullMQ-backed queue producer; the only place (with the worker host) that knows BullMQ. */
 @Injectable()
@@ -50,9 +51,20 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     return Object.values(QUEUES).map((q) => this.queue(q));
   }
 
+  /**
+   * With tracing on, adding the job is a producer span and the job carries its trace context
+   * (`trace`), so the worker's span continues the trace of whatever queued it. Scheduled (periodic)
+   * jobs carry none: each period starts a trace of its own.
+   */
   async enqueue<Q extends QueueName>(name: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void> {
-    // add() (not addBulk) so a custom jobId deduplicates.
-    await this.queue(name).add(name, await this.stamped(payload), { jobId: options.jobId, delay: options.delayMs });
+    const attributes = { 'messaging.system': 'bullmq', 'messaging.operation.type': 'send', 'messaging.destination.name': name, 'messaging.message.id': options.jobId };
+    await inSpan(`${name} publish`, { kind: SpanKind.PRODUCER, attributes }, async () => {
+      const data: Record<string, unknown> & JobStamps = await this.stamped(payload);
+      const trace = currentTraceCarrier();
+      if (trace) data[TRACE_FIELD] = trace;
+      // add() (not addBulk) so a custom jobId deduplicates.
+      await this.queue(name).add(name, data, { jobId: options.jobId, delay: options.delayMs });
+    });
   }
 
   async schedule<Q extends QueueName>(name: Q, schedulerId: string, repeat: number | ScheduleRepeat, payload: JobPayloads[Q]): Promise<void> {

@@ -1,3 +1,5 @@
+import type { TraceCarrier } from '../tracing/trace-context.js';
+
 /**
  * Every queue, its job payload and its default options, in one place. Payloads carry ids only, never
  * documents: the database and the blob store hold the data, Redis only schedules work.
@@ -75,6 +77,19 @@ export function storageFullWaitMs(waits: number): number {
  * another installation in the queue.
  */
 export const INSTALLATION_FIELD = 'installation';
+
+/**
+ * The field of a job's data carrying the W3C trace context (traceparent, tracestate) of the code that
+ * queued it, when tracing is on: the worker's span for the job continues that trace.
+ */
+export const TRACE_FIELD = 'trace';
+
+/** What the queue adds to every job's payload when the job is added (BullJobQueue); read by the worker host. */
+export interface JobStamps {
+  [INSTALLATION_FIELD]?: string;
+  /** Absent with tracing off, in scheduled (periodic) jobs and in jobs queued by earlier versions. */
+  [TRACE_FIELD]?: TraceCarrier;
+}
 
 /** Deterministic job id: the same message enqueued twice is one job (ids may not contain ':'). */
 export function jobIdFor(queue: QueueName, key: string, stage = 'run'): string {

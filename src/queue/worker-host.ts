@@ -9,7 +9,8 @@ import { JOB_HANDLER, type JobHandler } from './job-handler.decorator.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ForeignJobError, PermanentJobError } from './job-queue.js';
 import { isStorageFull } from '../storage/storage-full.js';
-import { INSTALLATION_FIELD, type QueueName, storageFullWaitMs } from './queues.js';
+import { contextFromCarrier, inSpan, SpanKind } from '../tracing/trace-context.js';
+import { INSTALLATION_FIELD, type JobStamps, type QueueName, storageFullWaitMs, TRACE_FIELD } from './queues.js';
 
 const WORKER_SHUTDOWN_DEADLINE_MS = 20_000;
 /** A job left for another installation comes back after this long (for whichever worker takes it then). */
@@ -102,10 +103,23 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         const maxAttempts = job.opts.attempts ?? 1;
         const attempt = job.attemptsMade + 1;
         const messageId = (job.data as { messageId?: string }).messageId;
+        // With tracing on: a consumer span per job, continuing the trace of whatever queued it.
+        const attributes = {
+          'messaging.system': 'bullmq',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': queue,
+          'messaging.message.id': String(job.id),
+          'peppol_ap.job.attempt': attempt,
+          ...(messageId ? { 'peppol_ap.message_id': messageId } : {}),
+        };
+        const parent = contextFromCarrier((job.data as JobStamps)[TRACE_FIELD]);
         try {
-          // Log lines of the job carry the message id, like the AS4 request that received it.
-          await withCorrelation({ correlationId: String(job.id), messageId }, () =>
-            handler.handle(job.data as never, { jobId: String(job.id), attempt, maxAttempts, final: attempt >= maxAttempts }),
+          await inSpan(`${queue} process`, { kind: SpanKind.CONSUMER, attributes }, () =>
+            // Log lines of the job carry the message id, like the AS4 request that received it.
+            withCorrelation({ correlationId: String(job.id), messageId }, () =>
+              handler.handle(job.data as never, { jobId: String(job.id), attempt, maxAttempts, final: attempt >= maxAttempts }),
+            ),
+            parent,
           );
         } catch (error) {
           if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);

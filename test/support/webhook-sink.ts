@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net';
 /** A back end on loopback that keeps every webhook event it is sent (and answers 204). */
 export class WebhookSink {
   readonly events: Array<{ type: string; data: Record<string, unknown> }> = [];
-  /** Every request as it came: headers (webhook-id, webhook-timestamp, webhook-signature) and the raw body, to check signatures. */
-  readonly requests: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+  /**
+   * Every request as it came, in arrival order: headers (webhook-id, webhook-timestamp,
+   * webhook-signature, traceparent) and the raw body, to check signatures and trace context.
+   */
+  readonly requests: Array<{ headers: IncomingHttpHeaders; body: string; event?: { type: string } }> = [];
   private server?: Server;
   url = '';
 
@@ -14,9 +17,12 @@ export class WebhookSink {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        this.requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        const request: { headers: IncomingHttpHeaders; body: string; event?: { type: string } } = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        this.requests.push(request);
         try {
-          this.events.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type: string; data: Record<string, unknown> });
+          const event = JSON.parse(request.body) as { type: string; data: Record<string, unknown> };
+          request.event = event;
+          this.events.push(event);
         } catch {
           // Kept out: the test looks for well-formed events only.
         }

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Clock } from '../../common/clock.js';
+import { inSpan } from '../../tracing/trace-context.js';
 import type { As4Config } from '../as4.config.js';
 import type { TempWorkspaces } from '../io/temp-workspace.js';
 import { EbmsError } from '../protocol/ebms-errors.js';
@@ -124,15 +125,18 @@ export class ReceivePipeline {
     }
   }
 
-  private async runStep(step: ReceiveStep, ctx: ReceiveContext): Promise<void> {
-    const observe = this.deps.observeStep;
-    if (!observe) return step.run(ctx);
-    const started = performance.now();
-    try {
-      await step.run(ctx);
-    } finally {
-      observe(step.name, (performance.now() - started) / 1000);
-    }
+  /** Each step is a child span of the request's span when tracing is on (`as4.receive persist`, ...). */
+  private runStep(step: ReceiveStep, ctx: ReceiveContext): Promise<void> {
+    return inSpan(`as4.receive ${step.name}`, {}, async () => {
+      const observe = this.deps.observeStep;
+      if (!observe) return step.run(ctx);
+      const started = performance.now();
+      try {
+        await step.run(ctx);
+      } finally {
+        observe(step.name, (performance.now() - started) / 1000);
+      }
+    });
   }
 
   private async reject(ctx: ReceiveContext, thrown: unknown): Promise<ReceiveReply> {

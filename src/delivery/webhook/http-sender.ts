@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Agent } from 'undici';
 import { Clock } from '../../common/clock.js';
+import { inClientSpan, markFailed, recordResponseStatus } from '../../tracing/trace-context.js';
 import { describeNetworkError, type NetworkErrorKind } from './network-error.js';
 import { webhookConfig, type WebhookHttpOptions } from './webhook.config.js';
 
@@ -68,6 +69,16 @@ export class WebhookHttpSender {
         `payload of ${body.length} bytes exceeds the limit of ${this.options.maxPayloadBytes} bytes`,
       );
     }
+    // With tracing on: a client span, and the request carries its traceparent to the back end.
+    return inClientSpan('POST', url, { 'peppol_ap.webhook.id': request.headers['webhook-id'] ?? '' }, async (traceHeaders, span) => {
+      const attempt = await this.post(url, body, request, traceHeaders);
+      if (attempt.kind === 'response') recordResponseStatus(span, attempt.status);
+      else markFailed(span, `${attempt.error}: ${attempt.message}`);
+      return attempt;
+    });
+  }
+
+  private async post(url: URL, body: Buffer, request: WebhookRequest, traceHeaders: Record<string, string>): Promise<DeliveryAttempt> {
     const responseTimeoutMs = request.responseTimeoutMs ?? this.options.responseTimeoutMs;
     const startedAt = this.clock.now();
     const started = performance.now();
@@ -79,6 +90,7 @@ export class WebhookHttpSender {
         method: 'POST',
         headers: {
           ...request.headers,
+          ...traceHeaders,
           'content-type': 'application/json',
           'user-agent': this.options.userAgent,
         },
