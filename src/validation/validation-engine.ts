@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CompiledRules } from './compiled/compiled-rules.js';
-import { parseXmlTree } from './compiled/xml-tree.js';
+import { parseXmlTree, type XNode } from './compiled/xml-tree.js';
 import { SaxonSchematron } from './schematron/saxon-schematron.js';
 import type { PreparedRelease } from './rules/prepared-release.js';
 import { transactionRegistry, type Transaction } from '../peppol/index.js';
@@ -78,11 +78,13 @@ export class ValidationEngine {
     const request: DocumentCheckRequest = { text: admitted.text, bytes: admitted.bytes, forced: forced?.id, runXsd: options.xsd !== false };
     const isolateFrom = this.settings.isolateFromBytes ?? 0;
     const isolated = isolateFrom > 0 && admitted.bytes.byteLength >= isolateFrom ? this.isolatedCheck() : undefined;
-    const check: DocumentCheck = isolated ? isolated.check(request) : checkDocument(request, this.registry, this.xsd);
+    const check: DocumentCheck = isolated
+      ? isolated.check(request)
+      : checkDocument({ ...request, treeFor: (id) => this.settings.release.compiled[id] !== undefined }, this.registry, this.xsd);
     if (check.schematron === 'none' || check.transaction === null) return this.report(check.transaction, check.fired);
     const transaction = this.registry.require(check.transaction);
     const text = check.schematron === 'payload' ? check.payloadText! : admitted.text;
-    return this.report(transaction.id, [...check.fired, ...this.runSchematron(transaction, text)]);
+    return this.report(transaction.id, [...check.fired, ...this.runSchematron(transaction, text, check.tree)]);
   }
 
   dispose(): void {
@@ -114,11 +116,11 @@ export class ValidationEngine {
     return rules;
   }
 
-  private runSchematron(transaction: Transaction, text: string): FiredRule[] {
+  private runSchematron(transaction: Transaction, text: string, tree?: XNode): FiredRule[] {
     const compiledFile = this.settings.release.compiled[transaction.id];
     if (compiledFile) {
       try {
-        return this.compiledRules(transaction.id).run(parseXmlTree(text));
+        return this.compiledRules(transaction.id).run(tree ?? parseXmlTree(text));
       } catch (error) {
         return [{ id: LocalRuleId.engineError, flag: 'fatal', location: '/', text: `the ${transaction.id} rules stopped: ${(error as Error).message}` }];
       }

@@ -121,83 +121,129 @@ export class XmlTreeError extends Error {
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
 /**
- * Parses XML text into the compact tree the compiled rules walk. The text has passed the prolog
- * guard (no DOCTYPE), so no entity but the predefined ones can occur.
+ * Builds the compact tree the compiled rules walk from a parser's events in document order: shared
+ * names, merged adjacent text (CDATA included), one exactly sized child array per element. Fed by
+ * saxes from text (`parseXmlTree`) or by a walk over a tree libxml2 has parsed already
+ * (`xmlTreeFromLibxml`), so both give the same nodes.
  */
-export function parseXmlTree(text: string): XNode {
-  let order = 0;
-  const doc = new XNode(null, DOCUMENT_NAME, NO_CHILDREN, order++);
-  const ownNames = { e: new Map<string, Map<string, NodeName>>(), a: new Map<string, Map<string, NodeName>>() };
-  const nameOf = (kind: 'e' | 'a', ns: string, qname: string, localName: string, prefix: string): NodeName => {
-    const name = sharedNames[kind].get(ns)?.get(qname) ?? ownNames[kind].get(ns)?.get(qname);
+export class XmlTreeBuilder {
+  private order = 0;
+  readonly doc = new XNode(null, DOCUMENT_NAME, NO_CHILDREN, this.order++);
+  private readonly ownNames = { e: new Map<string, Map<string, NodeName>>(), a: new Map<string, Map<string, NodeName>>() };
+  // Indentation repeats the same few whitespace runs hundreds of thousands of times: keep one of each.
+  private readonly blanks = new Map<string, string>();
+  // Children of the open elements, innermost last: each element gets one exactly sized array when it closes.
+  private readonly pending: XNode[] = [];
+  private readonly attributes: XNode[] = [];
+  private readonly firstPending: number[] = [];
+  private current = this.doc;
+
+  private nameOf(kind: 'e' | 'a', ns: string, qname: string, localName: string, prefix: string): NodeName {
+    const name = sharedNames[kind].get(ns)?.get(qname) ?? this.ownNames[kind].get(ns)?.get(qname);
     if (name) return name;
     const created: NodeName = { kind: kind === 'e' ? NodeKind.element : NodeKind.attribute, key: `${kind}|${ns}|${localName}`, ns, local: localName, prefix };
     // Names stay shared between documents (rule dispatch remembers them) up to a bound.
-    const table = sharedNameCount < MAX_SHARED_NAMES ? (sharedNameCount++, sharedNames[kind]) : ownNames[kind];
+    const table = sharedNameCount < MAX_SHARED_NAMES ? (sharedNameCount++, sharedNames[kind]) : this.ownNames[kind];
     let byQName = table.get(ns);
     if (!byQName) table.set(ns, (byQName = new Map()));
     byQName.set(qname, created);
     return created;
-  };
-  // Indentation repeats the same few whitespace runs hundreds of thousands of times: keep one of each.
-  const blanks = new Map<string, string>();
-  const shared = (value: string) => {
+  }
+
+  private shared(value: string): string {
     if (value.length > 64 || !isBlank(value)) return value;
-    let kept = blanks.get(value);
-    if (kept === undefined) blanks.set(value, (kept = value));
+    let kept = this.blanks.get(value);
+    if (kept === undefined) this.blanks.set(value, (kept = value));
     return kept;
-  };
-  // Children of the open elements, innermost last: each element gets one exactly sized array when it closes.
-  const pending: XNode[] = [];
-  const attributes: XNode[] = [];
-  const firstPending: number[] = [];
-  let current = doc;
-  const adopt = (node: XNode) => {
-    if (current === doc) {
-      if (doc.children === NO_CHILDREN) doc.children = [];
-      doc.children.push(node);
+  }
+
+  private adopt(node: XNode): void {
+    if (this.current === this.doc) {
+      if (this.doc.children === NO_CHILDREN) this.doc.children = [];
+      this.doc.children.push(node);
     } else {
-      pending.push(node);
+      this.pending.push(node);
     }
-  };
-  const parser = new SaxesParser({ xmlns: true, position: false });
-  const appendText = (value: string) => {
-    if (current === doc) return; // whitespace outside the root element is not a node
-    const last = pending.length > firstPending[firstPending.length - 1]! ? pending[pending.length - 1]! : undefined;
+  }
+
+  /** Opens an element; its attributes follow (`attribute`), then its content, then `close`. */
+  open(ns: string, qname: string, localName: string, prefix: string): void {
+    const element = new XNode(this.current, this.nameOf('e', ns, qname, localName, prefix), NO_CHILDREN, this.order++);
+    this.adopt(element);
+    this.firstPending.push(this.pending.length);
+    this.current = element;
+  }
+
+  /** An attribute of the element just opened (namespace declarations are not attributes). */
+  attribute(ns: string, qname: string, localName: string, prefix: string, value: string): void {
+    this.attributes.push(new XNode(this.current, this.nameOf('a', ns, qname, localName, prefix), value, this.order++));
+  }
+
+  /** Ends the attributes of the element just opened. */
+  endAttributes(): void {
+    if (this.attributes.length) {
+      this.current.attributes = this.attributes.slice();
+      this.attributes.length = 0;
+    }
+  }
+
+  close(): void {
+    const first = this.firstPending.pop()!;
+    const pending = this.pending;
+    if (pending.length > first) {
+      this.current.children = pending.slice(first);
+      pending.length = first;
+    }
+    this.current = this.current.parent!;
+  }
+
+  text(value: string): void {
+    if (this.current === this.doc) return; // whitespace outside the root element is not a node
+    const pending = this.pending;
+    const last = pending.length > this.firstPending[this.firstPending.length - 1]! ? pending[pending.length - 1]! : undefined;
     if (last && last.kind === NodeKind.text) {
-      pending[pending.length - 1] = new XNode(current, TEXT_NAME, shared(last.value + value), last.order);
+      pending[pending.length - 1] = new XNode(this.current, TEXT_NAME, this.shared(last.value + value), last.order);
     } else {
-      pending.push(new XNode(current, TEXT_NAME, shared(value), order++));
+      pending.push(new XNode(this.current, TEXT_NAME, this.shared(value), this.order++));
     }
-  };
+  }
+
+  comment(value: string): void {
+    this.adopt(new XNode(this.current, COMMENT_NAME, value, this.order++));
+  }
+
+  processingInstruction(target: string, body: string): void {
+    this.adopt(new XNode(this.current, unnamed(target), body, this.order++));
+  }
+
+  finish(): XNode {
+    if (this.doc.children === NO_CHILDREN) this.doc.children = [];
+    return this.doc;
+  }
+}
+
+/**
+ * Parses XML text into the compact tree the compiled rules walk. The text has passed the prolog
+ * guard (no DOCTYPE), so no entity but the predefined ones can occur.
+ */
+export function parseXmlTree(text: string): XNode {
+  const builder = new XmlTreeBuilder();
+  const parser = new SaxesParser({ xmlns: true, position: false });
   parser.on('opentag', (tag) => {
     const t = tag as SaxesTagNS;
-    const element = new XNode(current, nameOf('e', t.uri, t.name, t.local, t.prefix), NO_CHILDREN, order++);
+    builder.open(t.uri, t.name, t.local, t.prefix);
     for (const name in t.attributes) {
       const a = t.attributes[name]!;
       if (a.uri === XMLNS) continue;
-      attributes.push(new XNode(element, nameOf('a', a.uri, a.name, a.local, a.prefix), a.value, order++));
+      builder.attribute(a.uri, a.name, a.local, a.prefix, a.value);
     }
-    if (attributes.length) {
-      element.attributes = attributes.slice();
-      attributes.length = 0;
-    }
-    adopt(element);
-    firstPending.push(pending.length);
-    current = element;
+    builder.endAttributes();
   });
-  parser.on('closetag', () => {
-    const first = firstPending.pop()!;
-    if (pending.length > first) {
-      current.children = pending.slice(first);
-      pending.length = first;
-    }
-    current = current.parent!;
-  });
-  parser.on('text', appendText);
-  parser.on('cdata', appendText);
-  parser.on('comment', (value) => adopt(new XNode(current, COMMENT_NAME, value, order++)));
-  parser.on('processinginstruction', (pi) => adopt(new XNode(current, unnamed(pi.target), pi.body, order++)));
+  parser.on('closetag', () => builder.close());
+  parser.on('text', (value) => builder.text(value));
+  parser.on('cdata', (value) => builder.text(value));
+  parser.on('comment', (value) => builder.comment(value));
+  parser.on('processinginstruction', (pi) => builder.processingInstruction(pi.target, pi.body));
   parser.on('doctype', () => {
     throw new XmlTreeError('DOCTYPE declarations are not accepted');
   });
@@ -206,8 +252,7 @@ export function parseXmlTree(text: string): XNode {
   } catch (error) {
     throw new XmlTreeError(`not well-formed: ${(error as Error).message}`);
   }
-  if (doc.children === NO_CHILDREN) doc.children = [];
-  return doc;
+  return builder.finish();
 }
 
 function isBlank(value: string): boolean {

@@ -4,6 +4,8 @@ import { LocalRuleId, type FiredRule } from '../validation-report.js';
 import { EnvelopeError, openUblDocument, type UblDocument } from './ubl-document.js';
 import { schemaPathOf } from './schema-files.js';
 import type { XsdValidation } from './xsd-validation.js';
+import type { XNode } from '../compiled/xml-tree.js';
+import { xmlTreeFromLibxml } from '../compiled/xml-tree-from-libxml.js';
 
 /**
  * What libxml2 finds before the schematron: well-formedness, the envelope, the transaction and the
@@ -18,6 +20,11 @@ export interface DocumentCheck {
   schematron: 'none' | 'input' | 'payload';
   /** The business document's text when it came in an SBDH envelope. */
   payloadText?: string;
+  /**
+   * The tree the compiled rules walk, built from libxml2's parse when the request asked for it (on
+   * the calling thread only: it does not cross threads), so the text is not parsed a second time.
+   */
+  tree?: XNode;
 }
 
 export interface DocumentCheckRequest {
@@ -26,6 +33,8 @@ export interface DocumentCheckRequest {
   /** Transaction id the caller asked for (already known to the registry). */
   forced?: string;
   runXsd: boolean;
+  /** Build `tree` for the compiled rules when the transaction has them (never across threads). */
+  treeFor?: (transactionId: string) => boolean;
 }
 
 /** Parses with libxml2, picks the transaction and runs the UBL schema; the parsed tree is freed before returning. */
@@ -71,8 +80,9 @@ export function checkDocument(request: DocumentCheckRequest, registry: Transacti
       return stop(fired, transaction.id);
     }
     if (request.runXsd) fired.push(...xsd.validate(ubl.doc, schemaPathOf(transaction)));
-    if (ubl.text === request.text) return { transaction: transaction.id, fired, schematron: 'input' };
-    return { transaction: transaction.id, fired, schematron: 'payload', payloadText: ubl.text };
+    const tree = request.treeFor?.(transaction.id) ? xmlTreeFromLibxml(ubl.doc) : undefined;
+    if (ubl.text === request.text) return { transaction: transaction.id, fired, schematron: 'input', tree };
+    return { transaction: transaction.id, fired, schematron: 'payload', payloadText: ubl.text, tree };
   } finally {
     ubl.doc.dispose();
   }
