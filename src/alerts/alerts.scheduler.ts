@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { JobQueue } from '../queue/job-queue.js';
-import { QUEUES } from '../queue/queues.js';
+import { OneRunAtATime, scheduleMaintenanceTask } from '../queue/periodic-task.js';
 import { AlertMonitor } from './alert-monitor.js';
 import { alertsConfig, type AlertsConfig } from './alerts.config.js';
 
@@ -14,7 +14,7 @@ export const CHECK_ALERTS_TASK = 'check-alerts';
 @Injectable()
 export class AlertsScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('Alerts');
-  private running = false;
+  private readonly runs = new OneRunAtATime(this.logger);
 
   constructor(
     private readonly monitor: AlertMonitor,
@@ -23,18 +23,10 @@ export class AlertsScheduler implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.queue
-      .schedule(QUEUES.maintenance, CHECK_ALERTS_TASK, this.cfg.checkIntervalMs, { task: CHECK_ALERTS_TASK })
-      .catch((error: unknown) => this.logger.warn(`cannot schedule the alert checks yet (again when Redis is back): ${(error as Error).message}`));
+    scheduleMaintenanceTask(this.queue, CHECK_ALERTS_TASK, this.cfg.checkIntervalMs, this.logger, 'the alert checks');
   }
 
   async run(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.monitor.run();
-    } finally {
-      this.running = false;
-    }
+    await this.runs.run('the alert checks', () => this.monitor.run(), { failJob: true });
   }
 }

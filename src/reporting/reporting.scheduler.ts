@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { JobQueue } from '../queue/job-queue.js';
-import { QUEUES } from '../queue/queues.js';
+import { scheduleMaintenanceTask } from '../queue/periodic-task.js';
 import { reportingConfig, type ReportingConfig } from './reporting.config.js';
 import { ReportingService } from './reporting.service.js';
 
@@ -23,9 +23,7 @@ export class ReportingScheduler implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.queue
-      .schedule(QUEUES.maintenance, SEND_REPORTS_TASK, { pattern: this.config.schedule }, { task: SEND_REPORTS_TASK })
-      .catch((error: unknown) => this.logger.warn(`cannot schedule the monthly reports yet (again when Redis is back): ${(error as Error).message}`));
+    scheduleMaintenanceTask(this.queue, SEND_REPORTS_TASK, { pattern: this.config.schedule }, this.logger, 'the monthly reports');
   }
 
   /** One scheduled run; a failure fails the job (retried by the queue), an invalid report is alerted by the service. */

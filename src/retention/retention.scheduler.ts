@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { JobQueue } from '../queue/job-queue.js';
-import { QUEUES } from '../queue/queues.js';
+import { OneRunAtATime, scheduleMaintenanceTask } from '../queue/periodic-task.js';
 import { retentionConfig, type RetentionConfig } from './retention.config.js';
 import { RetentionService, SCHEDULE_REQUESTER } from './retention.service.js';
 
@@ -14,7 +14,7 @@ export const PURGE_TASK = 'retention-purge';
 @Injectable()
 export class RetentionScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('Retention');
-  private running = false;
+  private readonly runs = new OneRunAtATime(this.logger);
 
   constructor(
     private readonly retention: RetentionService,
@@ -24,21 +24,11 @@ export class RetentionScheduler implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (!this.retention.enabled) return;
-    this.queue
-      .schedule(QUEUES.maintenance, PURGE_TASK, this.cfg.purgeIntervalMs, { task: PURGE_TASK })
-      .catch((error: unknown) => this.logger.warn(`cannot schedule the retention purge yet (again when Redis is back): ${(error as Error).message}`));
+    scheduleMaintenanceTask(this.queue, PURGE_TASK, this.cfg.purgeIntervalMs, this.logger, 'the retention purge');
   }
 
   /** One scheduled run; a failing run (database away) is reported and the next period tries again. */
   async run(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.retention.run({ dryRun: false, requestedBy: SCHEDULE_REQUESTER });
-    } catch (error) {
-      this.logger.warn(`retention purge failed, will try again: ${(error as Error)?.message ?? String(error)}`);
-    } finally {
-      this.running = false;
-    }
+    await this.runs.run('retention purge', () => this.retention.run({ dryRun: false, requestedBy: SCHEDULE_REQUESTER }));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { JobQueue } from '../../queue/job-queue.js';
-import { QUEUES } from '../../queue/queues.js';
+import { scheduleMaintenanceTask } from '../../queue/periodic-task.js';
 import { workflowsConfig, type WorkflowsConfig } from '../workflows.config.js';
 
 /**
@@ -17,8 +17,6 @@ export class SweepScheduler implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.queue
-      .schedule(QUEUES.maintenance, 'sweep-approvals', this.cfg.sweepIntervalMs, { task: 'sweep-approvals' })
-      .catch((error: unknown) => this.logger.warn(`cannot schedule the approval sweep yet (again when Redis is back): ${(error as Error).message}`));
+    scheduleMaintenanceTask(this.queue, 'sweep-approvals', this.cfg.sweepIntervalMs, this.logger, 'the approval sweep');
   }
 }
