@@ -2,16 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Module, type INestApplicationContext, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueWorkerProviders } from '../support/queue-worker.js';
 import { Database } from '../../src/database/database.js';
-import { Installation } from '../../src/database/installation.js';
-import { MetricsService } from '../../src/metrics/metrics.service.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { HandlesQueue, type JobHandler } from '../../src/queue/job-handler.decorator.js';
 import { JobQueue, type JobContext } from '../../src/queue/job-queue.js';
 import { QUEUES, type JobPayloads } from '../../src/queue/queues.js';
-import { WorkerHost } from '../../src/queue/worker-host.js';
-import { RedisConnections } from '../../src/redis/redis-connections.js';
-import { redisConfig } from '../../src/redis/redis.config.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const EVERY_MS = 300;
@@ -55,13 +51,7 @@ async function startApp(app: string, prefix: string, runs: Run[], db: Database):
     providers: [
       { provide: APP, useValue: app },
       { provide: RUNS, useValue: runs },
-      { provide: Database, useValue: db },
-      Installation,
-      MetricsService,
-      { provide: RedisConnections, useFactory: () => new RedisConnections(redisConfig.load({ QUEUE_PREFIX: prefix })) },
-      BullJobQueue,
-      { provide: JobQueue, useExisting: BullJobQueue },
-      WorkerHost,
+      ...queueWorkerProviders(prefix, db),
       RecordingHandler,
       AsksForTheSchedule,
     ],

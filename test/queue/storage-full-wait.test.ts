@@ -2,16 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Module, type INestApplicationContext } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../src/database/database.js';
-import { Installation } from '../../src/database/installation.js';
+import { queueWorkerProviders } from '../support/queue-worker.js';
 import { MetricsService } from '../../src/metrics/metrics.service.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
 import { HandlesQueue, type JobHandler } from '../../src/queue/job-handler.decorator.js';
 import { JobQueue, type JobContext } from '../../src/queue/job-queue.js';
 import { DEFAULT_RETRY, QUEUES, type JobPayloads } from '../../src/queue/queues.js';
-import { WorkerHost } from '../../src/queue/worker-host.js';
-import { RedisConnections } from '../../src/redis/redis-connections.js';
-import { redisConfig } from '../../src/redis/redis.config.js';
 import { BlobStoreError } from '../../src/storage/blob-store.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../support/databases.js';
 
@@ -53,13 +49,7 @@ describe('worker jobs on a full disk', () => {
       imports: [DiscoveryModule],
       providers: [
         { provide: CALLS, useValue: calls },
-        { provide: Database, useValue: database.db },
-        Installation,
-        MetricsService,
-        { provide: RedisConnections, useFactory: () => new RedisConnections(redisConfig.load({ QUEUE_PREFIX: prefix })) },
-        BullJobQueue,
-        { provide: JobQueue, useExisting: BullJobQueue },
-        WorkerHost,
+        ...queueWorkerProviders(prefix, database.db),
         DiskFullThenFine,
       ],
     })

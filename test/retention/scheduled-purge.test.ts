@@ -5,21 +5,16 @@ import path from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueWorkerProviders } from '../support/queue-worker.js';
 import { AuditRepository } from '../../src/admin/audit/audit-repository.js';
 import { AlertsScheduler } from '../../src/alerts/alerts.scheduler.js';
 import { Clock } from '../../src/common/clock.js';
 import { Database } from '../../src/database/database.js';
-import { Installation } from '../../src/database/installation.js';
 import { DeliveryRepository } from '../../src/delivery/deliveries/delivery-repository.js';
 import { MessageRepository } from '../../src/messages/message-repository.js';
-import { MetricsService } from '../../src/metrics/metrics.service.js';
 import { OutboundAttempts } from '../../src/outbound/outbound-attempts.js';
 import { BullJobQueue } from '../../src/queue/bull-job-queue.js';
-import { JobQueue } from '../../src/queue/job-queue.js';
 import { QUEUES } from '../../src/queue/queues.js';
-import { WorkerHost } from '../../src/queue/worker-host.js';
-import { RedisConnections } from '../../src/redis/redis-connections.js';
-import { redisConfig } from '../../src/redis/redis.config.js';
 import { BlobCollector } from '../../src/reliability/blob-collector.js';
 import { ReliabilityScheduler } from '../../src/reliability/reliability.scheduler.js';
 import { ReportingPeriodRepository } from '../../src/reporting/reporting-period-repository.js';
@@ -53,17 +48,11 @@ async function startWorker(prefix: string, db: Database, store: BlobStore, clock
   @Module({
     imports: [DiscoveryModule],
     providers: [
-      { provide: Database, useValue: db },
       { provide: Clock, useValue: clock },
       { provide: BlobStore, useValue: store },
       { provide: storageConfig.KEY, useValue: storageConfig.load({ STORAGE_GC_RETENTION_HOURS: '24' }) },
       { provide: retentionConfig.KEY, useValue: retentionConfig.load({ ...WORLD_ENV, RETENTION_PURGE_INTERVAL_SECONDS: '3600' }) },
-      Installation,
-      MetricsService,
-      { provide: RedisConnections, useFactory: () => new RedisConnections(redisConfig.load({ QUEUE_PREFIX: prefix })) },
-      BullJobQueue,
-      { provide: JobQueue, useExisting: BullJobQueue },
-      WorkerHost,
+      ...queueWorkerProviders(prefix, db),
       MessageRepository,
       DeliveryRepository,
       OutboundAttempts,
