@@ -51,8 +51,14 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 
   async enqueue<Q extends QueueName>(name: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void> {
-    // add() (not addBulk) so a custom jobId deduplicates.
     await this.queue(name).add(name, await this.stamped(payload), { jobId: options.jobId, delay: options.delayMs });
+  }
+
+  /** One pipelined round trip (addBulk); a job id that exists is left as it is, as with add(). */
+  override async enqueueMany<Q extends QueueName>(name: Q, jobs: ReadonlyArray<{ payload: JobPayloads[Q]; options: EnqueueOptions }>): Promise<void> {
+    if (jobs.length === 0) return;
+    const bulk = await Promise.all(jobs.map(async (job) => ({ name, data: await this.stamped(job.payload), opts: { jobId: job.options.jobId, delay: job.options.delayMs } })));
+    await this.queue(name).addBulk(bulk);
   }
 
   async schedule<Q extends QueueName>(name: Q, schedulerId: string, repeat: number | ScheduleRepeat, payload: JobPayloads[Q]): Promise<void> {

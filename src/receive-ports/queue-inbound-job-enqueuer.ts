@@ -1,16 +1,45 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InboundJobEnqueuer } from '../as4/receive/ports.js';
+import { GroupCommitWindow } from '../common/group-commit-window.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { jobIdFor, QUEUES } from '../queue/queues.js';
+import { GroupCommitMetrics } from './group-commit-metrics.js';
+import { receivePortsConfig, type ReceivePortsConfig } from './receive-ports.config.js';
 
-/** Queues the processing of a stored message; the job id derives from the record id (no double work). */
+/**
+ * Queues the processing of a stored message; the job id derives from the record id (no double work).
+ * Messages stored by one group commit are queued together, in one round trip (RECEIVE_GROUP_COMMIT_WINDOW_MS);
+ * each request is answered only once its own job is queued.
+ */
 @Injectable()
 export class QueueInboundJobEnqueuer extends InboundJobEnqueuer {
-  constructor(private readonly queue: JobQueue) {
+  private readonly window: GroupCommitWindow<string, void>;
+
+  constructor(
+    private readonly queue: JobQueue,
+    @Inject(receivePortsConfig.KEY) config: Pick<ReceivePortsConfig, 'groupCommit'>,
+    @Optional() metrics?: GroupCommitMetrics,
+  ) {
     super();
+    this.window = new GroupCommitWindow<string, void>(
+      {
+        batch: async (ids) => {
+          // All queued, or it throws and each is queued alone (idempotent: the job ids are fixed).
+          await this.queue.enqueueMany(QUEUES.inbound, ids.map(job));
+          return ids.map(() => ({ status: 'fulfilled', value: undefined }));
+        },
+        single: async (id) => {
+          const { payload, options } = job(id);
+          await this.queue.enqueue(QUEUES.inbound, payload, options);
+        },
+      },
+      { ...config.groupCommit, onBatch: (size) => metrics?.batchSize.observe({ stage: 'enqueue' }, size) },
+    );
   }
 
   async enqueue(job: { storedMessageId: string }): Promise<void> {
-    await this.queue.enqueue(QUEUES.inbound, { messageId: job.storedMessageId }, { jobId: jobIdFor(QUEUES.inbound, job.storedMessageId) });
+    await this.window.submit(job.storedMessageId);
   }
 }
+
+const job = (storedMessageId: string) => ({ payload: { messageId: storedMessageId }, options: { jobId: jobIdFor(QUEUES.inbound, storedMessageId) } });
