@@ -86,6 +86,19 @@ describe('GroupCommitWindow', () => {
     expect([...r.singles].sort()).toEqual([1, 2, 3]);
   });
 
+  it('a batch failing for a reason no item causes fails every caller with that error, without trying each alone', async () => {
+    const r = recorder({ failBatch: true });
+    const seen: unknown[] = [];
+    const w = new GroupCommitWindow({ ...r.handlers, retryAlone: (error) => (seen.push(error), false) }, { windowMs: 2, maxBatch: 10 });
+    const results = await Promise.allSettled([w.submit(1), w.submit(2)]);
+    expect(results).toEqual([
+      { status: 'rejected', reason: expect.objectContaining({ message: 'batch failed' }) },
+      { status: 'rejected', reason: expect.objectContaining({ message: 'batch failed' }) },
+    ]);
+    expect(seen).toHaveLength(1);
+    expect(r.singles).toEqual([]);
+  });
+
   it('a batch answering the wrong number of outcomes is handled item by item', async () => {
     const singles: number[] = [];
     const w = new GroupCommitWindow<number, string>(

@@ -9,6 +9,11 @@ export interface GroupCommitHandlers<T, R> {
   batch(items: readonly T[]): Promise<ReadonlyArray<ItemOutcome<R>>>;
   /** Handles one item alone: a window of one item, the fallback after a failed batch, and everything when the window is off. */
   single(item: T): Promise<R>;
+  /**
+   * Whether the items of a batch that failed with `error` are worth trying alone (default: yes).
+   * No for a failure no item can cause (the database or the disk away): each caller then gets that error at once.
+   */
+  retryAlone?(error: unknown): boolean;
 }
 
 export interface GroupCommitOptions {
@@ -71,7 +76,11 @@ export class GroupCommitWindow<T, R> {
     try {
       outcomes = await this.handlers.batch(batch.map((w) => w.item));
       if (outcomes.length !== batch.length) throw new Error(`batch answered ${outcomes.length} outcomes for ${batch.length} items`);
-    } catch {
+    } catch (error) {
+      if (this.handlers.retryAlone?.(error) === false) {
+        for (const w of batch) w.reject(error);
+        return;
+      }
       // Nothing of the batch is known to be done: each item again on its own, each caller its own answer.
       await Promise.all(batch.map((w) => this.alone(w)));
       return;

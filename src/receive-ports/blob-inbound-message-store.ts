@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InboundMessageStore, type InboundMessageToStore, type PersistOutcome } from '../as4/receive/ports.js';
-import { Database } from '../database/database.js';
+import { Database, DatabaseUnavailableError } from '../database/database.js';
 import { MessageRepository, type MessageDocument, type NewMessage } from '../messages/message-repository.js';
 import { formatSchemeAndValue, normalizeParticipant, TransactionRegistry } from '../peppol/index.js';
-import { BlobStore, type StoredBlob } from '../storage/blob-store.js';
+import { BlobStore, BlobStoreError, type StoredBlob } from '../storage/blob-store.js';
 import { inMemoryBytes } from '../as4/io/content.js';
 import { commonName } from '../pki/keystore.js';
 import { TransmissionRecorder } from '../reporting/transmission-recorder.js';
@@ -33,7 +33,8 @@ interface Creation {
  * together: all their blobs in one durable batch (one fsync round), then one transaction running
  * each message's statement; each caller is answered after that commit, with its own outcome. A
  * batch that fails is stored again message by message, so each message's records are all committed
- * or none, and one bad message cannot fail the others. Messages too large to be in memory are
+ * or none, and one bad message cannot fail the others (unless the database or the disk is away: then
+ * every message of the batch fails at once, and its sender retries). Messages too large to be in memory are
  * stored alone.
  */
 @Injectable()
@@ -51,7 +52,12 @@ export class BlobInboundMessageStore extends InboundMessageStore {
   ) {
     super();
     this.window = new GroupCommitWindow(
-      { batch: (batch) => this.persistBatch(batch), single: (m) => this.persistAlone(m) },
+      {
+        batch: (batch) => this.persistBatch(batch),
+        single: (m) => this.persistAlone(m),
+        // The database or the disk away: each message alone would only wait for it again.
+        retryAlone: (error) => !(error instanceof DatabaseUnavailableError || error instanceof BlobStoreError),
+      },
       { ...config.groupCommit, onBatch: (size) => metrics?.batchSize.observe({ stage: 'store' }, size) },
     );
   }

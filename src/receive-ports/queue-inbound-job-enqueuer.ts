@@ -24,7 +24,6 @@ export class QueueInboundJobEnqueuer extends InboundJobEnqueuer {
     this.window = new GroupCommitWindow<string, void>(
       {
         batch: async (ids) => {
-          // All queued, or it throws and each is queued alone (idempotent: the job ids are fixed).
           await this.queue.enqueueMany(QUEUES.inbound, ids.map(job));
           return ids.map(() => ({ status: 'fulfilled', value: undefined }));
         },
@@ -32,6 +31,9 @@ export class QueueInboundJobEnqueuer extends InboundJobEnqueuer {
           const { payload, options } = job(id);
           await this.queue.enqueue(QUEUES.inbound, payload, options);
         },
+        // A job holds only an id: a failed bulk add is the queue's failure, not a job's. Each request
+        // fails (no receipt) and its sender retries; the jobs added meanwhile are found again by id.
+        retryAlone: () => false,
       },
       { ...config.groupCommit, onBatch: (size) => metrics?.batchSize.observe({ stage: 'enqueue' }, size) },
     );

@@ -23,6 +23,7 @@ import { redisConfig } from '../../src/redis/redis.config.js';
 import { reportingConfig } from '../../src/reporting/reporting.config.js';
 import { TransmissionRecorder } from '../../src/reporting/transmission-recorder.js';
 import { TransmissionRepository } from '../../src/reporting/transmission-repository.js';
+import { BlobStoreError } from '../../src/storage/blob-store.js';
 import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
 import { createPostgresTestDatabase, databaseEngines, type TestDatabase } from '../support/databases.js';
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
@@ -56,8 +57,11 @@ class CountingDatabase extends Database {
 /** The real file store, counting its durable batches (one fsync round each). */
 class CountingBlobStore extends FilesystemBlobStore {
   batches = 0;
+  /** Set: every write fails as a full disk would. */
+  full = false;
   override putAll(contents: ReadonlyArray<Buffer | string>) {
     this.batches++;
+    if (this.full) return Promise.reject(new BlobStoreError('cannot store bytes: ENOSPC'));
     return super.putAll(contents);
   }
 }
@@ -70,8 +74,14 @@ class CountingQueue extends BullJobQueue {
     this.adds++;
     return super.enqueue(name, payload, options);
   }
+  /** Set: the next bulk add fails, as when Redis goes away. */
+  failNextBulk = false;
   override enqueueMany<Q extends QueueName>(name: Q, jobs: ReadonlyArray<{ payload: JobPayloads[Q]; options: EnqueueOptions }>) {
     this.bulks.push(jobs.length);
+    if (this.failNextBulk) {
+      this.failNextBulk = false;
+      return Promise.reject(new Error('Connection is closed.'));
+    }
     return super.enqueueMany(name, jobs);
   }
 }
@@ -224,6 +234,22 @@ describe.each(databaseEngines)('group commit of received messages ($name)', ({ c
     expect(db.statements).toBe(3);
   });
 
+  it('the disk refusing the batch fails every message of it at once, without trying each alone', async () => {
+    const { db, store } = storeOver(t, blobs, 200);
+    const batchesBefore = blobs.batches;
+    const sent = [message(), message(), message()];
+    blobs.full = true;
+    try {
+      const results = await Promise.allSettled(sent.map((m) => store.persist(m)));
+      expect(results.every((r) => r.status === 'rejected' && r.reason instanceof BlobStoreError)).toBe(true);
+    } finally {
+      blobs.full = false;
+    }
+    expect(blobs.batches - batchesBefore).toBe(1);
+    expect(db.transactions + db.statements).toBe(0);
+    for (const m of sent) expect(await records(t.db, m.key.messageId)).toEqual([]);
+  });
+
   it('window 0: each message alone, one statement each, as before group commit', async () => {
     const { db, store } = storeOver(t, blobs, 0);
     const batchesBefore = blobs.batches;
@@ -267,5 +293,12 @@ describe('group commit of the inbound jobs (Redis)', () => {
     await Promise.all([enqueuer.enqueue({ storedMessageId: ids[0]! }), enqueuer.enqueue({ storedMessageId: ids[0]! }), enqueuer.enqueue({ storedMessageId: ids[1]! })]);
     expect(queue.bulks).toEqual([20, 3]);
     expect(await bull.count()).toBe(20);
+
+    // The queue failing the bulk add fails each request of it (no receipt; the sender retries), with no add one by one.
+    queue.failNextBulk = true;
+    const failed = await Promise.allSettled([enqueuer.enqueue({ storedMessageId: randomUUID() }), enqueuer.enqueue({ storedMessageId: randomUUID() })]);
+    expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(queue.bulks).toEqual([20, 3, 2]);
+    expect(queue.adds).toBe(0);
   });
 });
