@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessageToStore, PersistOutcome } from '../../src/as4/receive/ports.js';
-import { memoryContent } from '../../src/as4/io/content.js';
+import { inMemoryBytes, memoryContent } from '../../src/as4/io/content.js';
 import { Clock } from '../../src/common/clock.js';
 import { Database, type SqlExecutor } from '../../src/database/database.js';
 import { Installation } from '../../src/database/installation.js';
@@ -23,8 +23,9 @@ import { redisConfig } from '../../src/redis/redis.config.js';
 import { reportingConfig } from '../../src/reporting/reporting.config.js';
 import { TransmissionRecorder } from '../../src/reporting/transmission-recorder.js';
 import { TransmissionRepository } from '../../src/reporting/transmission-repository.js';
-import { BlobStoreError } from '../../src/storage/blob-store.js';
+import { type BlobStore, BlobStoreError } from '../../src/storage/blob-store.js';
 import { FilesystemBlobStore } from '../../src/storage/filesystem-blob-store.js';
+import { PostgresBlobStore } from '../../src/storage/postgres-blob-store.js';
 import { createPostgresTestDatabase, databaseEngines, type TestDatabase } from '../support/databases.js';
 import { devPkiEnv, TEST_PKI_DIR } from '../support/dev-pki.js';
 import { BUYER, ORDER_DOC, ORDERING, SELLER } from './support/scenario.js';
@@ -131,7 +132,7 @@ function message(opts: { messageId?: string; sbdDigest?: string; keepReceiptUnti
   };
 }
 
-function storeOver(t: TestDatabase, blobs: FilesystemBlobStore, windowMs: number, maxBatch = 64) {
+function storeOver(t: TestDatabase, blobs: BlobStore, windowMs: number, maxBatch = 64) {
   const db = new CountingDatabase(t.db);
   const metrics = new MetricsService();
   const store = new BlobInboundMessageStore(
@@ -259,6 +260,39 @@ describe.each(databaseEngines)('group commit of received messages ($name)', ({ c
     expect(blobs.batches - batchesBefore).toBe(3);
     expect(db.transactions).toBe(0);
     expect(db.statements).toBe(3);
+  });
+});
+
+describe('group commit of received messages with the blobs in PostgreSQL (STORAGE_BACKEND=postgres)', () => {
+  let t: TestDatabase;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    t = await createPostgresTestDatabase();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'ap-group-commit-pg-'));
+  });
+
+  afterAll(async () => {
+    await t?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('two windows at once, each holding a message and the retry of the other\'s (same bytes): each stored once, the retries duplicates', async () => {
+    const blobs = new PostgresBlobStore(t.db, dataDir, 4096);
+    await blobs.init();
+    const { db, store } = storeOver(t, blobs, 200, 2);
+    const [m1, m2] = [message(), message()];
+    const retry = (m: InboundMessageToStore): InboundMessageToStore => ({ ...m, receipt: Buffer.from(`<Receipt again="${randomUUID()}"/>`) });
+    // maxBatch 2: the first two submits are one window, the next two another, running at the same time.
+    const outcomes = await Promise.all([store.persist(m1), store.persist(m2), store.persist(retry(m2)), store.persist(retry(m1))]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['duplicate', 'duplicate', 'stored', 'stored']);
+    for (const m of [m1, m2]) {
+      const [row] = await records(t.db, m.key.messageId);
+      const mine = outcomes.filter((o) => (o.status === 'stored' ? o.id : o.storedMessageId) === row!.id);
+      expect(mine).toHaveLength(2);
+      expect((await blobs.read(createHash('sha256').update(inMemoryBytes(m.raw)!).digest('hex'))).equals(inMemoryBytes(m.raw)!)).toBe(true);
+    }
+    expect(db.transactions).toBeGreaterThanOrEqual(2);
   });
 });
 
