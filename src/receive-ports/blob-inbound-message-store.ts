@@ -33,9 +33,9 @@ interface Creation {
  * together: all their blobs in one durable batch (one fsync round), then one transaction running
  * each message's statement; each caller is answered after that commit, with its own outcome. A
  * batch that fails is stored again message by message, so each message's records are all committed
- * or none, and one bad message cannot fail the others (unless the database or the disk is away: then
- * every message of the batch fails at once, and its sender retries). Messages too large to be in memory are
- * stored alone.
+ * or none, and one bad message cannot fail the others (unless the database or the disk is away:
+ * then every message of the batch fails at once, and its sender retries). Messages too large to be
+ * in memory are stored alone.
  */
 @Injectable()
 export class BlobInboundMessageStore extends InboundMessageStore {
@@ -91,6 +91,7 @@ export class BlobInboundMessageStore extends InboundMessageStore {
       if (sbd!.sha256 !== m.sbdSha256) outcomes[index] = { status: 'rejected', reason: new Error('stored SBD does not match the verified digest') };
       else pending.push({ index, m, creation: this.creation(m, raw!, sbd!, receipt!) });
     });
+    if (pending.length === 0) return outcomes;
     // Keys in one order in every batch: two batches committing at once cannot deadlock on them.
     pending.sort((a, b) => compareKeys(a.m, b.m));
     // In order: a MessageId twice in one batch is created by the first statement, skipped by the second (it sees the first's row).
