@@ -10,6 +10,7 @@ import { tracingConfig } from '../tracing/tracing.config.js';
 import { redisConfig } from '../redis/redis.config.js';
 import { storageConfig } from '../storage/storage.config.js';
 import { as4Config } from '../as4/as4.config.js';
+import { receivePortsConfig } from '../receive-ports/receive-ports.config.js';
 import { discoveryConfig } from '../discovery/discovery.config.js';
 import { mlsConfig } from '../mls/mls.config.js';
 import { reportingConfig } from '../reporting/reporting.config.js';
@@ -40,6 +41,7 @@ export const ALL_CONFIGS: ConfigNamespace<any, any>[] = [
   pkiConfig,
   participantsConfig,
   as4Config,
+  receivePortsConfig,
   adminConfig,
   backendApiConfig,
   webhookConfig,

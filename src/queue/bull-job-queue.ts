@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Installation } from '../database/installation.js';
 import { RedisConnections } from '../redis/redis-connections.js';
 import { type EnqueueOptions, JobQueue, type JobStatus, type QueueCounts, type ScheduleRepeat } from './job-queue.js';
-import { currentTraceCarrier, inSpan, SpanKind } from '../tracing/trace-context.js';
+import { contextFromCarrier, currentTraceCarrier, inSpan, SpanKind } from '../tracing/trace-context.js';
 import { DEFAULT_RETRY, INSTALLATION_FIELD, type JobPayloads, type JobStamps, QUEUES, type QueueName, TRACE_FIELD } from './queues.js';
 
 /** BullMQ-backed queue producer; the only place (with the worker host) that knows BullMQ. */
@@ -57,14 +57,38 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
    * jobs carry none: each period starts a trace of its own.
    */
   async enqueue<Q extends QueueName>(name: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void> {
+    const data = await this.published(name, payload, options);
+    await this.queue(name).add(name, data, { jobId: options.jobId, delay: options.delayMs });
+  }
+
+  /** One pipelined round trip (addBulk); a job id that exists is left as it is, as with add(). */
+  override async enqueueMany<Q extends QueueName>(name: Q, jobs: ReadonlyArray<{ payload: JobPayloads[Q]; options: EnqueueOptions }>): Promise<void> {
+    if (jobs.length === 0) return;
+    const bulk = await Promise.all(
+      jobs.map(async (job) => ({ name, data: await this.published(name, job.payload, job.options), opts: { jobId: job.options.jobId, delay: job.options.delayMs } })),
+    );
+    await this.queue(name).addBulk(bulk);
+  }
+
+  /**
+   * The job's data, stamped, with the trace context of its producer span (tracing on): the span of
+   * the request that queued it (`options.trace`, for a job added in a batch for another request), or
+   * the active one. In a batch the span covers preparing the job; the one round trip adds them all.
+   */
+  private async published<Q extends QueueName>(name: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<Record<string, unknown>> {
     const attributes = { 'messaging.system': 'bullmq', 'messaging.operation.type': 'send', 'messaging.destination.name': name, 'messaging.message.id': options.jobId };
-    await inSpan(`${name} publish`, { kind: SpanKind.PRODUCER, attributes }, async () => {
-      const data: Record<string, unknown> & JobStamps = await this.stamped(payload);
-      const trace = currentTraceCarrier();
-      if (trace) data[TRACE_FIELD] = trace;
-      // add() (not addBulk) so a custom jobId deduplicates.
-      await this.queue(name).add(name, data, { jobId: options.jobId, delay: options.delayMs });
-    });
+    const parent = options.trace ? contextFromCarrier(options.trace) : undefined;
+    return inSpan(
+      `${name} publish`,
+      { kind: SpanKind.PRODUCER, attributes },
+      async () => {
+        const data: Record<string, unknown> & JobStamps = await this.stamped(payload);
+        const trace = currentTraceCarrier();
+        if (trace) data[TRACE_FIELD] = trace;
+        return data;
+      },
+      parent,
+    );
   }
 
   async schedule<Q extends QueueName>(name: Q, schedulerId: string, repeat: number | ScheduleRepeat, payload: JobPayloads[Q]): Promise<void> {

@@ -1,9 +1,12 @@
+import type { TraceCarrier } from '../tracing/trace-context.js';
 import type { JobPayloads, QueueName } from './queues.js';
 
 export interface EnqueueOptions {
   /** Deterministic id; a second enqueue with the same id while the job exists is a no-op. */
   jobId: string;
   delayMs?: number;
+  /** The trace the job continues when it is queued outside its request's context (a batched add for several requests). */
+  trace?: TraceCarrier;
 }
 
 /** A cron pattern, evaluated in UTC. */
@@ -26,6 +29,14 @@ export type JobStatus = 'waiting' | 'delayed' | 'active' | 'completed' | 'failed
 /** Schedules work. Services depend on this class, never on the queue library. */
 export abstract class JobQueue {
   abstract enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options: EnqueueOptions): Promise<void>;
+  /**
+   * Several jobs on one queue, each as `enqueue` would (a job id that exists is a no-op), resolved
+   * when all are queued; in one round trip where the queue can. Throws when any failed (those that
+   * were queued stay: enqueueing them again changes nothing).
+   */
+  async enqueueMany<Q extends QueueName>(queue: Q, jobs: ReadonlyArray<{ payload: JobPayloads[Q]; options: EnqueueOptions }>): Promise<void> {
+    await Promise.all(jobs.map((job) => this.enqueue(queue, job.payload, job.options)));
+  }
   /**
    * Queues `payload` every `everyMs` (the first time at once), or at the times of a cron pattern
    * (UTC, seconds optional, e.g. `0 3 2 * *`: 03:00 on the 2nd of every month): one job per period

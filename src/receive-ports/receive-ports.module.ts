@@ -14,16 +14,20 @@ import { BlobInboundMessageStore } from './blob-inbound-message-store.js';
 import { DbDuplicateRegistry } from './db-duplicate-registry.js';
 import { PkiSenderCertificateValidator } from './pki-sender-certificate-validator.js';
 import { QueueInboundJobEnqueuer } from './queue-inbound-job-enqueuer.js';
+import { GroupCommitMetrics } from './group-commit-metrics.js';
+import { receivePortsConfig } from './receive-ports.config.js';
 
 /**
  * Binds every port of the AS4 receive pipeline (`as4/receive/ports.ts`) to the application: our keys
  * and the sender-certificate check to the PKI, the served-participant lookup to the participants
  * table, duplicate detection and the durable store to the database and the blob store, the hand-over
- * to the queue.
+ * to the queue. The store and the enqueuer group concurrent requests into one commit (receive-ports.config.ts).
  */
 @Global()
 @Module({
   providers: [
+    receivePortsConfig.provider,
+    GroupCommitMetrics,
     // ApIdentity has the AccessPointKeys shape: signs with the active pair, decrypts with both during a rollover.
     { provide: AccessPointKeys, useExisting: ApIdentity },
     { provide: SenderCertificateValidator, inject: [CertificateValidator], useFactory: (v: CertificateValidator) => new PkiSenderCertificateValidator(v) },

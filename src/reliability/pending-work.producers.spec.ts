@@ -44,9 +44,15 @@ class NoDeliveries extends DeliveryRequests {
 /** The reconciler must queue exactly what the producers queue, or a re-queued job would run twice. */
 describe('pendingJobOf agrees with the producers', () => {
   it('the AS4 receiver (received)', async () => {
-    const queue = new RecordingQueue();
-    await new QueueInboundJobEnqueuer(queue).enqueue({ storedMessageId: ID });
-    expect(pendingJobOf(facts(record({})))).toEqual(queue.jobs[0]);
+    // Alone, and in a group commit (the batch path queues through enqueueMany).
+    for (const windowMs of [0, 2]) {
+      const queue = new RecordingQueue();
+      const enqueuer = new QueueInboundJobEnqueuer(queue, { groupCommit: { windowMs, maxBatch: 32 } });
+      const other = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+      await Promise.all([enqueuer.enqueue({ storedMessageId: ID }), enqueuer.enqueue({ storedMessageId: other })]);
+      expect(pendingJobOf(facts(record({})))).toEqual(queue.jobs[0]);
+      expect(pendingJobOf(facts(record({ id: other })))).toEqual(queue.jobs[1]);
+    }
   });
 
   it('the inbound router (validated carts and catalogues, rejected catalogues)', async () => {

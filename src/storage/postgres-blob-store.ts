@@ -119,7 +119,8 @@ export class PostgresBlobStore extends BlobStore {
     try {
       await this.db.transaction(async (tx) => {
         // The rows first: a concurrent write of the same bytes waits on the row and then keeps ours.
-        const kept = await this.upsert(tx, [...distinct.values()]);
+        // In name order, so two batches sharing blobs (e.g. group commits of a message and its retry) cannot deadlock.
+        const kept = await this.upsert(tx, [...distinct.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0)));
         const ours = new Set(kept.map((row) => row.upload_id));
         const chunks: unknown[][] = [];
         for (const blob of distinct.values()) {
