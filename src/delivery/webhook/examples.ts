@@ -10,6 +10,18 @@ const peppol = {
   processId: PROCESSES.orderOnly,
 };
 
+/** The example order's one line and its totals, as order.created and order.received both show them. */
+const EXAMPLE_ORDER_LINES = [
+  {
+    id: '1',
+    quantity: { value: '10', unitCode: 'EA' },
+    lineExtensionAmount: '250.00',
+    price: { amount: '25.00' },
+    item: { name: 'Nitrile gloves, size M', sellersItemId: 'GLV-M' },
+  },
+];
+const EXAMPLE_ORDER_TOTALS = { currency: 'NOK', lineExtensionAmount: '250.00', payableAmount: '250.00' };
+
 /** A small, complete T01 for examples; real events carry the order the access point produced. */
 export const EXAMPLE_ORDER_UBL = `<?xml version="1.0" encoding="UTF-8"?>
 <Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
@@ -44,16 +56,8 @@ export const webhookExamples: { [T in WebhookEventType]: WebhookEventData<T> } =
         registrationName: 'Medical Supplies AS',
         address: { country: 'NO' },
       },
-      lines: [
-        {
-          id: '1',
-          quantity: { value: '10', unitCode: 'EA' },
-          lineExtensionAmount: '250.00',
-          price: { amount: '25.00' },
-          item: { name: 'Nitrile gloves, size M', sellersItemId: 'GLV-M' },
-        },
-      ],
-      totals: { currency: 'NOK', lineExtensionAmount: '250.00', payableAmount: '250.00' },
+      lines: EXAMPLE_ORDER_LINES,
+      totals: EXAMPLE_ORDER_TOTALS,
     },
     peppol,
     ublXml: EXAMPLE_ORDER_UBL,
@@ -130,16 +134,8 @@ export const webhookExamples: { [T in WebhookEventType]: WebhookEventData<T> } =
       quotationReference: 'CART-77',
       buyer: { endpointId: buyer.endpointId, registrationName: 'Helseforetak' },
       seller: { endpointId: seller.endpointId, registrationName: 'Medical Supplies AS', address: { country: 'NO' } },
-      lines: [
-        {
-          id: '1',
-          quantity: { value: '10', unitCode: 'EA' },
-          lineExtensionAmount: '250.00',
-          price: { amount: '25.00' },
-          item: { name: 'Nitrile gloves, size M', sellersItemId: 'GLV-M' },
-        },
-      ],
-      totals: { currency: 'NOK', lineExtensionAmount: '250.00', payableAmount: '250.00' },
+      lines: EXAMPLE_ORDER_LINES,
+      totals: EXAMPLE_ORDER_TOTALS,
     },
     ublXml: EXAMPLE_ORDER_UBL,
     content: {
