@@ -1,15 +1,11 @@
-import { createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
-import { multipartToBuffer } from '../../src/as4/mime/multipart-writer.js';
-import { buildUserMessage, toMultipart } from '../../src/as4/outbound/user-message-builder.js';
-import { buildSbd } from '../../src/as4/sbdh/sbdh-build.js';
+import { randomBytes } from 'node:crypto';
 import { peakRssMb, postAs4, startApi } from '../support/as4-harness.js';
+import { BENCH_SELLER as SELLER, partnerCatalogueMessages } from '../support/partner-messages.js';
 import { generateCatalogueBytes } from '../../test/support/catalogue-generator.js';
 import { PROCESSES, transactionRegistry, TRANSACTIONS } from '../../src/peppol/index.js';
 import type { BenchCase } from '../case.js';
 
 const TARGET_BYTES = 100 * 1024 * 1024;
-const BUYER = '0088:5798000000001';
-const SELLER = '0088:7315458756324';
 const T19 = transactionRegistry.identifiersOf(TRANSACTIONS.catalogue.id, PROCESSES.catalogueWithoutResponse);
 
 /**
@@ -35,37 +31,11 @@ function catalogueOfAbout(bytes: number, incompressible: boolean): Buffer {
 async function receiveOne(incompressible: boolean) {
   const api = await startApi([SELLER]);
   try {
-    const catalogue = catalogueOfAbout(TARGET_BYTES, incompressible);
-    const sbd = buildSbd(
-      {
-        sender: BUYER,
-        receiver: SELLER,
-        ...T19,
-        countryC1: 'DK',
-        instanceIdentifier: crypto.randomUUID(),
-        standard: 'urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2',
-        typeVersion: '2.1',
-        type: 'Catalogue',
-        creationDateAndTime: new Date(),
-      },
-      catalogue,
-    );
-    const built = buildUserMessage({
-      fromPartyId: api.pki.partnerAp.subjectCn,
-      toPartyId: api.pki.ourAp.subjectCn,
-      ...T19,
-      originalSender: BUYER,
-      finalRecipient: SELLER,
-      payload: sbd,
-      signing: { privateKey: createPrivateKey(api.pki.partnerAp.keyPem), certificate: new X509Certificate(api.pki.partnerAp.certPem) },
-      encryptFor: new X509Certificate(api.pki.ourAp.certPem),
-    });
-    const mime = toMultipart(built);
-    const body = await multipartToBuffer(mime);
+    const message = await partnerCatalogueMessages(api, T19)(catalogueOfAbout(TARGET_BYTES, incompressible));
     const idleRss = await peakRssMb(api.pid);
-    const res = await postAs4(api.port, mime.contentType, body);
+    const res = await postAs4(api.port, message.contentType, message.body);
     if (res.status !== 200 || !res.body.includes('Receipt>')) throw new Error(`not accepted: HTTP ${res.status}: ${res.body.toString('utf8').slice(0, 600)}`);
-    return { seconds: res.ms / 1000, peakRssMb: await peakRssMb(api.pid), idleRssMb: idleRss, sbdMb: sbd.length / 1024 / 1024, wireMb: body.length / 1024 / 1024, db: api.db };
+    return { seconds: res.ms / 1000, peakRssMb: await peakRssMb(api.pid), idleRssMb: idleRss, sbdMb: message.sbdBytes / 1024 / 1024, wireMb: message.body.length / 1024 / 1024, db: api.db };
   } finally {
     await api.stop();
   }

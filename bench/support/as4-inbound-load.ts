@@ -1,9 +1,6 @@
-import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { Agent } from 'node:http';
-import { multipartToBuffer } from '../../src/as4/mime/multipart-writer.js';
-import { buildUserMessage, toMultipart } from '../../src/as4/outbound/user-message-builder.js';
-import { buildSbd } from '../../src/as4/sbdh/sbdh-build.js';
 import { cpuMs, percentile, postAs4, rsaBoundMessagesPerSecond, startApi } from './as4-harness.js';
+import { BENCH_SELLER as SELLER, partnerCatalogueMessages } from './partner-messages.js';
 import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { transactionRegistry, TRANSACTIONS } from '../../src/peppol/index.js';
 
@@ -11,8 +8,6 @@ const CONCURRENCY = 32;
 const WARMUP = 64;
 const MESSAGES = 1_000;
 const CART_LINES = 12;
-const BUYER = '0088:5798000000001';
-const SELLER = '0088:7315458756324';
 const T77 = transactionRegistry.identifiersOf(TRANSACTIONS.punchOut.id);
 
 /**
@@ -24,39 +19,9 @@ export async function measureAs4Inbound(entry: 'api' | 'all' = 'api'): Promise<R
     const api = await startApi([SELLER], {}, undefined, { entry });
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     try {
-      const signing = { privateKey: createPrivateKey(api.pki.partnerAp.keyPem), certificate: new X509Certificate(api.pki.partnerAp.certPem) };
-      const receiver = new X509Certificate(api.pki.ourAp.certPem);
       const cart = Buffer.from(buildCartXml(sampleCart(CART_LINES)), 'utf8');
-      const messages = await Promise.all(
-        Array.from({ length: WARMUP + MESSAGES }, async () => {
-          const sbd = buildSbd(
-            {
-              sender: BUYER,
-              receiver: SELLER,
-              ...T77,
-              countryC1: 'DK',
-              instanceIdentifier: crypto.randomUUID(),
-              standard: 'urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2',
-              typeVersion: '2.1',
-              type: 'Catalogue',
-              creationDateAndTime: new Date(),
-            },
-            cart,
-          );
-          const built = buildUserMessage({
-            fromPartyId: api.pki.partnerAp.subjectCn,
-            toPartyId: api.pki.ourAp.subjectCn,
-            ...T77,
-            originalSender: BUYER,
-            finalRecipient: SELLER,
-            payload: sbd,
-            signing,
-            encryptFor: receiver,
-          });
-          const mime = toMultipart(built);
-          return { contentType: mime.contentType, body: await multipartToBuffer(mime) };
-        }),
-      );
+      const messageOf = partnerCatalogueMessages(api, T77);
+      const messages = await Promise.all(Array.from({ length: WARMUP + MESSAGES }, () => messageOf(cart)));
       const latencies: number[] = [];
       let failure: string | undefined;
       const sendRange = async (from: number, to: number, record: boolean) => {
