@@ -7,11 +7,11 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { ensureDevPki } from '../../src/pki/dev-pki-files.js';
 import type { DevPki } from '../../src/pki/dev-pki.js';
 import { BUILT_SERVER } from './paths.js';
+import { removeQueueKeys } from '../../test/support/redis-keys.js';
 
 /** The built entry points: the API role, and `npm start`'s API and worker in one process. */
 const ENTRIES = { api: path.join(BUILT_SERVER, 'main.js'), all: path.join(BUILT_SERVER, 'start-all.js') } as const;
@@ -92,7 +92,8 @@ export async function startApi(
   const entry = opts.entry ?? 'api';
   const postgres = (opts.embedded ?? entry === 'all') ? undefined : await freshPostgresSchema();
   const apiProcesses = entry === 'all' || !postgres ? 1 : Number(extraEnv.API_PROCESSES ?? process.env.BENCH_API_PROCESSES ?? availableParallelism());
-  const queuePrefix = `bench-as4-${randomBytes(4).toString('hex')}`;
+  // A prefix the case gives (two access points side by side) is the one cleaned up afterwards too.
+  const queuePrefix = extraEnv.QUEUE_PREFIX ?? `bench-as4-${randomBytes(4).toString('hex')}`;
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ENTRIES[entry]], {
     env: {
       ...process.env,
@@ -140,28 +141,11 @@ export async function startApi(
       }
       await rm(dataDir, { recursive: true, force: true });
       await postgres?.drop();
-      await removeKeys(queuePrefix);
+      await removeQueueKeys(queuePrefix);
     },
   };
 }
 
-/** The run's queues in the shared Redis go with it. */
-async function removeKeys(prefix: string): Promise<void> {
-  const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await client.connect();
-    for (let cursor = '0'; ; ) {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1_000);
-      if (keys.length > 0) await client.del(...keys);
-      cursor = next;
-      if (cursor === '0') break;
-    }
-  } catch {
-    // Best effort.
-  } finally {
-    client.disconnect();
-  }
-}
 
 export interface PostResult {
   readonly status: number;

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
+import { removeQueueKeys } from '../../../test/support/redis-keys.js';
 import pg from 'pg';
 import { Clock } from '../../../src/common/clock.js';
 import { migrate } from '../../../src/database/migrator.js';
@@ -133,7 +133,8 @@ export class SoakStack {
     await this.worker?.stop();
     for (const w of this.moreWorkers) await w.stop();
     await this.oms?.stop();
-    await this.removeQueues();
+    // The soak's queues in the shared Redis go with it.
+    await removeQueueKeys(this.queuePrefix);
     await this.db?.close();
     if (this.schema && this.db) {
       const admin = new pg.Client({ connectionString: this.databaseUrl });
@@ -142,24 +143,6 @@ export class SoakStack {
       await admin.end();
     }
     if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
-  }
-
-  /** The soak's queues in the shared Redis go with it. */
-  private async removeQueues(): Promise<void> {
-    const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await client.connect();
-      for (let cursor = '0'; ; ) {
-        const [next, keys] = await client.scan(cursor, 'MATCH', `${this.queuePrefix}:*`, 'COUNT', 1_000);
-        if (keys.length > 0) await client.del(...keys);
-        cursor = next;
-        if (cursor === '0') break;
-      }
-    } catch {
-      // Best effort.
-    } finally {
-      client.disconnect();
-    }
   }
 }
 

@@ -9,11 +9,11 @@ import { RouteService } from '../../../src/delivery/routes/route.service.js';
 import { demoBuyerConfigFile } from '../../../src/demo/scenario.js';
 import { ParticipantRepository } from '../../../src/participants/participant-repository.js';
 import { readDevPki } from '../../../src/pki/dev-pki-files.js';
-import { Redis } from 'ioredis';
 import type { DevPki } from '../../../src/pki/dev-pki.js';
 import { createPostgresTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../support/databases.js';
 import { devPkiEnv, TEST_PKI_DIR } from '../../support/dev-pki.js';
 import { type RunningProcess, startProcess } from '../../support/processes.js';
+import { removeQueueKeys } from '../../support/redis-keys.js';
 import { OwnRedis } from './redis-server.js';
 import { TcpProxy } from './tcp-proxy.js';
 
@@ -159,29 +159,12 @@ export class Stack {
     await this.dbProxy?.stop();
     await this.redisProxy?.stop();
     await this.redis?.kill();
-    if (!this.redis) await removeKeys('redis://127.0.0.1:6379', `${this.prefix}:*`);
+    if (!this.redis) await removeQueueKeys(this.prefix, 'redis://127.0.0.1:6379');
     await this.db?.drop().catch(() => undefined);
     if (this.ownDataDir && this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 
-/** Leaves nothing of this stack's queues in the shared Redis. */
-async function removeKeys(url: string, pattern: string): Promise<void> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await client.connect();
-    for (let cursor = '0'; ; ) {
-      const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1_000);
-      if (keys.length > 0) await client.del(...keys);
-      cursor = next;
-      if (cursor === '0') break;
-    }
-  } catch {
-    // Best effort: a Redis that is gone keeps nothing anyway.
-  } finally {
-    client.disconnect();
-  }
-}
 
 /** Waits until `probe` returns a value that is not undefined, or fails after `timeoutMs`. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
