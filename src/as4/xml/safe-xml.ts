@@ -1,4 +1,4 @@
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMImplementation } from '@xmldom/xmldom';
 import { SaxesParser } from 'saxes';
 
 /** Bounds applied to every XML document we parse from the network. */
@@ -22,6 +22,7 @@ export class UnsafeXmlError extends Error {
 }
 
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
@@ -60,59 +61,57 @@ export function parseSafeXml(input: Uint8Array | string, limits: XmlLimits): Doc
   if (angleBrackets > limits.maxElements * 2 + 16) {
     throw new UnsafeXmlError('too-many-elements', `XML document has more than ${limits.maxElements} elements`);
   }
-  checkWellFormed(text);
-  const fail = (message: string): never => {
-    throw new UnsafeXmlError('malformed', `XML is not well-formed: ${message.replace(/^\[xmldom \w+\]\s*/, '')}`);
-  };
-  const document = new DOMParser({
-    locator: {},
-    // xmldom 0.8 reports unclosed and mismatched tags only as warnings: treat every report as fatal.
-    errorHandler: { warning: fail, error: fail, fatalError: fail },
-  }).parseFromString(text, 'text/xml');
-  if (!document?.documentElement) throw new UnsafeXmlError('malformed', 'XML document has no root element');
-  checkShape(document.documentElement, limits);
-  return document;
+  return buildDocument(text, limits);
 }
 
 /**
- * XML 1.0 well-formedness by a conforming parser, before the DOM parser (which is lenient: it reads a
- * control character between attributes as whitespace, keeps text outside the root, accepts any
- * version in the declaration and unbound attribute prefixes) builds the tree anything reads.
+ * One pass of a conforming XML 1.0 parser (saxes: strict where xmldom's own parser is lenient, e.g.
+ * about a control character between attributes, text outside the root, the version in the
+ * declaration or an unbound prefix) builds the namespace-aware DOM the rest of the code reads, and
+ * enforces depth and element count as it goes: the first error ends the parse, so nothing is built
+ * past a limit.
  */
-function checkWellFormed(text: string): void {
+function buildDocument(text: string, limits: XmlLimits): Document {
+  const document = new DOMImplementation().createDocument(null, '', null) as unknown as Document;
+  const open: Node[] = [document];
+  let elements = 0;
   const parser = new SaxesParser({ xmlns: true });
-  let first: Error | undefined;
+  const parent = () => open[open.length - 1]!;
   parser.on('error', (error) => {
-    first ??= error;
+    throw new UnsafeXmlError('malformed', `XML is not well-formed: ${error.message}`);
   });
+  parser.on('opentag', (tag) => {
+    if (++elements > limits.maxElements) throw new UnsafeXmlError('too-many-elements', `XML document has more than ${limits.maxElements} elements`);
+    if (open.length > limits.maxDepth) throw new UnsafeXmlError('too-deep', `XML nesting deeper than ${limits.maxDepth} levels`);
+    const element = document.createElementNS(tag.uri || null, tag.name);
+    // Namespace declarations are attributes in the xmlns namespace (saxes gives them that URI), as
+    // the DOM keeps them: canonicalisation and prefix lookups read them.
+    for (const name in tag.attributes) {
+      const attribute = tag.attributes[name]!;
+      element.setAttributeNS(attribute.uri || null, attribute.name, attribute.value);
+    }
+    parent().appendChild(element);
+    open.push(element);
+  });
+  parser.on('closetag', () => void open.pop());
+  parser.on('text', (data) => {
+    // Outside the root only whitespace can occur (anything else is an error): the DOM keeps none.
+    if (open.length === 1) return;
+    const last = parent().lastChild;
+    if (last?.nodeType === TEXT_NODE) (last as Text).appendData(data);
+    else parent().appendChild(document.createTextNode(data));
+  });
+  parser.on('cdata', (data) => void parent().appendChild(document.createCDATASection(data)));
+  parser.on('comment', (data) => void parent().appendChild(document.createComment(data)));
+  parser.on('processinginstruction', (pi) => void parent().appendChild(document.createProcessingInstruction(pi.target, pi.body)));
   try {
     parser.write(text).close();
   } catch (error) {
-    first ??= error as Error;
+    if (error instanceof UnsafeXmlError) throw error;
+    throw new UnsafeXmlError('malformed', `XML is not well-formed: ${(error as Error).message}`);
   }
-  if (first) throw new UnsafeXmlError('malformed', `XML is not well-formed: ${first.message}`);
-}
-
-/** Depth and element count, walked iteratively so a deep tree cannot exhaust the call stack. */
-function checkShape(root: Element, limits: XmlLimits): void {
-  let elements = 0;
-  const stack: Array<[Node, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    if (++elements > limits.maxElements) {
-      throw new UnsafeXmlError('too-many-elements', `XML document has more than ${limits.maxElements} elements`);
-    }
-    if ((node as Element).prefix && !(node as Element).namespaceURI) {
-      throw new UnsafeXmlError('malformed', `XML is not well-formed: prefix of <${(node as Element).tagName}> is not bound`);
-    }
-    if (depth > limits.maxDepth) {
-      throw new UnsafeXmlError('too-deep', `XML nesting deeper than ${limits.maxDepth} levels`);
-    }
-    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-      if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
-    }
-  }
+  if (!document.documentElement) throw new UnsafeXmlError('malformed', 'XML document has no root element');
+  return document;
 }
 
 /**
