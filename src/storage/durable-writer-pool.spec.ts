@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,13 +34,33 @@ describe('DurableWriterPool', () => {
     expect(readdirSync(path.join(dir, 'out/a/b'))).toHaveLength(40);
   });
 
-  it('reports a failure and removes the temporary files of the batch', async () => {
-    const existing = file('exists', 'x');
-    await pool.write([existing]);
-    // 'wx': a temporary name that is taken fails the batch.
-    const clash = { ...file('clash', 'y'), temporary: existing.target };
-    await expect(pool.write([file('first', 'z'), clash])).rejects.toThrow(DurableWriteError);
+  it('creates a new file in place: its temporary is never made', async () => {
+    // A temporary in a directory that does not exist could not be opened: the write did without it.
+    await pool.write([{ ...file('fresh', 'bytes'), temporary: path.join(dir, 'missing', 'fresh.part') }]);
+    expect(readFileSync(path.join(dir, 'out/a/b/fresh'), 'utf8')).toBe('bytes');
+  });
+
+  it('replaces a file already at the target (a piece a crash left) whole, through its temporary', async () => {
+    const target = path.join(dir, 'out', 'a', 'b', 'piece');
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, 'half');
+    await pool.write([file('piece', 'the whole content')]);
+    expect(readFileSync(target, 'utf8')).toBe('the whole content');
     expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('reports a failure and removes the temporary files and the files it created in place', async () => {
+    const existing = file('exists', 'x');
+    const other = file('other', 'o');
+    await pool.write([existing, other]);
+    // Both targets exist, so both go through temporaries; 'wx': a temporary name that is taken fails the batch.
+    const clash = { ...file('exists', 'y'), temporary: other.target };
+    const createdInPlace = file('new', 'n');
+    await expect(pool.write([createdInPlace, file('other', 'z'), clash])).rejects.toThrow(DurableWriteError);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+    expect(existsSync(createdInPlace.target)).toBe(false);
+    expect(readFileSync(existing.target, 'utf8')).toBe('x');
+    expect(readFileSync(other.target, 'utf8')).toBe('o');
   });
 
   it('finishes what is under way when closed, then refuses new writes', async () => {

@@ -1,6 +1,10 @@
 import { Worker } from 'node:worker_threads';
 
-/** One file to make durable: bytes go to `temporary`, are fsynced, and are renamed to `target`. */
+/**
+ * One file to make durable at `target`. A target that does not exist yet is created and written in
+ * place; one that exists (the same bytes stored before, or a piece a crash left) is replaced
+ * atomically by `temporary`, written and fsynced first.
+ */
 export interface DurableFile {
   readonly bytes: Uint8Array;
   readonly temporary: string;
@@ -11,9 +15,19 @@ export class DurableWriteError extends Error {}
 
 /*
  * The thread's code, plain CommonJS run as eval'd source (no project imports, so the same code runs
- * under the compiled build and the TypeScript sources). Per batch: write and fsync every temporary
- * file, rename each into place (creating a missing shard directory, and syncing the directories it
- * added), then fsync each target directory once. Any failure removes the temporary files.
+ * under the compiled build and the TypeScript sources). Per batch: each file is created at its
+ * target ('wx', creating a missing shard directory) and written and fsynced there; a target that
+ * exists is written to its temporary file instead and renamed over it after the fsync. Last, each
+ * directory that gained an entry is fsynced once.
+ *
+ * Why in place: a rename is a second metadata change after the file's fsync, so every file cost two
+ * journal commits; in place, the file's fsync commits its directory entry with it and the directory
+ * fsync finds nothing left to do (half the system time and half the wait, measured on ext4). It is
+ * safe because nothing refers to a blob before its write resolves: a file a crash left half-written
+ * at its address is referred to by nothing, and the next write of those bytes finds it there and
+ * replaces it. A failed batch removes its temporary files and the files it created in place: each
+ * is first renamed away, and only the file this batch created is removed; one a concurrent writer of
+ * the same bytes renamed over it in the meantime goes back.
  */
 const THREAD_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -27,38 +41,72 @@ function syncDirectory(dir) {
   const fd = fs.openSync(dir, 'r');
   try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
 }
+function makeDirectory(dir, directories) {
+  const created = fs.mkdirSync(dir, { recursive: true });
+  // New directories are entries of their parents: those must reach the disk too.
+  for (let d = dir; created && d.length >= created.length; d = path.dirname(d)) directories.add(path.dirname(d));
+}
+/** Opens the target for a new file, or returns undefined when it exists. */
+function createInPlace(target, directories) {
+  try {
+    return fs.openSync(target, 'wx', 0o640);
+  } catch (error) {
+    if (error.code === 'EEXIST') return undefined;
+    if (error.code !== 'ENOENT') throw error;
+  }
+  makeDirectory(path.dirname(target), directories);
+  try {
+    return fs.openSync(target, 'wx', 0o640);
+  } catch (error) {
+    if (error.code === 'EEXIST') return undefined;
+    throw error;
+  }
+}
 function moveIntoPlace(file, directories) {
-  const dir = path.dirname(file.target);
   try {
     fs.renameSync(file.temporary, file.target);
   } catch (error) {
     if (error.code !== 'ENOENT') throw error;
-    const created = fs.mkdirSync(dir, { recursive: true });
-    // New directories are entries of their parents: those must reach the disk too.
-    for (let d = dir; created && d.length >= created.length; d = path.dirname(d)) directories.add(path.dirname(d));
+    makeDirectory(path.dirname(file.target), directories);
     fs.renameSync(file.temporary, file.target);
   }
-  directories.add(dir);
+}
+/** Removes a file this batch created at its target, unless another writer has replaced it since. */
+function removeCreated({ file, ino }) {
+  fs.renameSync(file.target, file.temporary);
+  if (fs.lstatSync(file.temporary).ino === ino) return fs.rmSync(file.temporary, { force: true });
+  fs.renameSync(file.temporary, file.target);
+  syncDirectory(path.dirname(file.target));
 }
 parentPort.on('message', ({ id, files }) => {
   const temporaries = [];
+  const created = [];
   try {
+    const directories = new Set();
+    const replacing = [];
     for (const file of files) {
-      const fd = fs.openSync(file.temporary, 'wx', 0o640);
-      temporaries.push(file.temporary);
+      let fd = createInPlace(file.target, directories);
+      if (fd === undefined) {
+        fd = fs.openSync(file.temporary, 'wx', 0o640);
+        temporaries.push(file.temporary);
+        replacing.push(file);
+      } else {
+        created.push({ file, ino: fs.fstatSync(fd).ino });
+      }
       try {
         writeFully(fd, file.bytes);
         fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);
       }
+      directories.add(path.dirname(file.target));
     }
-    const directories = new Set();
-    for (const file of files) moveIntoPlace(file, directories);
+    for (const file of replacing) moveIntoPlace(file, directories);
     for (const dir of directories) syncDirectory(dir);
     parentPort.postMessage({ id });
   } catch (error) {
     for (const t of temporaries) { try { fs.rmSync(t, { force: true }); } catch {} }
+    for (const c of created) { try { removeCreated(c); } catch {} }
     parentPort.postMessage({ id, error: (error && error.message) || String(error) });
   }
 });

@@ -86,7 +86,8 @@ export class FilesystemBlobStore extends BlobStore {
 
   /**
    * Several blobs already in memory (e.g. one message's raw bytes, SBD and receipt), made durable
-   * together in one round trip to a writer thread: hashed here, written, fsynced and renamed there.
+   * together in one round trip to a writer thread: hashed here, written and fsynced there (in place, or
+   * through a temporary file when the address is taken).
    */
   async putAll(contents: ReadonlyArray<Buffer | string>): Promise<StoredBlob[]> {
     const buffers = contents.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
