@@ -26,4 +26,22 @@ describe('PkiSenderCertificateValidator', () => {
     const never = { validate: async () => ({ valid: false, code: 'revocation-uncheckable', message: 'names no OCSP responder and no CRL' }) } as unknown as CertificateValidator;
     expect(await new PkiSenderCertificateValidator(never).validate(cert, t0)).toEqual({ valid: false, reason: 'names no OCSP responder and no CRL' });
   });
+
+  it('checks a certificate once for all the messages that arrive while it is being checked', async () => {
+    const pki = await createDevPki();
+    const cert = new X509Certificate(pki.partnerAp.certPem);
+    let calls = 0;
+    let answer!: (verdict: { valid: boolean }) => void;
+    const slow = { validate: () => (calls++, new Promise((resolve) => (answer = resolve))) } as unknown as CertificateValidator;
+    const adapter = new PkiSenderCertificateValidator(slow, { ttlMs: 0, maxEntries: 10 });
+    const verdicts = Promise.all(Array.from({ length: 32 }, () => adapter.validate(cert, new Date())));
+    answer({ valid: true });
+    expect(await verdicts).toEqual(Array.from({ length: 32 }, () => ({ valid: true })));
+    expect(calls).toBe(1);
+    // Nothing cached (TTL 0) and nothing under way: the next message is checked anew.
+    const next = adapter.validate(cert, new Date());
+    answer({ valid: true });
+    await next;
+    expect(calls).toBe(2);
+  });
 });
