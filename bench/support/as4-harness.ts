@@ -201,6 +201,50 @@ export async function cpuMs(pid: number): Promise<number> {
   return total;
 }
 
+/**
+ * CPU time per thread name (`main` for each process's main thread; user and system, ms) of a process
+ * tree, summed over its processes: where the API's CPU goes besides the main thread (libuv's pool,
+ * V8's GC helpers, the durable writers). BENCH_THREAD_IDS=1 names each thread by process and thread
+ * id instead, to tell the threads apart.
+ */
+export async function cpuByThread(pid: number): Promise<Map<string, { user: number; system: number }>> {
+  const tree = new Set([pid]);
+  const parents = new Map<number, number>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+    if (stat) parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, parent] of parents) if (!tree.has(p) && tree.has(parent)) (tree.add(p), (grew = true));
+  }
+  const byName = new Map<string, { user: number; system: number }>();
+  for (const p of tree) {
+    for (const task of await readdir(`/proc/${p}/task`).catch(() => [] as string[])) {
+      const stat = await readFile(`/proc/${p}/task/${task}/stat`, 'utf8').catch(() => null);
+      if (!stat) continue;
+      const name = process.env.BENCH_THREAD_IDS ? `${p}/${task}/${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}` : task === String(p) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '#');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const sum = byName.get(name) ?? { user: 0, system: 0 };
+      sum.user += Number(fields[11]) * 10;
+      sum.system += Number(fields[12]) * 10;
+      byName.set(name, sum);
+    }
+  }
+  return byName;
+}
+
+/** The difference of two `cpuByThread` readings per message, as one line for stderr. */
+export function threadCpuLine(before: Map<string, { user: number; system: number }>, after: Map<string, { user: number; system: number }>, messages: number): string {
+  return [...after]
+    .map(([name, a]) => ({ name, user: a.user - (before.get(name)?.user ?? 0), system: a.system - (before.get(name)?.system ?? 0) }))
+    .filter((t) => t.user + t.system > 0)
+    .sort((x, y) => y.user + y.system - (x.user + x.system))
+    .map((t) => `${t.name}=${(t.user / messages).toFixed(2)}u+${(t.system / messages).toFixed(2)}s`)
+    .join(' ');
+}
+
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }

@@ -1,5 +1,5 @@
 import { Agent } from 'node:http';
-import { cpuMs, percentile, postAs4, rsaBoundMessagesPerSecond, startApi } from './as4-harness.js';
+import { cpuByThread, cpuMs, percentile, threadCpuLine, postAs4, rsaBoundMessagesPerSecond, startApi } from './as4-harness.js';
 import { BENCH_SELLER as SELLER, partnerCatalogueMessages } from './partner-messages.js';
 import { buildCartXml, sampleCart } from '../../src/demo/sample-cart.js';
 import { transactionRegistry, TRANSACTIONS } from '../../src/peppol/index.js';
@@ -39,10 +39,12 @@ export async function measureAs4Inbound(entry: 'api' | 'all' = 'api'): Promise<R
       await sendRange(0, WARMUP, false);
       if (failure) throw new Error(`warm-up message not accepted: ${failure}`);
       const cpuBefore = await cpuMs(api.pid);
+      const threadsBefore = await cpuByThread(api.pid);
       const started = performance.now();
       await sendRange(WARMUP, WARMUP + MESSAGES, true);
       const seconds = (performance.now() - started) / 1000;
       const apiCpuMsPerMessage = ((await cpuMs(api.pid)) - cpuBefore) / MESSAGES;
+      process.stderr.write(`as4-inbound API CPU ms per message by thread (user+system): ${threadCpuLine(threadsBefore, await cpuByThread(api.pid), MESSAGES)}\n`);
       if (failure) throw new Error(`message not accepted: ${failure}`);
       latencies.sort((a, b) => a - b);
       const throughput = MESSAGES / seconds;
