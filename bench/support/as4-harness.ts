@@ -5,6 +5,7 @@ import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -13,8 +14,15 @@ import type { DevPki } from '../../src/pki/dev-pki.js';
 import { BUILT_SERVER } from './paths.js';
 import { removeQueueKeys } from '../../test/support/redis-keys.js';
 
-/** The built entry points: the API role, and `npm start`'s API and worker in one process. */
-const ENTRIES = { api: path.join(BUILT_SERVER, 'main.js'), all: path.join(BUILT_SERVER, 'start-all.js') } as const;
+/**
+ * The built entry points: the API role, `npm start`'s API and worker in one process, and the floor
+ * receiver (the least work a receiver must do, compiled beside this file) to hold the API against.
+ */
+const ENTRIES = {
+  api: path.join(BUILT_SERVER, 'main.js'),
+  all: path.join(BUILT_SERVER, 'start-all.js'),
+  floor: fileURLToPath(new URL('./floor-receiver.js', import.meta.url)),
+} as const;
 
 /** PostgreSQL the benchmark uses when it answers (a fresh schema per run); else the embedded engine. */
 const BENCH_DATABASE_URL = process.env.AS4_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
