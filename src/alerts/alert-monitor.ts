@@ -69,7 +69,10 @@ export class AlertMonitor {
     });
   }
 
-  /** One run of every check: the alerts due now, raised (each once a day while its condition lasts). */
+  /**
+   * One run of every check: the alerts due now, raised (each once a day while its condition lasts);
+   * then the alerts raised more than ALERT_HISTORY_DAYS ago are forgotten.
+   */
   async run(): Promise<RaiseOutcome[]> {
     const now = this.clock.now();
     const due: AnyAlert[] = [];
@@ -84,7 +87,9 @@ export class AlertMonitor {
       const alert = queueBackingUpAlert(backlog, this.cfg.queue, now);
       if (alert) due.push(alert);
     }
-    return this.alerts.raiseAll(due);
+    const outcomes = await this.alerts.raiseAll(due);
+    await this.alerts.forgetRaisedBefore(new Date(now.getTime() - this.cfg.historyMs));
+    return outcomes;
   }
 
   /** Our key pairs' certificates (current, and next during a rollover) and the trust store's CAs. */

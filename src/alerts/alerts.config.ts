@@ -16,12 +16,15 @@ export const alertsConfig = defineConfig(
     ALERT_QUEUE_WAITING_MAX: env.int(1_000, 1, 10_000_000),
     /** Alert when the oldest job waiting to start in one queue has waited this many seconds (or more). */
     ALERT_QUEUE_OLDEST_WAITING_S: env.int(600, 1, 7 * 86_400),
+    /** Raised alerts are kept (GET /admin/alerts) this many days, then removed by the periodic checks. */
+    ALERT_HISTORY_DAYS: env.int(90, 1, 3650),
   },
   (v) => ({
     checkIntervalMs: v.ALERT_CHECK_INTERVAL_MS,
     certExpiryDays: v.ALERT_CERT_EXPIRY_DAYS,
     reportDeadlineDay: v.ALERT_REPORT_DEADLINE_DAY,
     queue: { waiting: v.ALERT_QUEUE_WAITING_MAX, oldestWaitingSeconds: v.ALERT_QUEUE_OLDEST_WAITING_S },
+    historyMs: v.ALERT_HISTORY_DAYS * 86_400_000,
   }),
 );
 

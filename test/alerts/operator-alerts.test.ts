@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlertRepository } from '../../src/delivery/alerts/alert-repository.js';
 import { AlertMonitor } from '../../src/alerts/alert-monitor.js';
 import { alertsConfig } from '../../src/alerts/alerts.config.js';
 import { AlertsScheduler, CHECK_ALERTS_TASK } from '../../src/alerts/alerts.scheduler.js';
@@ -243,5 +244,16 @@ describe('operator alerts to an operator route', () => {
     await until('the next day’s report alert', async () => received('alert.report-not-sent').length === 2, 15_000);
     expect(await count('alert.report-not-sent')).toBe(2);
     await until('the next day’s queue alert', async () => received('alert.queue-backing-up').filter((a) => a.event.type === 'alert.queue-backing-up' && a.event.data.queue === QUEUES.catalogue).length === 2, 15_000);
+
+    // The history is bounded: a run forgets the alerts raised more than ALERT_HISTORY_DAYS (90) ago, and only those.
+    const total = async () => Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM operator_alerts'))[0]!.n);
+    const recent = await total();
+    const old = { id: `old-${randomUUID()}`, type: 'alert.queue-backing-up' as const, condition: 'queue:gone', severity: 'warning' as const, summary: 'long ago', data: {} };
+    await new AlertRepository(t.db).record({ ...old, raisedAt: new Date(clock.now().getTime() - 91 * DAY_MS) });
+    await new AlertRepository(t.db).record({ ...old, id: `${old.id}-89`, raisedAt: new Date(clock.now().getTime() - 89 * DAY_MS) });
+    const runsBefore = ran.length;
+    await until('two more runs of the checks', async () => ran.length >= runsBefore + 2, 15_000);
+    expect(await total()).toBe(recent + 1);
+    expect((await new AlertRepository(t.db).latest(10_000)).map((a) => a.id).filter((id) => id.startsWith(old.id))).toEqual([`${old.id}-89`]);
   }, 90_000);
 });

@@ -27,6 +27,15 @@ export class AlertRepository {
     return rows.length > 0;
   }
 
+  /** Removes up to `limit` alerts raised before `cutoff`, oldest first; how many it removed. */
+  async removeRaisedBefore(cutoff: Date, limit: number): Promise<number> {
+    const rows = await this.db.query(
+      `DELETE FROM operator_alerts WHERE id IN (SELECT id FROM operator_alerts WHERE raised_at < $1 ORDER BY raised_at LIMIT $2) RETURNING id`,
+      [cutoff.toISOString(), limit],
+    );
+    return rows.length;
+  }
+
   /** The latest alerts, newest first. */
   async latest(limit: number): Promise<RaisedAlert[]> {
     const rows = await this.db.query<Record<string, unknown>>(`SELECT * FROM operator_alerts ORDER BY raised_at DESC, id LIMIT $1`, [limit]);

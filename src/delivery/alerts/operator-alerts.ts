@@ -15,6 +15,9 @@ export interface RaiseOutcome {
   deliveries: number;
 }
 
+/** Alerts removed per statement when the history is pruned. */
+const FORGET_BATCH = 5_000;
+
 /**
  * Raises operator alerts: each is recorded once per condition key (counted in
  * peppol_ap_alerts_total, logged) and emitted to the enabled operator routes that take its type
@@ -53,6 +56,13 @@ export class OperatorAlerts {
     }
     const emitted = await this.delivery.emitAlert({ type: alert.type, data: alert.data, key: alert.key, occurredAt: raisedAt });
     return { first, deliveries: emitted.deliveries.length };
+  }
+
+  /** Forgets the alerts raised before `cutoff` (the history is bounded), in batches; how many. */
+  async forgetRaisedBefore(cutoff: Date): Promise<number> {
+    let removed = 0;
+    for (let batch = FORGET_BATCH; batch === FORGET_BATCH; removed += batch) batch = await this.alerts.removeRaisedBefore(cutoff, FORGET_BATCH);
+    return removed;
   }
 
   /**
