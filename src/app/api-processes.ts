@@ -33,7 +33,8 @@ const RESTART_WINDOW_MS = 60_000;
  */
 export async function runApi(): Promise<void> {
   if (cluster.isWorker) {
-    const started = await startRole('api', { clustered: true });
+    // The first process started shows the start banner once; replacements started later do not.
+    const started = await startRole('api', { clustered: true, banner: cluster.worker?.id === 1 });
     process.send?.({ type: CLUSTER_MESSAGES.listening, port: started.port });
     return;
   }

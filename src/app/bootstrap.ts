@@ -35,8 +35,9 @@ export interface Started {
 /**
  * Starts a role: validates configuration, builds the module graph, listens when it serves HTTP.
  * `clustered`: one of several HTTP processes of the API (its supervisor announces the port).
+ * `banner`: whether this process shows the start banner (by default, unless clustered).
  */
-export async function startRole(role: Role, opts: { clustered?: boolean } = {}): Promise<Started> {
+export async function startRole(role: Role, opts: { clustered?: boolean; banner?: boolean } = {}): Promise<Started> {
   validateConfiguration();
   const logger = createRootLogger(role);
   // Before the application is built, so every span of this process goes through it; off by default.
@@ -80,8 +81,8 @@ export async function startRole(role: Role, opts: { clustered?: boolean } = {}):
   const port = typeof address === 'object' && address ? address.port : http.port;
   if (opts.clustered) logger.info({ port }, `API process ${process.pid} serving port ${port}`);
   else logger.info({ port }, `${role === 'all' ? 'access point (API and worker)' : 'API'} listening on port ${port}`);
-  // One of several API processes leaves the banner to the first start of the installation's API.
-  const banner = opts.clustered ? [] : await firstContact(app, role, http.host, port, admin?.port);
+  // Of several API processes, the one its supervisor names (the first it starts) shows the banner.
+  const banner = (opts.banner ?? !opts.clustered) ? await firstContact(app, role, http.host, port, admin?.port) : [];
   // `npm start` prints it for a person; the API role (a container) logs it.
   if (role === 'api') for (const line of banner) logger.info(line);
   return { app, logger, port, banner };

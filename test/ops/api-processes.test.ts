@@ -43,6 +43,9 @@ describe('API_PROCESSES: several HTTP processes on one port', () => {
 
   it('starts two processes on one port, spreads requests over them and aggregates their metrics', async () => {
     expect(stack.api!.output()).toMatch(/API listening on port \d+ \(2 processes\)/);
+    // The start banner, once (from the first process), not once per process.
+    await eventually(async () => (/AS4 endpoint {6}http:/.test(stack.api!.output()) ? true : undefined), 10_000, 'the start banner');
+    expect(stack.api!.output().match(/AS4 endpoint {6}http:/g)).toHaveLength(1);
     for (let i = 0; i < MESSAGES; i++) {
       const outcome = await sender.sendUntilReceipt(await sender.prepare(), { attempts: 5, delayMs: 300 });
       expect(outcome.receipt).toBe(true);
