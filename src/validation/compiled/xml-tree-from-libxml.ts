@@ -1,5 +1,17 @@
-import { type XmlDocument, XmlCData, XmlComment, XmlElement, XmlText, type XmlTreeNode } from 'libxml2-wasm';
+import type { XmlDocument } from 'libxml2-wasm';
+import { XmlNamedNodeStruct, xmlNodeGetContent, XmlNodeStruct, XmlNsStruct } from 'libxml2-wasm/lib/libxml2.mjs';
 import { type XNode, XmlTreeBuilder } from './xml-tree.js';
+
+/*
+ * libxml2's tree is read through the library's own structure accessors, pointer by pointer: its
+ * node classes would make a wrapper object per node, attribute list and step along the way, which
+ * was a fifth of a T01 validation. `test/validation/xml-tree-sources.test.ts` holds the tree built
+ * here equal to the one built from the text on every official example and unit document.
+ */
+const ELEMENT = 1;
+const TEXT = 3;
+const CDATA = 4;
+const COMMENT = 8;
 
 /**
  * The compact tree of a document libxml2 has parsed already (for the UBL schema), built without
@@ -8,41 +20,49 @@ import { type XNode, XmlTreeBuilder } from './xml-tree.js';
  */
 export function xmlTreeFromLibxml(doc: XmlDocument): XNode | undefined {
   const builder = new XmlTreeBuilder();
-  const root = doc.root;
+  const root = (doc.root as unknown as { _nodePtr: number })._nodePtr;
   // Comments around the root element are children of the document node.
-  const before: XmlTreeNode[] = [];
-  for (let n = root.prev; n; n = n.prev) before.unshift(n);
-  const after: XmlTreeNode[] = [];
-  for (let n = root.next; n; n = n.next) after.push(n);
-  for (const node of [...before, root, ...after]) {
+  let first = root;
+  while (XmlNodeStruct.prev(first)) first = XmlNodeStruct.prev(first);
+  for (let node = first; node; node = XmlNodeStruct.next(node)) {
     if (!visit(builder, node)) return undefined;
   }
   return builder.finish();
 }
 
-function visit(builder: XmlTreeBuilder, node: XmlTreeNode): boolean {
-  if (node instanceof XmlElement) return element(builder, node);
-  if (node instanceof XmlText || node instanceof XmlCData) {
-    builder.text(node.content);
-    return true;
+function visit(builder: XmlTreeBuilder, node: number): boolean {
+  switch (XmlNodeStruct.type(node)) {
+    case ELEMENT:
+      return element(builder, node);
+    case TEXT:
+    case CDATA:
+      builder.text(xmlNodeGetContent(node));
+      return true;
+    case COMMENT:
+      builder.comment(xmlNodeGetContent(node));
+      return true;
+    default:
+      return false;
   }
-  if (node instanceof XmlComment) {
-    builder.comment(node.content);
-    return true;
-  }
-  return false;
 }
 
-function element(builder: XmlTreeBuilder, e: XmlElement): boolean {
-  const prefix = e.prefix;
-  const local = e.name;
-  builder.open(e.namespaceUri, prefix ? `${prefix}:${local}` : local, local, prefix);
-  for (const a of e.attrs) {
-    const ap = a.prefix;
-    builder.attribute(a.namespaceUri, ap ? `${ap}:${a.name}` : a.name, a.name, ap, a.value);
+/** Namespace URI and prefix of an element or attribute ('' for none, as the node classes give them). */
+function namespaceOf(node: number): { uri: string; prefix: string } {
+  const ns = XmlNamedNodeStruct.namespace(node);
+  return ns ? { uri: XmlNsStruct.href(ns) ?? '', prefix: XmlNsStruct.prefix(ns) ?? '' } : { uri: '', prefix: '' };
+}
+
+function element(builder: XmlTreeBuilder, e: number): boolean {
+  const { uri, prefix } = namespaceOf(e);
+  const local = XmlNodeStruct.name_(e) ?? '';
+  builder.open(uri, prefix ? `${prefix}:${local}` : local, local, prefix);
+  for (let a = XmlNodeStruct.properties(e); a; a = XmlNodeStruct.next(a)) {
+    const attribute = namespaceOf(a);
+    const name = XmlNodeStruct.name_(a) ?? '';
+    builder.attribute(attribute.uri, attribute.prefix ? `${attribute.prefix}:${name}` : name, name, attribute.prefix, xmlNodeGetContent(a));
   }
   builder.endAttributes();
-  for (let child = e.firstChild; child; child = child.next) {
+  for (let child = XmlNodeStruct.children(e); child; child = XmlNodeStruct.next(child)) {
     if (!visit(builder, child)) return false;
   }
   builder.close();
