@@ -185,27 +185,38 @@ export async function peakRssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
+/** One /proc stat line: the command name and the fields after it (ppid is [1], utime and stime [11] and [12], in ticks). */
+function readStat(stat: string): { name: string; fields: string[] } {
+  return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), fields: stat.slice(stat.lastIndexOf(')') + 2).split(' ') };
+}
+
+/** A process and its living descendants, with each one's stat fields. */
+async function processTree(pid: number): Promise<Map<number, string[]>> {
+  const stats = new Map<number, string[]>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+    if (stat) stats.set(Number(entry), readStat(stat).fields);
+  }
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, fields] of stats) if (!tree.has(p) && tree.has(Number(fields[1]))) (tree.add(p), (grew = true));
+  }
+  return new Map([...tree].filter((p) => stats.has(p)).map((p) => [p, stats.get(p)!]));
+}
+
+/** User and system time of stat fields, in ms (Linux clock ticks, 10 ms resolution). */
+const userMs = (fields: string[]) => Number(fields[11]) * 10;
+const systemMs = (fields: string[]) => Number(fields[12]) * 10;
+
 /**
  * CPU time (user + system) a process and its living descendants (e.g. the API's HTTP processes)
  * have used so far, in ms (Linux clock ticks, 10 ms resolution).
  */
 export async function cpuMs(pid: number): Promise<number> {
-  const stats = new Map<number, { ppid: number; ms: number }>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
-    if (!stat) continue;
-    // Fields after the parenthesised command name: ppid is the 2nd, utime and stime the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    stats.set(Number(entry), { ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * 10 });
-  }
   let total = 0;
-  const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [p, s] of stats) if (!tree.has(p) && tree.has(s.ppid)) (tree.add(p), (grew = true));
-  }
-  for (const p of tree) total += stats.get(p)?.ms ?? 0;
+  for (const fields of (await processTree(pid)).values()) total += userMs(fields) + systemMs(fields);
   return total;
 }
 
@@ -216,27 +227,16 @@ export async function cpuMs(pid: number): Promise<number> {
  * id instead, to tell the threads apart.
  */
 export async function cpuByThread(pid: number): Promise<Map<string, { user: number; system: number }>> {
-  const tree = new Set([pid]);
-  const parents = new Map<number, number>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
-    if (stat) parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-  }
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [p, parent] of parents) if (!tree.has(p) && tree.has(parent)) (tree.add(p), (grew = true));
-  }
   const byName = new Map<string, { user: number; system: number }>();
-  for (const p of tree) {
+  for (const p of (await processTree(pid)).keys()) {
     for (const task of await readdir(`/proc/${p}/task`).catch(() => [] as string[])) {
       const stat = await readFile(`/proc/${p}/task/${task}/stat`, 'utf8').catch(() => null);
       if (!stat) continue;
-      const name = process.env.BENCH_THREAD_IDS ? `${p}/${task}/${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}` : task === String(p) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '#');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const { name: command, fields } = readStat(stat);
+      const name = process.env.BENCH_THREAD_IDS ? `${p}/${task}/${command}` : task === String(p) ? 'main' : command.replace(/\d+$/, '#');
       const sum = byName.get(name) ?? { user: 0, system: 0 };
-      sum.user += Number(fields[11]) * 10;
-      sum.system += Number(fields[12]) * 10;
+      sum.user += userMs(fields);
+      sum.system += systemMs(fields);
       byName.set(name, sum);
     }
   }
