@@ -1,7 +1,5 @@
-import { createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
-import { multipartToBuffer } from '../../../src/as4/mime/multipart-writer.js';
-import { buildUserMessage, toMultipart, type BuiltUserMessage } from '../../../src/as4/outbound/user-message-builder.js';
-import { buildSbd } from '../../../src/as4/sbdh/sbdh-build.js';
+import { randomUUID } from 'node:crypto';
+import type { BuiltUserMessage } from '../../../src/as4/outbound/user-message-builder.js';
 import { verifyReply } from '../../../src/as4/signals/receipt-verifier.js';
 import { readSignalEnvelope, readSignalErrors } from '../../../src/as4/signals/signal-reader.js';
 import { generateCatalogueBytes } from '../../../test/support/catalogue-generator.js';
@@ -9,6 +7,7 @@ import { freshCartXml } from '../../../src/demo/scenario.js';
 import type { DevPki } from '../../../src/pki/dev-pki.js';
 import { PROCESSES, transactionRegistry, TRANSACTIONS, type PeppolIdentifier } from '../../../src/peppol/index.js';
 import { SOAK_BUYER, SOAK_SUPPLIER } from './soak-stack.js';
+import { partnerAp } from '../partner-messages.js';
 
 export type SoakKind = 'cart' | 'catalogue' | 'duplicate' | 'invalid';
 
@@ -35,44 +34,18 @@ export interface SoakMessage {
 
 /** Builds the soak's messages as the dev partner AP sends them. */
 export class SoakMessages {
-  private readonly signing;
-  private readonly receiver;
+  private readonly send;
 
-  constructor(private readonly pki: DevPki) {
-    this.signing = { privateKey: createPrivateKey(pki.partnerAp.keyPem), certificate: new X509Certificate(pki.partnerAp.certPem) };
-    this.receiver = new X509Certificate(pki.ourAp.certPem);
+  constructor(pki: DevPki) {
+    this.send = partnerAp(pki);
   }
 
   async make(kind: Exclude<SoakKind, 'duplicate'>): Promise<SoakMessage> {
-    const recipient = kind === 'invalid' ? NOT_SERVED : SOAK_BUYER;
-    const ids = kind === 'catalogue' ? T19 : T77;
+    const receiver = kind === 'invalid' ? NOT_SERVED : SOAK_BUYER;
+    const ids = (kind === 'catalogue' ? T19 : T77) as { documentType: PeppolIdentifier; process: PeppolIdentifier };
     const document = kind === 'catalogue' ? generateCatalogueBytes({ lines: 20 }) : Buffer.from(freshCartXml(`soak-${randomUUID()}`, new Date(), 3, SOAK_SUPPLIER), 'utf8');
-    const sbd = buildSbd(
-      {
-        sender: SOAK_SUPPLIER,
-        receiver: recipient,
-        ...ids,
-        countryC1: 'NO',
-        instanceIdentifier: randomUUID(),
-        standard: 'urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2',
-        typeVersion: '2.1',
-        type: 'Catalogue',
-        creationDateAndTime: new Date(),
-      },
-      document,
-    );
-    const built = buildUserMessage({
-      fromPartyId: this.pki.partnerAp.subjectCn,
-      toPartyId: this.pki.ourAp.subjectCn,
-      ...(ids as { documentType: PeppolIdentifier; process: PeppolIdentifier }),
-      originalSender: SOAK_SUPPLIER,
-      finalRecipient: recipient,
-      payload: sbd,
-      signing: this.signing,
-      encryptFor: this.receiver,
-    });
-    const mime = toMultipart(built);
-    return { kind, built, body: await multipartToBuffer(mime), contentType: mime.contentType };
+    const { built, body, contentType } = await this.send({ sender: SOAK_SUPPLIER, receiver, countryC1: 'NO', ...ids }, document);
+    return { kind, built, body, contentType };
   }
 }
 
