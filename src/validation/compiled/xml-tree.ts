@@ -168,7 +168,12 @@ export class XmlTreeBuilder {
 
   /** Opens an element; its attributes follow (`attribute`), then its content, then `close`. */
   open(ns: string, qname: string, localName: string, prefix: string): void {
-    const element = new XNode(this.current, this.nameOf('e', ns, qname, localName, prefix), NO_CHILDREN, this.order++);
+    this.openNamed(this.nameOf('e', ns, qname, localName, prefix));
+  }
+
+  /** `open` with a name found before (`elementName`). */
+  openNamed(name: NodeName): void {
+    const element = new XNode(this.current, name, NO_CHILDREN, this.order++);
     this.adopt(element);
     this.firstPending.push(this.pending.length);
     this.current = element;
@@ -176,7 +181,22 @@ export class XmlTreeBuilder {
 
   /** An attribute of the element just opened (namespace declarations are not attributes). */
   attribute(ns: string, qname: string, localName: string, prefix: string, value: string): void {
-    this.attributes.push(new XNode(this.current, this.nameOf('a', ns, qname, localName, prefix), value, this.order++));
+    this.attributeNamed(this.nameOf('a', ns, qname, localName, prefix), value);
+  }
+
+  /** `attribute` with a name found before (`attributeName`). */
+  attributeNamed(name: NodeName, value: string): void {
+    this.attributes.push(new XNode(this.current, name, value, this.order++));
+  }
+
+  /** The shared name of an element, for a source that meets the same name many times (see `openNamed`). */
+  elementName(ns: string, qname: string, localName: string, prefix: string): NodeName {
+    return this.nameOf('e', ns, qname, localName, prefix);
+  }
+
+  /** The shared name of an attribute (see `attributeNamed`). */
+  attributeName(ns: string, qname: string, localName: string, prefix: string): NodeName {
+    return this.nameOf('a', ns, qname, localName, prefix);
   }
 
   /** Ends the attributes of the element just opened. */
