@@ -7,7 +7,7 @@ import { parseSafeXml } from '../../src/as4/xml/safe-xml.js';
 import { hasConformance, conformanceDir, SKIP_MESSAGE } from '../validation/support.js';
 
 /*
- * parseSafeXml builds its DOM from one strict parse. The DOM it hands on must be the one xmldom's own
+ * parseSafeXml builds its DOM from one strict parse (libxml2's). The DOM it hands on must be the one xmldom's own
  * parser builds from the same well-formed text: signatures are checked and receipts built over it.
  */
 const LIMITS = { maxBytes: 64 * 1024 * 1024, maxDepth: 256, maxElements: 2_000_000 };
@@ -41,6 +41,15 @@ describe('parseSafeXml builds the DOM xmldom builds', () => {
       '\ufeff<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- before -->\r\n<a:r xmlns:a="urn:a" xmlns="urn:d" xml:lang="en" b="1&#9;2" c="x &amp; &lt;y&gt;">' +
         '<x xmlns=""><y a:z="1">t&amp;&#x20AC;<![CDATA[<not markup>]]>\r\nz</y></x><?p data?><?q?><!-- in --><e/>\n</a:r>\n<!-- after -->',
     );
+  });
+
+  it('up to attribute order when a namespace declaration follows an attribute (the parser keeps declarations apart)', () => {
+    const text = '<r a="1" xmlns:p="urn:p"><p:c xmlns:q="urn:q" p:b="2" q:d="3"/></r>';
+    const ours = parseSafeXml(Buffer.from(text, 'utf8'), LIMITS);
+    const theirs = reference(text);
+    expect(canonicalizeExclusive(ours.documentElement)).toBe(canonicalizeExclusive(theirs.documentElement));
+    expect(ours.documentElement.attributes.length).toBe(theirs.documentElement.attributes.length);
+    expect((ours.documentElement.firstChild as Element).lookupNamespaceURI('q')).toBe('urn:q');
   });
 
   it.skipIf(!hasConformance)('for every XML file of the conformance set', async () => {

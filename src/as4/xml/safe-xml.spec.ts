@@ -57,6 +57,25 @@ describe('parseSafeXml', () => {
     expect(rejection('<r>' + '<e/>'.repeat(60) + '</r>')).toBe('too-many-elements');
   });
 
+  it('refuses nesting past the parser\'s own bound (256 levels) as too deep, whatever the limit', () => {
+    expect(rejection('<a>'.repeat(300) + '</a>'.repeat(300), { maxBytes: 100_000, maxDepth: 1000, maxElements: 1000 })).toBe('too-deep');
+  });
+
+  it('says what is wrong with a malformed document', () => {
+    expect(() => parseSafeXml('<r><unclosed></r>', limits)).toThrow(/^XML is not well-formed: .*mismatch/);
+  });
+
+  it('keeps a namespace declaration written after an attribute as an xmlns attribute', () => {
+    const root = parseSafeXml('<r a="1" xmlns:p="urn:p" xmlns="urn:d"><p:c p:b="2"/></r>', limits).documentElement;
+    expect(root.getAttributeNS('http://www.w3.org/2000/xmlns/', 'p')).toBe('urn:p');
+    expect(root.getAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns')).toBe('urn:d');
+    expect(root.getAttribute('a')).toBe('1');
+    expect(root.namespaceURI).toBe('urn:d');
+    const child = root.firstChild as Element;
+    expect([child.namespaceURI, child.prefix, child.getAttributeNS('urn:p', 'b')]).toEqual(['urn:p', 'p', '2']);
+    expect(child.lookupNamespaceURI('p')).toBe('urn:p');
+  });
+
   it('accepts the depth limit exactly', () => {
     expect(() => parseSafeXml('<a>'.repeat(10) + '</a>'.repeat(10), limits)).not.toThrow();
   });

@@ -1,5 +1,6 @@
 import { DOMImplementation } from '@xmldom/xmldom';
-import { SaxesParser } from 'saxes';
+import { ParseOption, XmlDocument, XmlParseError } from 'libxml2-wasm';
+import { LibxmlField as F, LibxmlMemory, LibxmlNodeType as T, nodePointer } from '../../common/libxml2-tree.js';
 
 /** Bounds applied to every XML document we parse from the network. */
 export interface XmlLimits {
@@ -61,57 +62,115 @@ export function parseSafeXml(input: Uint8Array | string, limits: XmlLimits): Doc
   if (angleBrackets > limits.maxElements * 2 + 16) {
     throw new UnsafeXmlError('too-many-elements', `XML document has more than ${limits.maxElements} elements`);
   }
-  return buildDocument(text, limits);
+  return buildDocument(text, typeof input === 'string' ? undefined : input, limits);
 }
 
+/** No network, no external entities; markup declarations never reach the parser (refused above). */
+const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE;
+const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
+
 /**
- * One pass of a conforming XML 1.0 parser (saxes: strict where xmldom's own parser is lenient, e.g.
- * about a control character between attributes, text outside the root, the version in the
- * declaration or an unbound prefix) builds the namespace-aware DOM the rest of the code reads, and
- * enforces depth and element count as it goes: the first error ends the parse, so nothing is built
- * past a limit.
+ * libxml2 (a conforming XML 1.0 parser, strict about what xmldom's own parser forgives: a control
+ * character between attributes, text outside the root, an unbound prefix) parses the text; the
+ * namespace-aware DOM the rest of the code reads is built from its tree, read from the module's
+ * memory, while depth and element count are enforced: the first node past a limit ends the walk.
+ * The parsed tree is freed before returning.
  */
-function buildDocument(text: string, limits: XmlLimits): Document {
-  const document = new DOMImplementation().createDocument(null, '', null) as unknown as Document;
-  const open: Node[] = [document];
-  let elements = 0;
-  const parser = new SaxesParser({ xmlns: true });
-  const parent = () => open[open.length - 1]!;
-  parser.on('error', (error) => {
-    throw new UnsafeXmlError('malformed', `XML is not well-formed: ${error.message}`);
-  });
-  parser.on('opentag', (tag) => {
-    if (++elements > limits.maxElements) throw new UnsafeXmlError('too-many-elements', `XML document has more than ${limits.maxElements} elements`);
-    if (open.length > limits.maxDepth) throw new UnsafeXmlError('too-deep', `XML nesting deeper than ${limits.maxDepth} levels`);
-    const element = document.createElementNS(tag.uri || null, tag.name);
-    // Namespace declarations are attributes in the xmlns namespace (saxes gives them that URI), as
-    // the DOM keeps them: canonicalisation and prefix lookups read them.
-    for (const name in tag.attributes) {
-      const attribute = tag.attributes[name]!;
-      element.setAttributeNS(attribute.uri || null, attribute.name, attribute.value);
-    }
-    parent().appendChild(element);
-    open.push(element);
-  });
-  parser.on('closetag', () => void open.pop());
-  parser.on('text', (data) => {
-    // Outside the root only whitespace can occur (anything else is an error): the DOM keeps none.
-    if (open.length === 1) return;
-    const last = parent().lastChild;
-    if (last?.nodeType === TEXT_NODE) (last as Text).appendData(data);
-    else parent().appendChild(document.createTextNode(data));
-  });
-  parser.on('cdata', (data) => void parent().appendChild(document.createCDATASection(data)));
-  parser.on('comment', (data) => void parent().appendChild(document.createComment(data)));
-  parser.on('processinginstruction', (pi) => void parent().appendChild(document.createProcessingInstruction(pi.target, pi.body)));
+function buildDocument(text: string, bytes: Uint8Array | undefined, limits: XmlLimits): Document {
+  let parsed: XmlDocument;
   try {
-    parser.write(text).close();
+    parsed = bytes ? XmlDocument.fromBuffer(bytes, { option: PARSE_OPTIONS }) : XmlDocument.fromString(text, { option: PARSE_OPTIONS });
   } catch (error) {
-    if (error instanceof UnsafeXmlError) throw error;
-    throw new UnsafeXmlError('malformed', `XML is not well-formed: ${(error as Error).message}`);
+    if (!(error instanceof XmlParseError)) throw error;
+    const first = error.details[0]?.message.trim() ?? error.message;
+    // libxml2's own nesting bound (256 levels) can be met before ours.
+    if (/excessive depth/i.test(first)) throw new UnsafeXmlError('too-deep', `XML nesting deeper than ${limits.maxDepth} levels`);
+    throw new UnsafeXmlError('malformed', `XML is not well-formed: ${first}`);
   }
-  if (!document.documentElement) throw new UnsafeXmlError('malformed', 'XML document has no root element');
-  return document;
+  try {
+    return new DomFromLibxml(nodePointer(parsed.root), limits).build();
+  } finally {
+    parsed.dispose();
+  }
+}
+
+/** Builds the xmldom Document of a libxml2 tree (see common/libxml2-tree.ts), within the limits. */
+class DomFromLibxml {
+  private readonly memory: LibxmlMemory;
+  private readonly document = new DOMImplementation().createDocument(null, '', null) as unknown as Document;
+  private elements = 0;
+
+  constructor(
+    private readonly root: number,
+    private readonly limits: XmlLimits,
+  ) {
+    this.memory = new LibxmlMemory(root);
+  }
+
+  build(): Document {
+    const m = this.memory;
+    // Comments and processing instructions around the root are children of the document node.
+    for (let node = m.firstTopLevel(this.root); node; node = m.word(node + F.next)) this.append(this.document, node, 0);
+    return this.document;
+  }
+
+  private append(parent: Node, node: number, depth: number): void {
+    const m = this.memory;
+    const document = this.document;
+    switch (m.word(node + F.type)) {
+      case T.element:
+        parent.appendChild(this.element(node, depth + 1));
+        return;
+      case T.text: {
+        // Outside the root only whitespace can occur (anything else is an error): the DOM keeps none.
+        if (parent === document) return;
+        const data = m.field(node, F.content);
+        const last = parent.lastChild;
+        if (last?.nodeType === TEXT_NODE) (last as Text).appendData(data);
+        else parent.appendChild(document.createTextNode(data));
+        return;
+      }
+      case T.cdata:
+        parent.appendChild(document.createCDATASection(m.field(node, F.content)));
+        return;
+      case T.comment:
+        parent.appendChild(document.createComment(m.field(node, F.content)));
+        return;
+      case T.processingInstruction:
+        parent.appendChild(document.createProcessingInstruction(m.field(node, F.name), m.field(node, F.content)));
+        return;
+      default:
+        // Without a DTD nothing else (an entity reference, a declaration) can be in the tree.
+        throw new UnsafeXmlError('malformed', `XML holds a node of type ${m.word(node + F.type)}, which is not accepted`);
+    }
+  }
+
+  private element(e: number, depth: number): Element {
+    if (++this.elements > this.limits.maxElements) throw new UnsafeXmlError('too-many-elements', `XML document has more than ${this.limits.maxElements} elements`);
+    if (depth > this.limits.maxDepth) throw new UnsafeXmlError('too-deep', `XML nesting deeper than ${this.limits.maxDepth} levels`);
+    const m = this.memory;
+    const ns = m.word(e + F.ns);
+    const element = this.document.createElementNS((ns && m.field(ns, F.nsHref)) || null, qualifiedName(m, e, ns));
+    // Namespace declarations are attributes in the xmlns namespace, as the DOM keeps them:
+    // canonicalisation and prefix lookups read them. libxml2 keeps them apart from the attributes,
+    // so they come first (attribute order carries no meaning in XML).
+    for (let d = m.word(e + F.nsDef); d; d = m.word(d + F.nsNext)) {
+      const prefix = m.field(d, F.nsPrefix);
+      element.setAttributeNS(XMLNS_URI, prefix ? `xmlns:${prefix}` : 'xmlns', m.field(d, F.nsHref));
+    }
+    for (let a = m.word(e + F.properties); a; a = m.word(a + F.next)) {
+      const attributeNs = m.word(a + F.ns);
+      element.setAttributeNS((attributeNs && m.field(attributeNs, F.nsHref)) || null, qualifiedName(m, a, attributeNs), m.attributeValue(a));
+    }
+    for (let child = m.word(e + F.children); child; child = m.word(child + F.next)) this.append(element, child, depth);
+    return element;
+  }
+}
+
+function qualifiedName(m: LibxmlMemory, node: number, ns: number): string {
+  const local = m.field(node, F.name);
+  const prefix = ns ? m.field(ns, F.nsPrefix) : '';
+  return prefix ? `${prefix}:${local}` : local;
 }
 
 /**
