@@ -76,6 +76,17 @@ describe('parseSafeXml', () => {
     expect(child.lookupNamespaceURI('p')).toBe('urn:p');
   });
 
+  it('reads a document over 1 MiB (streamed through the second parser) with the same limits and reasons', () => {
+    const big = { maxBytes: 4 * 1024 * 1024, maxDepth: 10, maxElements: 200_000 };
+    const lines = '<p:line xmlns:p="urn:p" n="1">text &amp; more</p:line>'.repeat(25_000);
+    const doc = parseSafeXml(Buffer.from(`<r>${lines}</r>`), big);
+    expect(doc.documentElement.childNodes.length).toBe(25_000);
+    expect((doc.documentElement.firstChild as Element).namespaceURI).toBe('urn:p');
+    expect(rejection(`<r>${lines}<x:y/></r>`, big)).toBe('malformed');
+    expect(rejection(`<r>${lines}${'<a>'.repeat(11)}${'</a>'.repeat(11)}</r>`, big)).toBe('too-deep');
+    expect(rejection(`<r>${lines}</r>`, { ...big, maxElements: 20_000 })).toBe('too-many-elements');
+  });
+
   it('accepts the depth limit exactly', () => {
     expect(() => parseSafeXml('<a>'.repeat(10) + '</a>'.repeat(10), limits)).not.toThrow();
   });

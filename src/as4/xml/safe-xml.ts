@@ -1,5 +1,6 @@
 import { DOMImplementation } from '@xmldom/xmldom';
 import { ParseOption, XmlDocument, XmlParseError } from 'libxml2-wasm';
+import { SaxesParser } from 'saxes';
 import { LibxmlField as F, LibxmlMemory, LibxmlNodeType as T, nodePointer } from '../../common/libxml2-tree.js';
 
 /** Bounds applied to every XML document we parse from the network. */
@@ -62,7 +63,7 @@ export function parseSafeXml(input: Uint8Array | string, limits: XmlLimits): Doc
   if (angleBrackets > limits.maxElements * 2 + 16) {
     throw new UnsafeXmlError('too-many-elements', `XML document has more than ${limits.maxElements} elements`);
   }
-  return buildDocument(text, typeof input === 'string' ? undefined : input, limits);
+  return buildDocument(text, typeof input === 'string' ? undefined : input, byteLength, limits);
 }
 
 /** No network, no external entities; markup declarations never reach the parser (refused above). */
@@ -70,13 +71,24 @@ const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE
 const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
 
 /**
- * libxml2 (a conforming XML 1.0 parser, strict about what xmldom's own parser forgives: a control
- * character between attributes, text outside the root, an unbound prefix) parses the text; the
- * namespace-aware DOM the rest of the code reads is built from its tree, read from the module's
- * memory, while depth and element count are enforced: the first node past a limit ends the walk.
- * The parsed tree is freed before returning.
+ * Up to this size libxml2 parses (the SOAP envelope, signals, SBDH, SMP answers: several times
+ * faster); larger documents (an uncompressed XML attachment) stream through saxes, since the
+ * module's memory never shrinks and one large tree would stay reserved for the life of the process.
  */
-function buildDocument(text: string, bytes: Uint8Array | undefined, limits: XmlLimits): Document {
+const LIBXML_MAX_BYTES = 1024 * 1024;
+
+function buildDocument(text: string, bytes: Uint8Array | undefined, byteLength: number, limits: XmlLimits): Document {
+  return byteLength <= LIBXML_MAX_BYTES ? domByLibxml(text, bytes, limits) : domBySaxes(text, limits);
+}
+
+/**
+ * libxml2 (a conforming XML 1.0 parser, strict about what xmldom's own parser forgives: a control
+ * character between attributes, text outside the root, the version in the declaration, an unbound
+ * prefix) parses the text; the namespace-aware DOM the rest of the code reads is built from its
+ * tree, read from the module's memory, while depth and element count are enforced: the first node
+ * past a limit ends the walk. The parsed tree is freed before returning.
+ */
+export function domByLibxml(text: string, bytes: Uint8Array | undefined, limits: XmlLimits): Document {
   let parsed: XmlDocument;
   try {
     parsed = bytes ? XmlDocument.fromBuffer(bytes, { option: PARSE_OPTIONS }) : XmlDocument.fromString(text, { option: PARSE_OPTIONS });
@@ -171,6 +183,54 @@ function qualifiedName(m: LibxmlMemory, node: number, ns: number): string {
   const local = m.field(node, F.name);
   const prefix = ns ? m.field(ns, F.nsPrefix) : '';
   return prefix ? `${prefix}:${local}` : local;
+}
+
+/**
+ * The same DOM from one streaming pass of saxes (also a conforming XML 1.0 parser), for documents
+ * too large for libxml2: depth and element count are enforced as it goes, so nothing is built past
+ * a limit.
+ */
+export function domBySaxes(text: string, limits: XmlLimits): Document {
+  const document = new DOMImplementation().createDocument(null, '', null) as unknown as Document;
+  const open: Node[] = [document];
+  let elements = 0;
+  const parser = new SaxesParser({ xmlns: true });
+  const parent = () => open[open.length - 1]!;
+  parser.on('error', (error) => {
+    throw new UnsafeXmlError('malformed', `XML is not well-formed: ${error.message}`);
+  });
+  parser.on('opentag', (tag) => {
+    if (++elements > limits.maxElements) throw new UnsafeXmlError('too-many-elements', `XML document has more than ${limits.maxElements} elements`);
+    if (open.length > limits.maxDepth) throw new UnsafeXmlError('too-deep', `XML nesting deeper than ${limits.maxDepth} levels`);
+    const element = document.createElementNS(tag.uri || null, tag.name);
+    // Namespace declarations are attributes in the xmlns namespace (saxes gives them that URI), as
+    // the DOM keeps them: canonicalisation and prefix lookups read them.
+    for (const name in tag.attributes) {
+      const attribute = tag.attributes[name]!;
+      element.setAttributeNS(attribute.uri || null, attribute.name, attribute.value);
+    }
+    parent().appendChild(element);
+    open.push(element);
+  });
+  parser.on('closetag', () => void open.pop());
+  parser.on('text', (data) => {
+    // Outside the root only whitespace can occur (anything else is an error): the DOM keeps none.
+    if (open.length === 1) return;
+    const last = parent().lastChild;
+    if (last?.nodeType === TEXT_NODE) (last as Text).appendData(data);
+    else parent().appendChild(document.createTextNode(data));
+  });
+  parser.on('cdata', (data) => void parent().appendChild(document.createCDATASection(data)));
+  parser.on('comment', (data) => void parent().appendChild(document.createComment(data)));
+  parser.on('processinginstruction', (pi) => void parent().appendChild(document.createProcessingInstruction(pi.target, pi.body)));
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    if (error instanceof UnsafeXmlError) throw error;
+    throw new UnsafeXmlError('malformed', `XML is not well-formed: ${(error as Error).message}`);
+  }
+  if (!document.documentElement) throw new UnsafeXmlError('malformed', 'XML document has no root element');
+  return document;
 }
 
 /**
