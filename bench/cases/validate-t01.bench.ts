@@ -8,6 +8,6 @@ export default {
   async run(): Promise<Record<string, number | string>> {
     const xml = await officialExample('Order_Example.xml');
     if (!xml) return { skipped: 'official example absent (../shared/conformance)' };
-    return benchValidation({ transaction: TRANSACTIONS.order.id, xml, warmup: 80, timed: 150, javaRepeat: 200, peakRss: false, timeoutMs: 300_000, rounds: 3 });
+    return benchValidation({ transaction: TRANSACTIONS.order.id, xml, warmup: 80, timed: 150, javaRepeat: 200, peakRss: false, timeoutMs: 300_000, rounds: 5 });
   },
 };
