@@ -91,7 +91,8 @@ function buildDocument(text: string, bytes: Uint8Array | undefined, byteLength: 
 export function domByLibxml(text: string, bytes: Uint8Array | undefined, limits: XmlLimits): Document {
   let parsed: XmlDocument;
   try {
-    parsed = bytes ? XmlDocument.fromBuffer(bytes, { option: PARSE_OPTIONS }) : XmlDocument.fromString(text, { option: PARSE_OPTIONS });
+    // Text is encoded here (natively): the library's own string path encodes character by character.
+    parsed = XmlDocument.fromBuffer(bytes ?? Buffer.from(text, 'utf8'), { option: PARSE_OPTIONS });
   } catch (error) {
     if (!(error instanceof XmlParseError)) throw error;
     const first = error.details[0]?.message.trim() ?? error.message;
@@ -111,6 +112,7 @@ class DomFromLibxml {
   private readonly memory: LibxmlMemory;
   private readonly document = new DOMImplementation().createDocument(null, '', null) as unknown as Document;
   private elements = 0;
+  private readonly names = new Map<number, Map<number, { uri: string | null; qname: string }>>();
 
   constructor(
     private readonly root: number,
@@ -157,12 +159,32 @@ class DomFromLibxml {
     }
   }
 
+  /**
+   * Namespace URI and qualified name by namespace declaration and name pointer: the parser interns
+   * names in its dictionary, so each distinct name is decoded once per document.
+   */
+  private nameOf(node: number, ns: number): { uri: string | null; qname: string } {
+    const m = this.memory;
+    const namePointer = m.word(node + F.name);
+    let byName = this.names.get(ns);
+    if (!byName) this.names.set(ns, (byName = new Map()));
+    let name = byName.get(namePointer);
+    if (!name) {
+      const local = m.string(namePointer);
+      const prefix = ns ? m.field(ns, F.nsPrefix) : '';
+      name = { uri: (ns && m.field(ns, F.nsHref)) || null, qname: prefix ? `${prefix}:${local}` : local };
+      byName.set(namePointer, name);
+    }
+    return name;
+  }
+
   private element(e: number, depth: number): Element {
     if (++this.elements > this.limits.maxElements) throw new UnsafeXmlError('too-many-elements', `XML document has more than ${this.limits.maxElements} elements`);
     if (depth > this.limits.maxDepth) throw new UnsafeXmlError('too-deep', `XML nesting deeper than ${this.limits.maxDepth} levels`);
     const m = this.memory;
     const ns = m.word(e + F.ns);
-    const element = this.document.createElementNS((ns && m.field(ns, F.nsHref)) || null, qualifiedName(m, e, ns));
+    const name = this.nameOf(e, ns);
+    const element = this.document.createElementNS(name.uri, name.qname);
     // Namespace declarations are attributes in the xmlns namespace, as the DOM keeps them:
     // canonicalisation and prefix lookups read them. libxml2 keeps them apart from the attributes,
     // so they come first (attribute order carries no meaning in XML).
@@ -172,18 +194,14 @@ class DomFromLibxml {
     }
     for (let a = m.word(e + F.properties); a; a = m.word(a + F.next)) {
       const attributeNs = m.word(a + F.ns);
-      element.setAttributeNS((attributeNs && m.field(attributeNs, F.nsHref)) || null, qualifiedName(m, a, attributeNs), m.attributeValue(a));
+      const attributeName = this.nameOf(a, attributeNs);
+      element.setAttributeNS(attributeName.uri, attributeName.qname, m.attributeValue(a));
     }
     for (let child = m.word(e + F.children); child; child = m.word(child + F.next)) this.append(element, child, depth);
     return element;
   }
 }
 
-function qualifiedName(m: LibxmlMemory, node: number, ns: number): string {
-  const local = m.field(node, F.name);
-  const prefix = ns ? m.field(ns, F.nsPrefix) : '';
-  return prefix ? `${prefix}:${local}` : local;
-}
 
 /**
  * The same DOM from one streaming pass of saxes (also a conforming XML 1.0 parser), for documents
