@@ -55,6 +55,43 @@ class CountingDatabase extends Database {
   }
 }
 
+/**
+ * The real database, holding each transaction after its first statement until every other one
+ * running has done its first too (or 300 ms have passed: one may be waiting on a lock the held one
+ * has), so that concurrent transactions interleave as badly as they can.
+ */
+class InterleavingDatabase extends CountingDatabase {
+  private readonly arrived: Array<() => void> = [];
+  constructor(
+    inner: Database,
+    private readonly parties: number,
+  ) {
+    super(inner);
+  }
+  override transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return super.transaction((tx) => {
+      let first = true;
+      return work({
+        query: async <R extends object>(sql: string, params?: unknown[]) => {
+          const rows = await tx.query<R>(sql, params);
+          if (first) {
+            first = false;
+            await this.barrier();
+          }
+          return rows;
+        },
+      } as SqlExecutor);
+    });
+  }
+  private barrier(): Promise<void> {
+    return new Promise((resolve) => {
+      this.arrived.push(resolve);
+      if (this.arrived.length >= this.parties) for (const release of this.arrived.splice(0)) release();
+      else setTimeout(resolve, 300);
+    });
+  }
+}
+
 /** The real file store, counting its durable batches (one fsync round each). */
 class CountingBlobStore extends FilesystemBlobStore {
   batches = 0;
@@ -132,8 +169,7 @@ function message(opts: { messageId?: string; sbdDigest?: string; keepReceiptUnti
   };
 }
 
-function storeOver(t: TestDatabase, blobs: BlobStore, windowMs: number, maxBatch = 64) {
-  const db = new CountingDatabase(t.db);
+function storeOver(t: TestDatabase, blobs: BlobStore, windowMs: number, maxBatch = 64, db = new CountingDatabase(t.db)) {
   const metrics = new MetricsService();
   const store = new BlobInboundMessageStore(
     blobs,
@@ -293,6 +329,47 @@ describe('group commit of received messages with the blobs in PostgreSQL (STORAG
       expect((await blobs.read(createHash('sha256').update(inMemoryBytes(m.raw)!).digest('hex'))).equals(inMemoryBytes(m.raw)!)).toBe(true);
     }
     expect(db.transactions).toBeGreaterThanOrEqual(2);
+    // Neither window's transaction failed: a deadlock between them (keys taken in opposite orders)
+    // would have sent that window's messages one by one, each a statement of its own.
+    expect(db.statements).toBe(0);
+  });
+});
+
+describe('two windows committing at once (PostgreSQL)', () => {
+  let t: TestDatabase;
+  let dataDir: string;
+  let blobs: FilesystemBlobStore;
+
+  beforeAll(async () => {
+    t = await createPostgresTestDatabase();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'ap-group-commit-order-'));
+    blobs = new FilesystemBlobStore(dataDir);
+    await blobs.init();
+  });
+
+  afterAll(async () => {
+    await blobs?.close();
+    await t?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('each holding the other\'s MessageIds in the opposite order (re-signed retries): both commit whole, no deadlock', async () => {
+    const db = new InterleavingDatabase(t.db, 2);
+    const { store } = storeOver(t, blobs, 200, 2, db);
+    const [m1, m2] = [message(), message()];
+    // A retry re-signed by its sender: the same MessageId in other bytes.
+    const resigned = (m: InboundMessageToStore): InboundMessageToStore => ({
+      ...m,
+      raw: memoryContent(Buffer.from(`raw ${randomUUID()}`)),
+      receipt: Buffer.from(`<Receipt again="${randomUUID()}"/>`),
+    });
+    // maxBatch 2: [m1, m2] is one window, [m2 again, m1 again] another; their transactions are held
+    // after their first statement, so each has taken one key when it goes for the next.
+    const outcomes = await Promise.all([store.persist(m1), store.persist(m2), store.persist(resigned(m2)), store.persist(resigned(m1))]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['duplicate', 'duplicate', 'stored', 'stored']);
+    for (const m of [m1, m2]) expect(await records(t.db, m.key.messageId)).toHaveLength(1);
+    // A deadlock would have failed one window's transaction and sent its messages one by one.
+    expect(db.statements).toBe(0);
   });
 });
 
