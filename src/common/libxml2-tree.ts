@@ -13,7 +13,6 @@ export const LibxmlNodeType = {
   element: 1,
   text: 3,
   cdata: 4,
-  entityReference: 5,
   processingInstruction: 7,
   comment: 8,
 } as const;
@@ -103,6 +102,37 @@ export class LibxmlMemory {
     let first = root;
     while (this.word(first + LibxmlField.prev)) first = this.word(first + LibxmlField.prev);
     return first;
+  }
+}
+
+/**
+ * What a walk makes of each distinct name, made once per document: the parser interns names in its
+ * dictionary and the nodes in one declaration's scope share its xmlNs, so a (namespace declaration,
+ * name pointer) pair is one name.
+ */
+export class LibxmlNames<N> {
+  private readonly byNamespace = new Map<number, Map<number, N>>();
+
+  constructor(
+    private readonly memory: LibxmlMemory,
+    private readonly make: (uri: string, qname: string, local: string, prefix: string) => N,
+  ) {}
+
+  /** The name of the element or attribute at `node`. */
+  of(node: number): N {
+    const m = this.memory;
+    const ns = m.word(node + LibxmlField.ns);
+    const namePointer = m.word(node + LibxmlField.name);
+    let byName = this.byNamespace.get(ns);
+    if (!byName) this.byNamespace.set(ns, (byName = new Map()));
+    let name = byName.get(namePointer);
+    if (name === undefined) {
+      const local = m.string(namePointer);
+      const prefix = ns ? m.field(ns, LibxmlField.nsPrefix) : '';
+      name = this.make(ns ? m.field(ns, LibxmlField.nsHref) : '', prefix ? `${prefix}:${local}` : local, local, prefix);
+      byName.set(namePointer, name);
+    }
+    return name;
   }
 }
 

@@ -1,7 +1,7 @@
 import { DOMImplementation } from '@xmldom/xmldom';
 import { ParseOption, XmlDocument, XmlParseError } from 'libxml2-wasm';
 import { SaxesParser } from 'saxes';
-import { LibxmlField as F, LibxmlMemory, LibxmlNodeType as T, nodePointer } from '../../common/libxml2-tree.js';
+import { LibxmlField as F, LibxmlMemory, LibxmlNames, LibxmlNodeType as T, nodePointer } from '../../common/libxml2-tree.js';
 
 /** Bounds applied to every XML document we parse from the network. */
 export interface XmlLimits {
@@ -112,13 +112,15 @@ class DomFromLibxml {
   private readonly memory: LibxmlMemory;
   private readonly document = new DOMImplementation().createDocument(null, '', null) as unknown as Document;
   private elements = 0;
-  private readonly names = new Map<number, Map<number, { uri: string | null; qname: string }>>();
+  /** Namespace URI (null for none, as the DOM takes it) and qualified name, decoded once per distinct name. */
+  private readonly names: LibxmlNames<{ uri: string | null; qname: string }>;
 
   constructor(
     private readonly root: number,
     private readonly limits: XmlLimits,
   ) {
     this.memory = new LibxmlMemory(root);
+    this.names = new LibxmlNames(this.memory, (uri, qname) => ({ uri: uri || null, qname }));
   }
 
   build(): Document {
@@ -159,31 +161,11 @@ class DomFromLibxml {
     }
   }
 
-  /**
-   * Namespace URI and qualified name by namespace declaration and name pointer: the parser interns
-   * names in its dictionary, so each distinct name is decoded once per document.
-   */
-  private nameOf(node: number, ns: number): { uri: string | null; qname: string } {
-    const m = this.memory;
-    const namePointer = m.word(node + F.name);
-    let byName = this.names.get(ns);
-    if (!byName) this.names.set(ns, (byName = new Map()));
-    let name = byName.get(namePointer);
-    if (!name) {
-      const local = m.string(namePointer);
-      const prefix = ns ? m.field(ns, F.nsPrefix) : '';
-      name = { uri: (ns && m.field(ns, F.nsHref)) || null, qname: prefix ? `${prefix}:${local}` : local };
-      byName.set(namePointer, name);
-    }
-    return name;
-  }
-
   private element(e: number, depth: number): Element {
     if (++this.elements > this.limits.maxElements) throw new UnsafeXmlError('too-many-elements', `XML document has more than ${this.limits.maxElements} elements`);
     if (depth > this.limits.maxDepth) throw new UnsafeXmlError('too-deep', `XML nesting deeper than ${this.limits.maxDepth} levels`);
     const m = this.memory;
-    const ns = m.word(e + F.ns);
-    const name = this.nameOf(e, ns);
+    const name = this.names.of(e);
     const element = this.document.createElementNS(name.uri, name.qname);
     // Namespace declarations are attributes in the xmlns namespace, as the DOM keeps them:
     // canonicalisation and prefix lookups read them. libxml2 keeps them apart from the attributes,
@@ -193,15 +175,13 @@ class DomFromLibxml {
       element.setAttributeNS(XMLNS_URI, prefix ? `xmlns:${prefix}` : 'xmlns', m.field(d, F.nsHref));
     }
     for (let a = m.word(e + F.properties); a; a = m.word(a + F.next)) {
-      const attributeNs = m.word(a + F.ns);
-      const attributeName = this.nameOf(a, attributeNs);
+      const attributeName = this.names.of(a);
       element.setAttributeNS(attributeName.uri, attributeName.qname, m.attributeValue(a));
     }
     for (let child = m.word(e + F.children); child; child = m.word(child + F.next)) this.append(element, child, depth);
     return element;
   }
 }
-
 
 /**
  * The same DOM from one streaming pass of saxes (also a conforming XML 1.0 parser), for documents

@@ -1,5 +1,5 @@
 import type { XmlDocument } from 'libxml2-wasm';
-import { LibxmlField as F, LibxmlMemory, LibxmlNodeType as T, nodePointer } from '../../common/libxml2-tree.js';
+import { LibxmlField as F, LibxmlMemory, LibxmlNames, LibxmlNodeType as T, nodePointer } from '../../common/libxml2-tree.js';
 import { type NodeName, type XNode, XmlTreeBuilder } from './xml-tree.js';
 
 /*
@@ -20,14 +20,14 @@ export function xmlTreeFromLibxml(doc: XmlDocument): XNode | undefined {
 class LibxmlTreeWalk {
   private readonly builder = new XmlTreeBuilder();
   private readonly memory: LibxmlMemory;
-  /**
-   * Names by namespace declaration and name pointer: the parser interns names in its dictionary and
-   * elements in one declaration's scope share its xmlNs, so each distinct name is decoded once.
-   */
-  private readonly names = new Map<number, Map<number, NodeName>>();
+  /** Element and attribute names apart (their kinds differ), each decoded once per distinct name. */
+  private readonly elementNames: LibxmlNames<NodeName>;
+  private readonly attributeNames: LibxmlNames<NodeName>;
 
   constructor(private readonly root: number) {
     this.memory = new LibxmlMemory(root);
+    this.elementNames = new LibxmlNames(this.memory, (uri, qname, local, prefix) => this.builder.elementName(uri, qname, local, prefix));
+    this.attributeNames = new LibxmlNames(this.memory, (uri, qname, local, prefix) => this.builder.attributeName(uri, qname, local, prefix));
   }
 
   build(): XNode | undefined {
@@ -58,9 +58,9 @@ class LibxmlTreeWalk {
   private element(e: number): boolean {
     const m = this.memory;
     const builder = this.builder;
-    builder.openNamed(this.nameOf(e, 'e'));
+    builder.openNamed(this.elementNames.of(e));
     for (let a = m.word(e + F.properties); a; a = m.word(a + F.next)) {
-      builder.attributeNamed(this.nameOf(a, 'a'), this.memory.attributeValue(a));
+      builder.attributeNamed(this.attributeNames.of(a), m.attributeValue(a));
     }
     builder.endAttributes();
     for (let child = m.word(e + F.children); child; child = m.word(child + F.next)) {
@@ -68,25 +68,5 @@ class LibxmlTreeWalk {
     }
     builder.close();
     return true;
-  }
-
-  /** Element and attribute names are cached apart (keys 2·ns and 2·ns + 1): their kinds differ. */
-  private nameOf(node: number, kind: 'e' | 'a'): NodeName {
-    const m = this.memory;
-    const ns = m.word(node + F.ns);
-    const namePointer = m.word(node + F.name);
-    const key = kind === 'e' ? ns * 2 : ns * 2 + 1;
-    let byName = this.names.get(key);
-    if (!byName) this.names.set(key, (byName = new Map()));
-    let name = byName.get(namePointer);
-    if (!name) {
-      const uri = ns ? m.field(ns, F.nsHref) : '';
-      const prefix = ns ? m.field(ns, F.nsPrefix) : '';
-      const local = m.string(namePointer);
-      const qname = prefix ? `${prefix}:${local}` : local;
-      name = kind === 'e' ? this.builder.elementName(uri, qname, local, prefix) : this.builder.attributeName(uri, qname, local, prefix);
-      byName.set(namePointer, name);
-    }
-    return name;
   }
 }
